@@ -1,0 +1,69 @@
+import { configure as configureSdk, getConfig } from '../services/config';
+import { ErrorCode, TcccError } from '../services/errors';
+import { backendFor, tokenStore } from '../services/platform';
+import { parseCheckLoginOptions, parseLoginOptions } from '../services/validate';
+
+export { DEFAULT_ENDPOINT } from '../services/config';
+export { ErrorCode, TcccError, isTcccError } from '../services/errors';
+
+export interface LoginResult {
+  userId: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+/**
+ * Sets the backend for login, checkLogin and calls. Call it once (app.js) before `login`;
+ * the default is the local simulator, `DEFAULT_ENDPOINT`.
+ */
+export function configure(options: { endpoint?: string }): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TcccError(ErrorCode.InvalidArgument, 'configure expects an options object like { endpoint }.', { argument: 'options' });
+  }
+  configureSdk(options);
+}
+
+/** Logs in to TCCC with the code from `wx.login`; the token is kept for `sdkAppId`. */
+export async function login(options: {
+  sdkAppId: string;
+  jsCode: string;
+  dataEnv?: string;
+  dataIv?: string;
+  mobileEnv?: string;
+  mobileIv?: string;
+}): Promise<LoginResult> {
+  const request = parseLoginOptions(options);
+  const { endpoint } = getConfig();
+  const response = await backendFor(endpoint).login(request);
+  tokenStore.save(request.sdkAppId, { ...response, endpoint });
+  return { userId: response.userId, expiresAt: response.expiresAt };
+}
+
+/**
+ * Resolves true when a login for `sdkAppId` exists and the server still accepts it, false when it is
+ * missing or expired (log in again). Rejects only when the server cannot be asked.
+ */
+export async function checkLogin(options: { sdkAppId: string }): Promise<boolean> {
+  const { sdkAppId } = parseCheckLoginOptions(options);
+  const stored = tokenStore.get(sdkAppId);
+  if (!stored || stored.endpoint !== getConfig().endpoint) return false;
+  if (tokenStore.isExpired(stored)) {
+    tokenStore.clear(sdkAppId);
+    return false;
+  }
+  try {
+    await backendFor(stored.endpoint).checkLogin(stored.token);
+    return true;
+  } catch (error) {
+    if (error instanceof TcccError && error.code === ErrorCode.LoginExpired) {
+      tokenStore.clear(sdkAppId);
+      return false;
+    }
+    throw error;
+  }
+}
+
+/** Forgets the login for `sdkAppId` on this device. */
+export function logout(options: { sdkAppId: string }): void {
+  tokenStore.clear(parseCheckLoginOptions(options).sdkAppId);
+}

@@ -1,0 +1,132 @@
+import { ErrorCode, TcccError } from './errors';
+import type {
+  CheckLoginResponse,
+  CreateSessionRequest,
+  CreateSessionResponse,
+  EndSessionResponse,
+  LoginRequest,
+  LoginResponse,
+  RtcDescriptor,
+  SignalingDescriptor,
+} from './protocol';
+import { isEndReason } from './protocol';
+import type { HttpMethod, Transport } from './transport';
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 10000;
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function malformed(what: string): TcccError {
+  return new TcccError(ErrorCode.Server, `The server sent a malformed ${what} response.`);
+}
+
+/** Maps an HTTP error response to the SDK's error codes (table in docs/protocol.md). */
+export function errorFromResponse(status: number, body: unknown): TcccError {
+  const error = isObject(body) && isObject(body.error) ? body.error : {};
+  const serverCode = typeof error.code === 'string' ? error.code : undefined;
+  const serverMessage = typeof error.message === 'string' ? error.message.slice(0, 300) : `HTTP ${status}`;
+  const detail = { status, serverCode };
+  if (status === 401) return new TcccError(ErrorCode.LoginExpired, `Login expired or rejected: ${serverMessage}. Call login again.`, detail);
+  if (status === 400 || status === 413) return new TcccError(ErrorCode.InvalidArgument, serverMessage, detail);
+  if (status === 404) return new TcccError(ErrorCode.NoSession, serverMessage, detail);
+  if (status === 409) return new TcccError(ErrorCode.Busy, serverMessage, detail);
+  return new TcccError(ErrorCode.Server, serverMessage, detail);
+}
+
+function parseRtc(value: unknown): RtcDescriptor | null {
+  if (!isObject(value)) return null;
+  if (value.type === 'none') return { type: 'none' };
+  if (
+    value.type === 'trtc' &&
+    typeof value.sdkAppId === 'number' &&
+    typeof value.roomId === 'number' &&
+    typeof value.userId === 'string' &&
+    typeof value.userSig === 'string'
+  ) {
+    return { type: 'trtc', sdkAppId: value.sdkAppId, roomId: value.roomId, userId: value.userId, userSig: value.userSig };
+  }
+  return null;
+}
+
+function parseSignaling(value: unknown): SignalingDescriptor | null {
+  if (!isObject(value) || typeof value.since !== 'number') return null;
+  if (value.type === 'websocket' && typeof value.url === 'string' && /^wss?:\/\//.test(value.url)) {
+    return { type: 'websocket', url: value.url, since: value.since };
+  }
+  if (
+    value.type === 'tim' &&
+    typeof value.sdkAppId === 'number' &&
+    typeof value.userId === 'string' &&
+    typeof value.userSig === 'string' &&
+    typeof value.groupId === 'string'
+  ) {
+    return { type: 'tim', sdkAppId: value.sdkAppId, userId: value.userId, userSig: value.userSig, groupId: value.groupId, since: value.since };
+  }
+  return null;
+}
+
+/** Client of the backend protocol (docs/protocol.md). Every call settles within its timeout. */
+export class BackendClient {
+  constructor(
+    readonly endpoint: string,
+    private readonly transport: Transport,
+    private readonly timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS,
+  ) {}
+
+  private async call(method: HttpMethod, path: string, token: string | null, body?: unknown): Promise<unknown> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await this.transport.request({ method, url: this.endpoint + path, headers, body, timeoutMs: this.timeoutMs });
+    if (response.status >= 200 && response.status < 300) return response.body;
+    throw errorFromResponse(response.status, response.body);
+  }
+
+  async login(request: LoginRequest): Promise<LoginResponse> {
+    const body = await this.call('POST', '/v1/login', null, request);
+    if (!isObject(body) || typeof body.token !== 'string' || typeof body.userId !== 'string' || typeof body.expiresAt !== 'number') {
+      throw malformed('login');
+    }
+    return { token: body.token, userId: body.userId, expiresAt: body.expiresAt };
+  }
+
+  async checkLogin(token: string): Promise<CheckLoginResponse> {
+    const body = await this.call('GET', '/v1/login', token);
+    if (!isObject(body) || typeof body.userId !== 'string' || typeof body.expiresAt !== 'number') throw malformed('check-login');
+    return { userId: body.userId, expiresAt: body.expiresAt };
+  }
+
+  async createSession(token: string, request: CreateSessionRequest): Promise<CreateSessionResponse> {
+    const body = await this.call('POST', '/v1/sessions', token, request);
+    if (!isObject(body) || typeof body.sessionId !== 'string' || (body.media !== 'audio' && body.media !== 'video')) {
+      throw malformed('create-session');
+    }
+    const rtc = parseRtc(body.rtc);
+    const signaling = parseSignaling(body.signaling);
+    const phase = body.phase;
+    if (!rtc || !signaling || (phase !== 'ivr' && phase !== 'queued' && phase !== 'ringing' && phase !== 'active')) {
+      throw malformed('create-session');
+    }
+    return { sessionId: body.sessionId, media: body.media, phase, rtc, signaling };
+  }
+
+  async sendDigits(token: string, sessionId: string, digits: string): Promise<void> {
+    await this.call('POST', `/v1/sessions/${encodeURIComponent(sessionId)}/digits`, token, { digits });
+  }
+
+  async endSession(token: string, sessionId: string): Promise<EndSessionResponse> {
+    const body = await this.call('DELETE', `/v1/sessions/${encodeURIComponent(sessionId)}`, token);
+    if (
+      !isObject(body) ||
+      (body.closeBy !== 'user' && body.closeBy !== 'seat' && body.closeBy !== 'admin') ||
+      typeof body.endStatus !== 'number' ||
+      !isEndReason(body.reason)
+    ) {
+      throw malformed('end-session');
+    }
+    return { sessionId, closeBy: body.closeBy, endStatus: body.endStatus, reason: body.reason };
+  }
+}

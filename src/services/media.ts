@@ -1,0 +1,46 @@
+import type { TcccError } from './errors';
+import type { MediaKind, RtcDescriptor } from './protocol';
+import type { CameraFacing, SoundMode } from './session-machine';
+
+/** What the media layer should be doing right now; derived from the call state. */
+export interface MediaSettings {
+  kind: MediaKind;
+  muted: boolean;
+  soundMode: SoundMode;
+  cameraEnabled: boolean;
+  cameraFacing: CameraFacing;
+  /** True during an audio interruption (a phone call, an alarm): microphone and playback pause. */
+  suspended: boolean;
+}
+
+/** The media of one call. `leave` is idempotent and releases everything. */
+export interface MediaSession {
+  join(settings: MediaSettings): Promise<void>;
+  update(settings: MediaSettings): void;
+  leave(): void;
+}
+
+export interface MediaCallbacks {
+  /** The media failed for good; the call ends. */
+  onFatal(error: TcccError): void;
+}
+
+export type MediaFactory = (rtc: RtcDescriptor, callbacks: MediaCallbacks) => MediaSession;
+
+/** Media for `rtc.type === 'none'`: a simulated call, nothing to capture or play. */
+export class SimulatedMedia implements MediaSession {
+  settings: MediaSettings | null = null;
+
+  join(settings: MediaSettings): Promise<void> {
+    this.settings = settings;
+    return Promise.resolve();
+  }
+
+  update(settings: MediaSettings): void {
+    if (this.settings) this.settings = settings;
+  }
+
+  leave(): void {
+    this.settings = null;
+  }
+}
