@@ -24,6 +24,8 @@ await build({
   banner: { js: '#!/usr/bin/env node' },
   logLevel: 'warning',
 });
+// The agent console is served from files beside the bundle: dist/console.
+fs.cpSync(path.join(root, 'dev-server', 'console'), path.join(root, 'dist', 'console'), { recursive: true });
 for (const entry of entries) {
   fs.chmodSync(path.join(root, 'dist', 'bin', path.basename(entry).replace(/\.ts$/, '.js')), 0o755);
 }

@@ -1,0 +1,484 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type {
+  CallEvent,
+  CloseBy,
+  EndReason,
+  LoginResponse,
+  MediaKind,
+  RtcDescriptor,
+  ServerErrorCode,
+  ServerPhase,
+} from '../src/services/protocol';
+import { EndStatus } from '../src/services/protocol';
+import type { Channel } from './channels';
+
+export class CenterError extends Error {
+  constructor(
+    readonly code: ServerErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface CenterOptions {
+  channels: Channel[];
+  seats: string[];
+  /** A ringing seat that does not answer in time releases the call back to the queue. */
+  ringTimeoutMs: number;
+  /** An IVR without (enough) digits moves on to the queue after this long. */
+  ivrTimeoutMs: number;
+  /** A caller with a live call and no event connection for this long is gone: `clientTimeout`. */
+  clientGraceMs: number;
+  tokenTtlMs: number;
+  maxSessions: number;
+  maxTokens: number;
+  /** Events kept per caller for replay after a reconnect. */
+  replayBuffer: number;
+  /** Seats accept ringing calls by themselves after this long; null: a person clicks accept. */
+  autoAnswerMs: number | null;
+  /** What media a new session gets: simulated, or a real TRTC room. */
+  media(session: { sessionId: string; userId: string; media: MediaKind }): RtcDescriptor;
+}
+
+export const DEFAULT_CENTER_OPTIONS: Omit<CenterOptions, 'channels' | 'media'> = {
+  seats: ['Agent Lin', 'Agent Chen'],
+  ringTimeoutMs: 30000,
+  ivrTimeoutMs: 20000,
+  clientGraceMs: 30000,
+  tokenTtlMs: 2 * 60 * 60 * 1000,
+  maxSessions: 5000,
+  maxTokens: 20000,
+  replayBuffer: 200,
+  autoAnswerMs: null,
+};
+
+const RECENT_LIMIT = 50;
+
+interface User {
+  userId: string;
+  sdkAppId: string;
+  expiresAt: number;
+}
+
+export interface SessionRecord {
+  sessionId: string;
+  userId: string;
+  channel: Channel;
+  media: MediaKind;
+  phase: ServerPhase | 'ended';
+  seatName: string;
+  digits: string;
+  createdAt: number;
+  acceptedAt: number | null;
+  endedAt: number | null;
+  end: { closeBy: CloseBy; endStatus: number; reason: EndReason } | null;
+  rtc: RtcDescriptor;
+  /** The caller's event seq before this call's first event: the `since` for its subscription. */
+  since: number;
+  timer: NodeJS.Timeout | null;
+  declinedBy: Set<string>;
+}
+
+interface Seat {
+  name: string;
+  online: boolean;
+  sessionId: string | null;
+}
+
+type Listener = (event: CallEvent) => void;
+
+interface UserLog {
+  seq: number;
+  events: CallEvent[];
+  listeners: Set<Listener>;
+  graceTimer: NodeJS.Timeout | null;
+}
+
+export interface SessionSummary {
+  sessionId: string;
+  userId: string;
+  channelId: string;
+  channelName: string;
+  media: MediaKind;
+  phase: SessionRecord['phase'];
+  seatName: string;
+  digits: string;
+  createdAt: number;
+  acceptedAt: number | null;
+  endedAt: number | null;
+  end: SessionRecord['end'];
+  queuePosition: number | null;
+  roomId: number | null;
+}
+
+/** The contact center of the simulator: logins, sessions, IVR, queue, seats, and per-caller event logs. */
+export class ContactCenter {
+  private readonly tokens = new Map<string, User>();
+  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly queue: string[] = [];
+  private readonly recent: SessionRecord[] = [];
+  private readonly logs = new Map<string, UserLog>();
+  private readonly seats: Seat[];
+  private readonly changeListeners = new Set<() => void>();
+  readonly options: CenterOptions;
+
+  constructor(options: CenterOptions) {
+    this.options = options;
+    this.seats = options.seats.map((name) => ({ name, online: true, sessionId: null }));
+  }
+
+  // ─── Callers ────────────────────────────────────────────────────────────────────────────────
+
+  /** Simulator mode: any jsCode logs in; the same jsCode is the same caller. */
+  login(body: Record<string, unknown>): LoginResponse {
+    const { sdkAppId, jsCode } = body;
+    if (typeof sdkAppId !== 'string' || !/^\d{1,20}$/.test(sdkAppId)) throw new CenterError('invalid-argument', 'sdkAppId must be a string of digits.');
+    if (typeof jsCode !== 'string' || jsCode === '' || jsCode.length > 4096) throw new CenterError('invalid-argument', 'jsCode must be a non-empty string.');
+    for (const field of ['dataEnv', 'dataIv', 'mobileEnv', 'mobileIv']) {
+      if (body[field] !== undefined && typeof body[field] !== 'string') throw new CenterError('invalid-argument', `${field} must be a string.`);
+    }
+    this.pruneTokens();
+    if (this.tokens.size >= this.options.maxTokens) throw new CenterError('rate-limited', 'Too many logins; try again later.');
+    const userId = `user-${createHash('sha256').update(`${sdkAppId}:${jsCode}`).digest('hex').slice(0, 10)}`;
+    const token = randomBytes(24).toString('base64url');
+    const expiresAt = Date.now() + this.options.tokenTtlMs;
+    this.tokens.set(token, { userId, sdkAppId, expiresAt });
+    return { token, userId, expiresAt };
+  }
+
+  authenticate(token: string | undefined): User {
+    const user = token ? this.tokens.get(token) : undefined;
+    if (!user) throw new CenterError('unauthenticated', 'Missing or unknown token: log in again.');
+    if (user.expiresAt <= Date.now()) {
+      this.tokens.delete(token as string);
+      throw new CenterError('unauthenticated', 'The token has expired: log in again.');
+    }
+    return user;
+  }
+
+  /** Ends every token (tests use it to expire logins). */
+  expireTokens(): void {
+    for (const user of this.tokens.values()) user.expiresAt = 0;
+  }
+
+  createSession(user: User, body: Record<string, unknown>): SessionRecord {
+    const { channelId, media } = body;
+    if (typeof channelId !== 'string' || channelId.trim() === '') throw new CenterError('invalid-argument', 'channelId must be a non-empty string.');
+    if (media !== 'audio' && media !== 'video') throw new CenterError('invalid-argument', "media must be 'audio' or 'video'.");
+    const channel = this.options.channels.find((c) => c.id === channelId);
+    if (!channel) throw new CenterError('not-found', `No channel "${channelId.slice(0, 64)}". Known: ${this.options.channels.map((c) => c.id).join(', ')}.`);
+    if (channel.media !== 'both' && channel.media !== media) throw new CenterError('invalid-argument', `Channel "${channel.id}" takes ${channel.media} calls only.`);
+    if (this.liveSessionOf(user.userId)) throw new CenterError('conflict', 'This caller already has a call in progress (callConflict).');
+    if (this.sessions.size >= this.options.maxSessions) throw new CenterError('unavailable', 'The contact center is at capacity; try again later.');
+
+    const sessionId = `s-${randomBytes(8).toString('hex')}`;
+    const session: SessionRecord = {
+      sessionId,
+      userId: user.userId,
+      channel,
+      media,
+      phase: channel.ivr ? 'ivr' : 'queued',
+      seatName: '',
+      digits: '',
+      createdAt: Date.now(),
+      acceptedAt: null,
+      endedAt: null,
+      end: null,
+      rtc: this.options.media({ sessionId, userId: user.userId, media }),
+      since: this.log(user.userId).seq,
+      timer: null,
+      declinedBy: new Set(),
+    };
+    this.sessions.set(sessionId, session);
+    this.watchPresence(user.userId);
+    if (!channel.open) {
+      this.end(session, 'admin', 'notWorkTime');
+    } else if (channel.ivr) {
+      this.emit(session, { type: 'ivr', prompt: channel.ivr.prompt });
+      this.schedule(session, this.options.ivrTimeoutMs, () => this.enqueue(session));
+    } else {
+      this.enqueue(session);
+    }
+    this.changed();
+    return session;
+  }
+
+  sendDigits(user: User, sessionId: string, digits: unknown): void {
+    if (typeof digits !== 'string' || !/^[0-9*#]{1,32}$/.test(digits)) throw new CenterError('invalid-argument', 'digits must be 1-32 characters of 0-9, * and #.');
+    const session = this.ownSession(user, sessionId);
+    if (session.phase === 'ended') throw new CenterError('not-found', 'The call has ended.');
+    session.digits = (session.digits + digits).slice(-64);
+    const ivr = session.channel.ivr;
+    if (session.phase === 'ivr' && ivr && (digits.includes('#') || session.digits.replace(/[*#]/g, '').length >= ivr.digits)) {
+      this.enqueue(session);
+    }
+    this.changed();
+  }
+
+  hangUpByUser(user: User, sessionId: string): SessionRecord {
+    const session = this.ownSession(user, sessionId);
+    if (session.phase !== 'ended') {
+      const reason: Record<ServerPhase, EndReason> = { ivr: 'ivrGiveUp', queued: 'waitingGiveUp', ringing: 'ringingGiveUp', active: 'ok' };
+      this.end(session, 'user', reason[session.phase]);
+    }
+    return session;
+  }
+
+  /** Subscribes to a caller's events after `since`; returns what was missed, oldest first. */
+  subscribe(userId: string, since: number, listener: Listener): { replay: CallEvent[]; seq: number; unsubscribe: () => void } {
+    const log = this.log(userId);
+    log.listeners.add(listener);
+    if (log.graceTimer) clearTimeout(log.graceTimer);
+    log.graceTimer = null;
+    const replay = log.events.filter((event) => event.seq > since);
+    return {
+      replay,
+      seq: log.seq,
+      unsubscribe: () => {
+        log.listeners.delete(listener);
+        if (log.listeners.size === 0) this.watchPresence(userId);
+      },
+    };
+  }
+
+  // ─── Agents ─────────────────────────────────────────────────────────────────────────────────
+
+  accept(sessionId: string): SessionRecord {
+    const session = this.agentSession(sessionId);
+    if (session.phase === 'active') return session;
+    if (session.phase === 'ended') throw new CenterError('conflict', 'The call has already ended.');
+    if (session.phase !== 'ringing') {
+      // A person clicking accept on a waiting call takes it with any free seat.
+      const seat = this.freeSeat(session);
+      if (!seat) throw new CenterError('conflict', 'No free seat to take the call.');
+      this.ring(session, seat);
+    }
+    this.clearTimer(session);
+    session.phase = 'active';
+    session.acceptedAt = Date.now();
+    this.emit(session, { type: 'accepted', seatName: session.seatName });
+    this.changed();
+    return session;
+  }
+
+  hangUpByAgent(sessionId: string): SessionRecord {
+    const session = this.agentSession(sessionId);
+    if (session.phase !== 'ended') this.end(session, 'seat', session.phase === 'active' ? 'ok' : 'noSeatOnline');
+    return session;
+  }
+
+  /** Transfers the call to a skill group with nobody online: it ends as `noSeatOnline`. */
+  transferToNoAgent(sessionId: string): SessionRecord {
+    const session = this.agentSession(sessionId);
+    if (session.phase !== 'ended') this.end(session, 'admin', 'noSeatOnline');
+    return session;
+  }
+
+  settings(): { autoAnswerMs: number | null; seats: Array<{ name: string; online: boolean; busy: boolean }> } {
+    return {
+      autoAnswerMs: this.options.autoAnswerMs,
+      seats: this.seats.map((s) => ({ name: s.name, online: s.online, busy: s.sessionId !== null })),
+    };
+  }
+
+  updateSettings(body: Record<string, unknown>): void {
+    if ('autoAnswerMs' in body) {
+      const value = body.autoAnswerMs;
+      if (value !== null && (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 600000)) {
+        throw new CenterError('invalid-argument', 'autoAnswerMs must be null or 0..600000.');
+      }
+      this.options.autoAnswerMs = value as number | null;
+    }
+    if ('seatsOnline' in body) {
+      if (typeof body.seatsOnline !== 'boolean') throw new CenterError('invalid-argument', 'seatsOnline must be a boolean.');
+      for (const seat of this.seats) seat.online = body.seatsOnline;
+    }
+    this.dispatch();
+    this.changed();
+  }
+
+  list(): SessionSummary[] {
+    const live = Array.from(this.sessions.values());
+    return [...live, ...this.recent].map((s) => ({
+      sessionId: s.sessionId,
+      userId: s.userId,
+      channelId: s.channel.id,
+      channelName: s.channel.name,
+      media: s.media,
+      phase: s.phase,
+      seatName: s.seatName,
+      digits: s.digits,
+      createdAt: s.createdAt,
+      acceptedAt: s.acceptedAt,
+      endedAt: s.endedAt,
+      end: s.end,
+      queuePosition: s.phase === 'queued' ? this.queue.indexOf(s.sessionId) + 1 : null,
+      roomId: s.rtc.type === 'trtc' ? s.rtc.roomId : null,
+    }));
+  }
+
+  liveCount(): number {
+    return this.sessions.size;
+  }
+
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
+  }
+
+  dispose(): void {
+    for (const session of this.sessions.values()) this.clearTimer(session);
+    for (const log of this.logs.values()) if (log.graceTimer) clearTimeout(log.graceTimer);
+    this.changeListeners.clear();
+  }
+
+  // ─── Internals ──────────────────────────────────────────────────────────────────────────────
+
+  private ownSession(user: User, sessionId: string): SessionRecord {
+    const session = this.sessions.get(sessionId) ?? this.recent.find((s) => s.sessionId === sessionId);
+    if (!session || session.userId !== user.userId) throw new CenterError('not-found', `No call "${sessionId.slice(0, 64)}" for this caller.`);
+    return session;
+  }
+
+  private agentSession(sessionId: string): SessionRecord {
+    const session = this.sessions.get(sessionId) ?? this.recent.find((s) => s.sessionId === sessionId);
+    if (!session) throw new CenterError('not-found', `No call "${sessionId.slice(0, 64)}".`);
+    return session;
+  }
+
+  private liveSessionOf(userId: string): SessionRecord | undefined {
+    for (const session of this.sessions.values()) if (session.userId === userId) return session;
+    return undefined;
+  }
+
+  private enqueue(session: SessionRecord): void {
+    this.clearTimer(session);
+    if (!this.seats.some((seat) => seat.online)) {
+      this.end(session, 'admin', 'noSeatOnline');
+      return;
+    }
+    session.phase = 'queued';
+    session.seatName = '';
+    if (!this.queue.includes(session.sessionId)) this.queue.push(session.sessionId);
+    this.emit(session, { type: 'queued', position: this.queue.indexOf(session.sessionId) + 1 });
+    this.dispatch();
+    this.changed();
+  }
+
+  private freeSeat(session: SessionRecord): Seat | undefined {
+    const free = this.seats.filter((seat) => seat.online && seat.sessionId === null);
+    return free.find((seat) => !session.declinedBy.has(seat.name)) ?? free[0];
+  }
+
+  /** Rings free seats for the calls at the head of the queue. */
+  private dispatch(): void {
+    for (const sessionId of Array.from(this.queue)) {
+      const session = this.sessions.get(sessionId);
+      if (!session) continue;
+      const seat = this.freeSeat(session);
+      if (!seat) break;
+      this.ring(session, seat);
+    }
+  }
+
+  private ring(session: SessionRecord, seat: Seat): void {
+    this.removeFromQueue(session);
+    seat.sessionId = session.sessionId;
+    session.phase = 'ringing';
+    session.seatName = seat.name;
+    this.emit(session, { type: 'ringing', seatName: seat.name });
+    const { autoAnswerMs, ringTimeoutMs } = this.options;
+    if (autoAnswerMs !== null && autoAnswerMs < ringTimeoutMs) {
+      this.schedule(session, autoAnswerMs, () => this.accept(session.sessionId));
+    } else {
+      this.schedule(session, ringTimeoutMs, () => {
+        session.declinedBy.add(seat.name);
+        seat.sessionId = null;
+        this.enqueue(session);
+      });
+    }
+    this.changed();
+  }
+
+  private end(session: SessionRecord, closeBy: CloseBy, reason: EndReason): void {
+    if (session.phase === 'ended') return;
+    this.clearTimer(session);
+    this.removeFromQueue(session);
+    for (const seat of this.seats) if (seat.sessionId === session.sessionId) seat.sessionId = null;
+    session.phase = 'ended';
+    session.endedAt = Date.now();
+    session.end = { closeBy, endStatus: EndStatus[reason], reason };
+    this.sessions.delete(session.sessionId);
+    this.recent.unshift(session);
+    this.recent.length = Math.min(this.recent.length, RECENT_LIMIT);
+    this.emit(session, { type: 'ended', ...session.end });
+    this.dispatch();
+    this.changed();
+  }
+
+  private removeFromQueue(session: SessionRecord): void {
+    const index = this.queue.indexOf(session.sessionId);
+    if (index >= 0) this.queue.splice(index, 1);
+  }
+
+  private emit(session: SessionRecord, body: DistributiveOmit<CallEvent, 'seq' | 'sessionId' | 'at'>): void {
+    const log = this.log(session.userId);
+    log.seq += 1;
+    const event = { ...body, seq: log.seq, sessionId: session.sessionId, at: Date.now() } as CallEvent;
+    log.events.push(event);
+    if (log.events.length > this.options.replayBuffer) log.events.splice(0, log.events.length - this.options.replayBuffer);
+    for (const listener of Array.from(log.listeners)) listener(event);
+  }
+
+  private log(userId: string): UserLog {
+    let log = this.logs.get(userId);
+    if (!log) {
+      log = { seq: 0, events: [], listeners: new Set(), graceTimer: null };
+      this.logs.set(userId, log);
+    }
+    return log;
+  }
+
+  /** A caller with a live call must hold an event connection; without one for the grace period, the call ends. */
+  private watchPresence(userId: string): void {
+    const log = this.log(userId);
+    if (log.listeners.size > 0 || log.graceTimer) return;
+    log.graceTimer = setTimeout(() => {
+      log.graceTimer = null;
+      const session = this.liveSessionOf(userId);
+      if (session && log.listeners.size === 0) this.end(session, 'admin', 'clientTimeout');
+    }, this.options.clientGraceMs);
+    log.graceTimer.unref();
+  }
+
+  private schedule(session: SessionRecord, ms: number, action: () => void): void {
+    this.clearTimer(session);
+    session.timer = setTimeout(() => {
+      session.timer = null;
+      if (session.phase !== 'ended') action();
+    }, ms);
+    session.timer.unref();
+  }
+
+  private clearTimer(session: SessionRecord): void {
+    if (session.timer) clearTimeout(session.timer);
+    session.timer = null;
+  }
+
+  /** Forgets expired tokens, and the event logs of callers with no call and no connection. */
+  private pruneTokens(): void {
+    const now = Date.now();
+    for (const [token, user] of this.tokens) if (user.expiresAt <= now) this.tokens.delete(token);
+    if (this.logs.size < this.options.maxTokens) return;
+    for (const [userId, log] of this.logs) {
+      if (log.listeners.size === 0 && !this.liveSessionOf(userId)) this.logs.delete(userId);
+    }
+  }
+
+  private changed(): void {
+    for (const listener of Array.from(this.changeListeners)) listener();
+  }
+}
+
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
