@@ -1,3 +1,5 @@
+// Node's own timers, not a host environment's globals (the server also runs inside jsdom test environments).
+import { clearTimeout, setTimeout } from 'node:timers';
 import { createHash, randomBytes } from 'node:crypto';
 import type {
   CallEvent,

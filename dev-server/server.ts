@@ -1,3 +1,5 @@
+// Node's own timers, not a host environment's globals (the server also runs inside jsdom test environments).
+import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

@@ -1,0 +1,69 @@
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+
+export const DIST = path.resolve(__dirname, '../../miniprogram_dist');
+
+export interface Recorded {
+  sessionStart: Array<{ sessionId: string; media: string }>;
+  accepted: Array<{ sessionId: string; seatName: string }>;
+  sessionEnded: Array<{ sessionId: string; closeBy: string; endStatus: number; reason: string }>;
+  error: Array<{ code: string; message: string }>;
+}
+
+export type SdkComponent = Record<string, (...args: unknown[]) => Promise<unknown>> & {
+  getState(): { phase: string; muted: boolean; soundMode: string; cameraEnabled: boolean; cameraFacing: string };
+};
+
+/**
+ * A page like the seed doc's: `<tccc-wx-sdk id="tcccSdk" ...>` with its four event bindings, optionally
+ * with the pusher and player children. `sdk()` is `this.selectComponent('#tcccSdk')`, as in the doc.
+ */
+let loaded: { rootId: string; pusherId: string; playerId: string } | null = null;
+
+/** The built components, loaded once per test file (the official wcc compiler runs on each load). */
+function loadSdkComponents() {
+  loaded ??= {
+    rootId: simulate.load(path.join(DIST, 'index'), 'tccc-wx-sdk', { rootPath: DIST }),
+    pusherId: simulate.load(path.join(DIST, 'pusher', 'index'), 'tccc-wx-sdk-pusher', { rootPath: DIST }),
+    playerId: simulate.load(path.join(DIST, 'player', 'index'), 'tccc-wx-sdk-player', { rootPath: DIST }),
+  };
+  return loaded;
+}
+
+export function renderSdkPage(options: { sdkAppId: string; video?: boolean }) {
+  const { rootId, pusherId, playerId } = loadSdkComponents();
+  const recorded: Recorded = { sessionStart: [], accepted: [], sessionEnded: [], error: [] };
+  const children = options.video ? '<tccc-wx-sdk-pusher id="pusher" /><tccc-wx-sdk-player id="player" />' : '';
+  const pageId = simulate.load({
+    usingComponents: { 'tccc-wx-sdk': rootId, 'tccc-wx-sdk-pusher': pusherId, 'tccc-wx-sdk-player': playerId },
+    template: `<view wx:if="{{ shown }}"><tccc-wx-sdk id="tcccSdk" sdkAppId="{{ sdkAppId }}" bind:error="handleTcccError" bind:sessionEnded="handleEnd" bind:accepted="handleAccept" bind:sessionStart="handleStart">${children}</tccc-wx-sdk></view>`,
+    data: { sdkAppId: options.sdkAppId, shown: true },
+    methods: {
+      handleStart(event: { detail: Recorded['sessionStart'][number] }) {
+        recorded.sessionStart.push(event.detail);
+      },
+      handleAccept(event: { detail: Recorded['accepted'][number] }) {
+        recorded.accepted.push(event.detail);
+      },
+      handleEnd(event: { detail: Recorded['sessionEnded'][number] }) {
+        recorded.sessionEnded.push(event.detail);
+      },
+      handleTcccError(event: { detail: Recorded['error'][number] }) {
+        recorded.error.push(event.detail);
+      },
+    },
+  });
+  const page = simulate.render(pageId);
+  page.attach(document.createElement('parent-wrapper'));
+  const sdk = () => page.instance.selectComponent('#tcccSdk') as unknown as SdkComponent;
+  return { page, sdk, recorded };
+}
+
+/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}

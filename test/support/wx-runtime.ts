@@ -1,0 +1,204 @@
+import http from 'node:http';
+import { WebSocket } from 'ws';
+
+/**
+ * The WeChat runtime for Node: the one thing tests stub. `wx.request` and `wx.connectSocket` go over real
+ * loopback HTTP/WebSocket; any other host fails the way WeChat fails a domain outside the whitelist, so a
+ * test can never reach the network (trtc-wx-sdk's log reports included).
+ */
+export type Scope = 'scope.record' | 'scope.camera';
+
+export interface WxRuntimeOptions {
+  platform?: 'ios' | 'android' | 'devtools';
+  /** Settings as wx.getSetting reports them; undefined means "not asked yet". */
+  permissions?: Partial<Record<Scope, boolean>>;
+  /** What the user answers when wx.authorize asks. */
+  grantOnAsk?: boolean;
+}
+
+type Callbacks<T> = { success?: (res: T) => void; fail?: (err: { errMsg: string }) => void; complete?: () => void };
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+function isLoopback(url: string): boolean {
+  try {
+    return LOOPBACK.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+function later(fn: () => void): void {
+  setTimeout(fn, 0);
+}
+
+export interface WxRuntime {
+  storage: Map<string, unknown>;
+  requests: Array<{ method: string; url: string; status: number | 'failed' }>;
+  sockets: Set<WebSocket>;
+  pusher: { starts: number; stops: number; switches: number };
+  authorizeCalls: Scope[];
+  /** Breaks every open event socket, as a lost network would. */
+  dropSockets(): void;
+  /** Fires wx.onAudioInterruptionBegin/End listeners. */
+  interrupt(begin: boolean): void;
+  setPermission(scope: Scope, value: boolean | undefined): void;
+  restore(): void;
+}
+
+export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
+  const target = ((globalThis as { wx?: Record<string, unknown> }).wx ??= {});
+  const saved = { ...target };
+  const savedGetApp = (globalThis as { getApp?: unknown }).getApp;
+  const permissions: Partial<Record<Scope, boolean>> = { ...options.permissions };
+  const interruptionListeners = { begin: new Set<() => void>(), end: new Set<() => void>() };
+  const runtime: WxRuntime = {
+    storage: new Map(),
+    requests: [],
+    sockets: new Set(),
+    pusher: { starts: 0, stops: 0, switches: 0 },
+    authorizeCalls: [],
+    dropSockets() {
+      for (const socket of runtime.sockets) socket.terminate();
+    },
+    interrupt(begin) {
+      for (const listener of interruptionListeners[begin ? 'begin' : 'end']) listener();
+    },
+    setPermission(scope, value) {
+      permissions[scope] = value;
+    },
+    restore() {
+      for (const key of Object.keys(target)) delete target[key];
+      Object.assign(target, saved);
+      (globalThis as { getApp?: unknown }).getApp = savedGetApp;
+      runtime.dropSockets();
+    },
+  };
+
+  const deviceInfo = { platform: options.platform ?? 'ios', system: 'iOS 17.0', model: 'iPhone', SDKVersion: '3.6.0' };
+
+  Object.assign(target, {
+    getDeviceInfo: () => deviceInfo,
+    getSystemInfoSync: () => deviceInfo,
+    getSystemInfo: ({ success }: Callbacks<typeof deviceInfo>) => later(() => success?.(deviceInfo)),
+    getStorageSync: (key: string) => runtime.storage.get(key) ?? '',
+    setStorageSync: (key: string, value: unknown) => void runtime.storage.set(key, value),
+    removeStorageSync: (key: string) => void runtime.storage.delete(key),
+    getStorage: ({ key, success, fail }: Callbacks<{ data: unknown }> & { key: string }) =>
+      later(() => (runtime.storage.has(key) ? success?.({ data: runtime.storage.get(key) }) : fail?.({ errMsg: 'getStorage:fail data not found' }))),
+    getSetting: ({ success }: Callbacks<{ authSetting: Record<string, boolean> }>) =>
+      later(() => success?.({ authSetting: { ...permissions } as Record<string, boolean> })),
+    authorize: ({ scope, success, fail }: Callbacks<{ errMsg: string }> & { scope: Scope }) => {
+      runtime.authorizeCalls.push(scope);
+      later(() => {
+        if (permissions[scope] === false) return fail?.({ errMsg: 'authorize:fail auth deny' });
+        permissions[scope] = options.grantOnAsk ?? true;
+        if (permissions[scope]) success?.({ errMsg: 'authorize:ok' });
+        else fail?.({ errMsg: 'authorize:fail auth deny' });
+      });
+    },
+    onAudioInterruptionBegin: (fn: () => void) => interruptionListeners.begin.add(fn),
+    onAudioInterruptionEnd: (fn: () => void) => interruptionListeners.end.add(fn),
+    offAudioInterruptionBegin: (fn: () => void) => interruptionListeners.begin.delete(fn),
+    offAudioInterruptionEnd: (fn: () => void) => interruptionListeners.end.delete(fn),
+    createLivePusherContext: () => ({
+      start: () => void runtime.pusher.starts++,
+      stop: (o?: Callbacks<unknown>) => {
+        runtime.pusher.stops++;
+        o?.success?.({});
+      },
+      switchCamera: () => void runtime.pusher.switches++,
+      pause: () => undefined,
+      resume: () => undefined,
+    }),
+    createLivePlayerContext: () => ({ play: () => undefined, stop: () => undefined, mute: () => undefined }),
+    request: wxRequest(runtime),
+    connectSocket: wxConnectSocket(runtime),
+  });
+  (globalThis as { getApp?: unknown }).getApp = () => ({ globalData: {} });
+  return runtime;
+}
+
+interface RequestOptions extends Callbacks<{ statusCode: number; data: unknown; header: Record<string, unknown> }> {
+  url: string;
+  method?: string;
+  header?: Record<string, string>;
+  data?: unknown;
+  timeout?: number;
+}
+
+function wxRequest(runtime: WxRuntime) {
+  return (options: RequestOptions) => {
+    const method = options.method ?? 'GET';
+    const fail = (errMsg: string) => {
+      runtime.requests.push({ method, url: options.url, status: 'failed' });
+      later(() => {
+        options.fail?.({ errMsg });
+        options.complete?.();
+      });
+    };
+    if (!isLoopback(options.url)) return fail('request:fail url not in domain list');
+    const body = method === 'GET' || options.data === undefined ? undefined : JSON.stringify(options.data);
+    const req = http.request(options.url, { method, headers: options.header, timeout: options.timeout ?? 60000 }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        let data: unknown = text;
+        try {
+          data = JSON.parse(text);
+        } catch {
+          // wx.request hands non-JSON bodies over as strings.
+        }
+        runtime.requests.push({ method, url: options.url, status: res.statusCode ?? 0 });
+        options.success?.({ statusCode: res.statusCode ?? 0, data, header: res.headers });
+        options.complete?.();
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', (error) => fail(`request:fail ${error.message === 'timeout' ? 'timeout' : error.message}`));
+    if (body) req.write(body);
+    req.end();
+    return { abort: () => req.destroy() };
+  };
+}
+
+function wxConnectSocket(runtime: WxRuntime) {
+  return (options: { url: string } & Callbacks<unknown>) => {
+    const handlers = {
+      open: [] as Array<() => void>,
+      message: [] as Array<(res: { data: string }) => void>,
+      close: [] as Array<(res: { code: number; reason: string }) => void>,
+      error: [] as Array<(res: { errMsg: string }) => void>,
+    };
+    let socket: WebSocket | null = null;
+    if (isLoopback(options.url)) {
+      socket = new WebSocket(options.url);
+      runtime.sockets.add(socket);
+      socket.on('open', () => handlers.open.forEach((fn) => fn()));
+      socket.on('message', (data) => handlers.message.forEach((fn) => fn({ data: String(data) })));
+      socket.on('close', (code, reason) => {
+        runtime.sockets.delete(socket as WebSocket);
+        handlers.close.forEach((fn) => fn({ code, reason: String(reason) }));
+      });
+      socket.on('error', (error) => handlers.error.forEach((fn) => fn({ errMsg: error.message })));
+    } else {
+      later(() => {
+        options.fail?.({ errMsg: 'connectSocket:fail url not in domain list' });
+        handlers.error.forEach((fn) => fn({ errMsg: 'url not in domain list' }));
+      });
+    }
+    return {
+      onOpen: (fn: () => void) => handlers.open.push(fn),
+      onMessage: (fn: (res: { data: string }) => void) => handlers.message.push(fn),
+      onClose: (fn: (res: { code: number; reason: string }) => void) => handlers.close.push(fn),
+      onError: (fn: (res: { errMsg: string }) => void) => handlers.error.push(fn),
+      send: ({ data }: { data: string }) => {
+        if (socket?.readyState === WebSocket.OPEN) socket.send(data);
+      },
+      close: () => {
+        if (socket && socket.readyState <= WebSocket.OPEN) socket.close(1000);
+      },
+    };
+  };
+}
