@@ -8,6 +8,8 @@ export interface Recorded {
   accepted: Array<{ sessionId: string; seatName: string }>;
   sessionEnded: Array<{ sessionId: string; closeBy: string; endStatus: number; reason: string }>;
   error: Array<{ code: string; message: string }>;
+  /** Phases in the order the `statechange` event reported them, without repeats. */
+  phases: string[];
 }
 
 export type SdkComponent = Record<string, (...args: unknown[]) => Promise<unknown>> & {
@@ -32,11 +34,11 @@ function loadSdkComponents() {
 
 export function renderSdkPage(options: { sdkAppId: string; video?: boolean }) {
   const { rootId, pusherId, playerId } = loadSdkComponents();
-  const recorded: Recorded = { sessionStart: [], accepted: [], sessionEnded: [], error: [] };
+  const recorded: Recorded = { sessionStart: [], accepted: [], sessionEnded: [], error: [], phases: [] };
   const children = options.video ? '<tccc-wx-sdk-pusher id="pusher" /><tccc-wx-sdk-player id="player" />' : '';
   const pageId = simulate.load({
     usingComponents: { 'tccc-wx-sdk': rootId, 'tccc-wx-sdk-pusher': pusherId, 'tccc-wx-sdk-player': playerId },
-    template: `<view wx:if="{{ shown }}"><tccc-wx-sdk id="tcccSdk" sdkAppId="{{ sdkAppId }}" bind:error="handleTcccError" bind:sessionEnded="handleEnd" bind:accepted="handleAccept" bind:sessionStart="handleStart">${children}</tccc-wx-sdk></view>`,
+    template: `<view wx:if="{{ shown }}"><tccc-wx-sdk id="tcccSdk" sdkAppId="{{ sdkAppId }}" bind:error="handleTcccError" bind:sessionEnded="handleEnd" bind:accepted="handleAccept" bind:sessionStart="handleStart" bind:statechange="handleState">${children}</tccc-wx-sdk></view>`,
     data: { sdkAppId: options.sdkAppId, shown: true },
     methods: {
       handleStart(event: { detail: Recorded['sessionStart'][number] }) {
@@ -47,6 +49,9 @@ export function renderSdkPage(options: { sdkAppId: string; video?: boolean }) {
       },
       handleEnd(event: { detail: Recorded['sessionEnded'][number] }) {
         recorded.sessionEnded.push(event.detail);
+      },
+      handleState(event: { detail: { phase: string } }) {
+        if (recorded.phases[recorded.phases.length - 1] !== event.detail.phase) recorded.phases.push(event.detail.phase);
       },
       handleTcccError(event: { detail: Recorded['error'][number] }) {
         recorded.error.push(event.detail);

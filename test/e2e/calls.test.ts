@@ -1,0 +1,141 @@
+/**
+ * End-to-end calls: the built root component in miniprogram-simulate against a real tccc-dev-server over
+ * loopback (`wx.request` / `wx.connectSocket` are the only stubbed runtime parts).
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import type { DevServer } from '../../dev-server/server';
+import { startDevServer } from '../../dev-server/server';
+import { agent, httpJson } from '../support/agent';
+import { DIST, renderSdkPage, waitFor } from '../support/sdk-host';
+import type { WxRuntime } from '../support/wx-runtime';
+import { installWxRuntime } from '../support/wx-runtime';
+
+const SDK_APP_ID = '1400000003';
+let wx: WxRuntime;
+let loginModule: { login(o: unknown): Promise<unknown>; configure(o: unknown): void };
+
+beforeEach(() => {
+  wx = installWxRuntime();
+  jest.isolateModules(() => {
+    loginModule = require(`${DIST}/login/index`);
+  });
+});
+afterEach(() => wx.restore());
+
+async function callerOn(server: { url: string }) {
+  loginModule.configure({ endpoint: server.url });
+  await loginModule.login({ sdkAppId: SDK_APP_ID, jsCode: `code-${Math.random()}` });
+  return renderSdkPage({ sdkAppId: SDK_APP_ID });
+}
+
+describe('against an in-process simulator', () => {
+  let server: DevServer;
+  beforeAll(async () => {
+    server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
+  });
+  afterAll(() => server.close());
+  afterEach(() => agent(server.url).settings({ seatsOnline: true, autoAnswerMs: null }));
+
+  test('login → startCall → IVR digits → queued → agent accepts → accepted → agent hangs up', async () => {
+    const { sdk, recorded } = await callerOn(server);
+    const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
+    // Both seats busy with other callers, so this call waits in the queue.
+    const others = await Promise.all([0, 1].map(async () => {
+      const res = await httpJson('POST', `${server.url}/v1/login`, { sdkAppId: SDK_APP_ID, jsCode: `other-${Math.random()}` });
+      const created = await httpJson('POST', `${server.url}/v1/sessions`, { channelId: 'video-support', media: 'video' }, { authorization: `Bearer ${res.body.token}` });
+      return { token: res.body.token as string, sessionId: created.body.sessionId as string };
+    }));
+    const hangUpOther = (other: (typeof others)[number]) =>
+      httpJson('DELETE', `${server.url}/v1/sessions/${other.sessionId}`, undefined, { authorization: `Bearer ${other.token}` });
+    try {
+      await sdk().sendDigits('1#');
+      await waitFor(() => sdk().getState().phase === 'queued', 'queued');
+      expect((sdk().getState() as unknown as { queuePosition: number }).queuePosition).toBe(1);
+      // A seat frees up: the queued call rings there, and the agent accepts.
+      await hangUpOther(others[0]);
+      await waitFor(() => sdk().getState().phase === 'ringing', 'ringing once a seat is free');
+      await agent(server.url).accept(sessionId);
+      await waitFor(() => recorded.accepted.length === 1, 'accepted');
+      await agent(server.url).hangUp(sessionId);
+      await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
+    } finally {
+      await Promise.all(others.map(hangUpOther));
+    }
+    expect(recorded.phases).toEqual(['starting', 'ivr', 'queued', 'ringing', 'active', 'idle']);
+    expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'seat', endStatus: 1, reason: 'ok' }]);
+  });
+
+  test('no agent online: the call starts and ends with noSeatOnline, closed by the system', async () => {
+    await agent(server.url).settings({ seatsOnline: false });
+    const { sdk, recorded } = await callerOn(server);
+    const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
+    await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
+    expect(recorded.sessionStart).toEqual([{ sessionId, media: 'video' }]);
+    expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'admin', endStatus: 105, reason: 'noSeatOnline' }]);
+  });
+
+  test('a closed channel ends with notWorkTime; transfer to no agent ends with noSeatOnline', async () => {
+    const { sdk, recorded } = await callerOn(server);
+    await sdk().startCall({ channelId: 'after-hours' });
+    await waitFor(() => recorded.sessionEnded.length === 1, 'notWorkTime');
+    expect(recorded.sessionEnded[0]).toMatchObject({ closeBy: 'admin', reason: 'notWorkTime', endStatus: 106 });
+    const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
+    await agent(server.url).transferToNoAgent(sessionId);
+    await waitFor(() => recorded.sessionEnded.length === 2, 'transfer');
+    expect(recorded.sessionEnded[1]).toEqual({ sessionId, closeBy: 'admin', endStatus: 105, reason: 'noSeatOnline' });
+  });
+
+  test('auto-answer accepts a ringing call by itself', async () => {
+    await agent(server.url).settings({ autoAnswerMs: 50 });
+    const { sdk, recorded } = await callerOn(server);
+    await sdk().startSession({ channelId: 'video-support' });
+    await waitFor(() => recorded.accepted.length === 1, 'auto-answer');
+    await sdk().endSession();
+    expect(recorded.sessionEnded).toEqual([expect.objectContaining({ closeBy: 'user', reason: 'ok', endStatus: 1 })]);
+  });
+
+  test('the socket drops and resumes: no event lost or repeated', async () => {
+    const { sdk, recorded } = await callerOn(server);
+    const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
+    await waitFor(() => sdk().getState().phase === 'ringing', 'ringing');
+    wx.dropSockets();
+    // While the caller is away, the agent accepts: the event must arrive after the reconnect, once.
+    await agent(server.url).accept(sessionId);
+    await waitFor(() => recorded.accepted.length === 1, 'accepted after the reconnect');
+    await waitFor(() => wx.sockets.size === 1, 'the resumed socket');
+    wx.dropSockets();
+    await agent(server.url).hangUp(sessionId);
+    await waitFor(() => recorded.sessionEnded.length === 1, 'ended after the second reconnect');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(recorded.accepted).toHaveLength(1);
+    expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'seat', endStatus: 1, reason: 'ok' }]);
+    expect(recorded.error).toEqual([]);
+  });
+});
+
+test('the server is killed mid-call: the SDK reports it and ends cleanly, once', async () => {
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(process.execPath, [path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js'), '--port', String(port)], { stdio: 'ignore' });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 10000;
+    while ((await httpJson('GET', `${url}/agent/settings`).catch(() => ({ status: 0 }))).status !== 200) {
+      if (Date.now() > deadline) throw new Error('simulator did not start');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const { sdk, recorded } = await callerOn({ url });
+    const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
+    child.kill('SIGKILL');
+    await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded after the server died', 15000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(recorded.error).toEqual([expect.objectContaining({ code: 'network' })]);
+    expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'admin', endStatus: 502, reason: 'clientTimeout' }]);
+    expect(sdk().getState().phase).toBe('idle');
+    expect(wx.sockets.size).toBe(0);
+  } finally {
+    child.kill('SIGKILL');
+  }
+});
