@@ -74,15 +74,12 @@ function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new CenterError('payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Past the limit the rest is read and dropped, so the client still gets the 413 response.
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
     req.on('error', reject);
     req.on('end', () => {
+      if (size > MAX_BODY_BYTES) return reject(new CenterError('payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`));
       if (size === 0) return resolve({});
       try {
         const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
