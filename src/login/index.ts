@@ -1,6 +1,7 @@
 import { configure as configureSdk, getConfig } from '../services/config';
 import { ErrorCode, TcccError } from '../services/errors';
 import { backendFor, tokenStore } from '../services/platform';
+import type { LoginRequest } from '../services/protocol';
 import { parseCheckLoginOptions, parseLoginOptions } from '../services/validate';
 
 export { DEFAULT_ENDPOINT } from '../services/config';
@@ -24,14 +25,7 @@ export function configure(options: { endpoint?: string }): void {
 }
 
 /** Logs in to TCCC with the code from `wx.login`; the token is kept for `sdkAppId`. */
-export async function login(options: {
-  sdkAppId: string;
-  jsCode: string;
-  dataEnv?: string;
-  dataIv?: string;
-  mobileEnv?: string;
-  mobileIv?: string;
-}): Promise<LoginResult> {
+export async function login(options: LoginRequest): Promise<LoginResult> {
   const request = parseLoginOptions(options);
   const { endpoint } = getConfig();
   const response = await backendFor(endpoint).login(request);

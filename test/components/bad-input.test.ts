@@ -4,14 +4,15 @@
  */
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { DIST, renderSdkPage, waitFor } from '../support/sdk-host';
+import type { LoginModule } from '../support/sdk-host';
+import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
 import type { WxRuntime } from '../support/wx-runtime';
 import { installWxRuntime } from '../support/wx-runtime';
 
 const SDK_APP_ID = '1400000002';
 let server: DevServer;
 let wx: WxRuntime;
-let loginModule: { login(o: unknown): Promise<unknown>; checkLogin(o: unknown): Promise<boolean>; configure(o: unknown): void };
+let loginModule: LoginModule;
 
 beforeAll(async () => {
   server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000 } });
@@ -19,10 +20,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => {
   wx = installWxRuntime();
-  jest.isolateModules(() => {
-    loginModule = require(`${DIST}/login/index`);
-  });
-  loginModule.configure({ endpoint: server.url });
+  loginModule = loadLoginModule(server.url);
 });
 afterEach(() => wx.restore());
 

@@ -5,15 +5,15 @@
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { agent } from '../support/agent';
-import { DIST, renderSdkPage, waitFor } from '../support/sdk-host';
+import type { LoginModule } from '../support/sdk-host';
+import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
 import type { WxRuntime } from '../support/wx-runtime';
 import { installWxRuntime } from '../support/wx-runtime';
 
 const SDK_APP_ID = '1400000001';
 let server: DevServer;
 let wx: WxRuntime;
-// The login entry, as an app requires it: from the built package.
-let loginModule: { login(o: object): Promise<unknown>; checkLogin(o: object): Promise<boolean>; configure(o: object): void };
+let loginModule: LoginModule;
 
 beforeAll(async () => {
   server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
@@ -22,11 +22,7 @@ afterAll(() => server.close());
 
 beforeEach(() => {
   wx = installWxRuntime();
-  jest.isolateModules(() => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    loginModule = require(`${DIST}/login/index`);
-  });
-  loginModule.configure({ endpoint: server.url });
+  loginModule = loadLoginModule(server.url);
 });
 afterEach(() => wx.restore());
 

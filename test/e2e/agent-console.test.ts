@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { httpJson } from '../support/agent';
-import { DIST, renderSdkPage, waitFor } from '../support/sdk-host';
+import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
 import { installWxRuntime } from '../support/wx-runtime';
 
 const SCREENSHOT = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '../../docs/agent-console.png') : path.resolve(__dirname, '../../.tmp/agent-console.png');
@@ -24,11 +24,7 @@ afterAll(() => server.close());
 test('a call placed by the SDK appears in the console; Accept reaches the SDK as accepted', async () => {
   const wx = installWxRuntime();
   try {
-    let loginModule!: { login(o: unknown): Promise<unknown>; configure(o: unknown): void };
-    jest.isolateModules(() => {
-      loginModule = require(`${DIST}/login/index`);
-    });
-    loginModule.configure({ endpoint: server.url });
+    const loginModule = loadLoginModule(server.url);
     await loginModule.login({ sdkAppId: '1400000004', jsCode: 'console-caller' });
     const { sdk, recorded } = renderSdkPage({ sdkAppId: '1400000004' });
 

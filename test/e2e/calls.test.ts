@@ -9,24 +9,20 @@ import path from 'node:path';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { agent, httpJson } from '../support/agent';
-import { DIST, renderSdkPage, waitFor } from '../support/sdk-host';
+import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
 import type { WxRuntime } from '../support/wx-runtime';
 import { installWxRuntime } from '../support/wx-runtime';
 
 const SDK_APP_ID = '1400000003';
 let wx: WxRuntime;
-let loginModule: { login(o: unknown): Promise<unknown>; configure(o: unknown): void };
 
 beforeEach(() => {
   wx = installWxRuntime();
-  jest.isolateModules(() => {
-    loginModule = require(`${DIST}/login/index`);
-  });
 });
 afterEach(() => wx.restore());
 
 async function callerOn(server: { url: string }) {
-  loginModule.configure({ endpoint: server.url });
+  const loginModule = loadLoginModule(server.url);
   await loginModule.login({ sdkAppId: SDK_APP_ID, jsCode: `code-${Math.random()}` });
   return renderSdkPage({ sdkAppId: SDK_APP_ID });
 }

@@ -72,3 +72,19 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 50
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+export interface LoginModule {
+  login(options: unknown): Promise<unknown>;
+  checkLogin(options: unknown): Promise<boolean>;
+  configure(options: unknown): void;
+}
+
+/** `require('tccc-wx-sdk/login')` from the built package, fresh for each test, pointed at `endpoint`. */
+export function loadLoginModule(endpoint: string): LoginModule {
+  let loaded!: LoginModule;
+  jest.isolateModules(() => {
+    loaded = require(`${DIST}/login/index`);
+  });
+  loaded.configure({ endpoint });
+  return loaded;
+}

@@ -7,13 +7,19 @@ import { createSignaling } from '../../src/services/signaling';
 
 const DIST = path.resolve(__dirname, '../../miniprogram_dist');
 
+function resolveBuilt(target: string): string {
+  const file = [`${target}.js`, path.join(target, 'index.js')].find((candidate) => fs.existsSync(candidate));
+  if (!file) throw new Error(`cannot resolve ${target}`);
+  return file;
+}
+
 /** Every file reachable by static require() from an entry of the built package. */
 function reachable(entry: string, seen = new Set<string>()): Set<string> {
   if (seen.has(entry)) return seen;
   seen.add(entry);
   const code = fs.readFileSync(entry, 'utf8');
   for (const [, spec] of code.matchAll(/require\("([^"]+)"\)/g)) {
-    if (spec.startsWith('.')) reachable(require.resolve(path.resolve(path.dirname(entry), spec)), seen);
+    if (spec.startsWith('.')) reachable(resolveBuilt(path.resolve(path.dirname(entry), spec)), seen);
     else seen.add(`npm:${spec}`);
   }
   return seen;
