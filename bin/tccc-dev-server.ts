@@ -12,6 +12,7 @@ Options:
   --host <addr>            address to bind (default ${DEFAULT_HOST}; 0.0.0.0 lets a phone on your LAN in)
   --channels <file>        JSON array of channels (IVR entries) instead of the built-in ones
   --auto-answer <seconds>  seats accept ringing calls after this many seconds
+  --seats <n>              number of agents (default 2)
   --trtc-sdk-app-id <id>   TRTC SDKAppID for real audio/video rooms (or env TRTC_SDK_APP_ID)
   --trtc-secret-key <key>  its secret key, used on this server only (prefer env TRTC_SECRET_KEY)
   -h, --help               show this help
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
         host: { type: 'string' },
         channels: { type: 'string' },
         'auto-answer': { type: 'string' },
+        seats: { type: 'string' },
         'trtc-sdk-app-id': { type: 'string' },
         'trtc-secret-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
 
   const port = parseNumber(values.port, 'port', 0, 65535) ?? DEFAULT_PORT;
   const autoAnswer = parseNumber(values['auto-answer'], 'auto-answer', 0, 600);
+  const seats = parseNumber(values.seats, 'seats', 1, 10000);
   const sdkAppId = values['trtc-sdk-app-id'] ?? process.env.TRTC_SDK_APP_ID;
   const secretKey = values['trtc-secret-key'] ?? process.env.TRTC_SECRET_KEY;
   if (Boolean(sdkAppId) !== Boolean(secretKey)) fail('real media needs both the TRTC SDKAppID and its secret key.');
@@ -71,7 +74,10 @@ async function main(): Promise<void> {
     host: values.host ?? DEFAULT_HOST,
     channels,
     trtc: sdkAppId && secretKey ? { sdkAppId: Number(sdkAppId), secretKey } : undefined,
-    center: autoAnswer === undefined ? {} : { autoAnswerMs: autoAnswer * 1000 },
+    center: {
+      ...(autoAnswer === undefined ? {} : { autoAnswerMs: autoAnswer * 1000 }),
+      ...(seats === undefined ? {} : { seats: Array.from({ length: seats }, (_, i) => `Agent ${i + 1}`) }),
+    },
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`port ${port} is in use. Pick another with --port, or stop the other server.`);
     throw error;
