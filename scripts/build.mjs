@@ -4,11 +4,12 @@
 //   src/components/tccc-wx-sdk/*  ->  miniprogram_dist/*          ("tccc-wx-sdk" resolves to index.*)
 //   src/components/<name>/*       ->  miniprogram_dist/<name>/*   ("tccc-wx-sdk/pusher" -> pusher/index.*)
 //   src/<dir>/**                  ->  miniprogram_dist/<dir>/**   (login/, im/, services/, common/)
-// Relative imports and usingComponents paths are rewritten for the new locations.
+// Relative imports and usingComponents paths are rewritten for the new locations; .less compiles to .wxss.
 //
 // JS target: ES2015, which base library 2.10.0 runs on every supported WeChat client (iOS 7.0.9, Android
 // 7.0.8) without the DevTools "ES6 转 ES5" option. esbuild lowers async/await, spread and optional chaining.
 import { transform } from 'esbuild';
+import less from 'less';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -86,6 +87,11 @@ async function buildFile(file) {
     fs.writeFileSync(out.replace(/\.ts$/, '.js'), rewriteRequires(result.code, file));
   } else if (file.endsWith('.json')) {
     fs.writeFileSync(out, rewriteUsingComponents(fs.readFileSync(file, 'utf8'), file));
+  } else if (file.endsWith('.less')) {
+    // Styles are written in less for the two-tier tokens (common/style/); partials (_*.less) only import.
+    if (path.basename(file).startsWith('_')) return;
+    const { css } = await less.render(fs.readFileSync(file, 'utf8'), { filename: file });
+    fs.writeFileSync(out.replace(/\.less$/, '.wxss'), css);
   } else if (/\.(wxml|wxss|wxs)$/.test(file)) {
     fs.writeFileSync(out, rewriteTemplateImports(fs.readFileSync(file, 'utf8'), file));
   } else if (/\.(png|svg)$/.test(file)) {

@@ -2,7 +2,7 @@ import { Cancellation, withTimeout } from './async';
 import type { BackendClient } from './backend-client';
 import { Emitter } from './emitter';
 import { ErrorCode, TcccError, toTcccError } from './errors';
-import type { MediaFactory, MediaSession, MediaSettings } from './media';
+import type { MediaFactory, MediaSession, MediaSettings, NetworkQuality } from './media';
 import type { CallEvent, CloseBy, CreateSessionResponse, EndReason, MediaKind, SignalingDescriptor } from './protocol';
 import { EndStatus } from './protocol';
 import type { CallState, Command, Phase } from './session-machine';
@@ -23,6 +23,10 @@ export interface CallView extends CallState {
   queuePosition: number | null;
   seatName: string;
   suspended: boolean;
+  /** The event connection dropped and is being re-established; the call goes on meanwhile. */
+  reconnecting: boolean;
+  /** Uplink quality from the media layer; 'unknown' for simulated media and between calls. */
+  network: NetworkQuality;
 }
 
 export interface CallControllerEvents {
@@ -89,7 +93,7 @@ class LiveSession {
 export class CallController {
   readonly events = new Emitter<CallControllerEvents>();
   private state: CallState = initialState;
-  private view: CallView = { ...initialState, queuePosition: null, seatName: '', suspended: false };
+  private view: CallView = { ...initialState, queuePosition: null, seatName: '', suspended: false, reconnecting: false, network: 'unknown' };
   private session: LiveSession | null = null;
   private starting: Cancellation | null = null;
 
@@ -145,10 +149,18 @@ export class CallController {
       session.signaling = this.deps.createSignaling(response.signaling, login.token, {
         onEvent: (event) => this.onServerEvent(session, event),
         onLost: (error) => this.fail(session, error, 'clientTimeout'),
+        onReconnecting: (reconnecting) => {
+          if (this.session === session) this.updateView({ reconnecting });
+        },
       });
       await session.signaling.open();
       if (session.ended) return { sessionId };
-      session.media = this.deps.createMedia(response.rtc, { onFatal: (error) => this.fail(session, error, 'voipClientError') });
+      session.media = this.deps.createMedia(response.rtc, {
+        onFatal: (error) => this.fail(session, error, 'voipClientError'),
+        onNetworkQuality: (network) => {
+          if (this.session === session) this.updateView({ network });
+        },
+      });
       await withTimeout(session.media.join(this.mediaSettings()), MEDIA_JOIN_TIMEOUT_MS, 'Joining the media room');
       if (session.ended) session.media.leave();
       return { sessionId };
@@ -279,7 +291,7 @@ export class CallController {
     if (notifyServer) session.backend.endSession(session.token, session.sessionId).catch(() => undefined);
     if (this.session === session) this.session = null;
     this.signal({ type: 'released' });
-    this.updateView({ queuePosition: null, seatName: '' });
+    this.updateView({ queuePosition: null, seatName: '', reconnecting: false, network: 'unknown' });
     this.events.emit('sessionEnded', end);
   }
 
@@ -293,7 +305,7 @@ export class CallController {
     this.updateView({});
   }
 
-  private updateView(extra: Partial<Pick<CallView, 'queuePosition' | 'seatName' | 'suspended'>>): void {
+  private updateView(extra: Partial<Pick<CallView, 'queuePosition' | 'seatName' | 'suspended' | 'reconnecting' | 'network'>>): void {
     const next: CallView = { ...this.view, ...this.state, ...extra };
     const changed = (Object.keys(next) as (keyof CallView)[]).some((key) => next[key] !== this.view[key]);
     if (!changed) return;

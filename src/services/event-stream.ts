@@ -89,6 +89,7 @@ export class EventStream implements Signaling {
         if (!frame) return;
         if (frame.type === 'welcome') {
           welcomed = true;
+          if (this.attempt > 0) this.callbacks.onReconnecting?.(false);
           this.attempt = 0;
           this.startHeartbeat();
           finish(null);
@@ -126,6 +127,7 @@ export class EventStream implements Signaling {
       return;
     }
     const delay = this.options.retryDelaysMs[this.attempt];
+    if (this.attempt === 0) this.callbacks.onReconnecting?.(true);
     this.attempt += 1;
     this.timer = setTimeout(() => {
       this.timer = null;

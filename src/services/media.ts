@@ -20,9 +20,20 @@ export interface MediaSession {
   leave(): void;
 }
 
+export type NetworkQuality = 'unknown' | 'good' | 'fair' | 'poor';
+
 export interface MediaCallbacks {
   /** The media failed for good; the call ends. */
   onFatal(error: TcccError): void;
+  /** The uplink quality changed (reported every couple of seconds by real media). */
+  onNetworkQuality?(quality: NetworkQuality): void;
+}
+
+/** TRTC's `netQualityLevel`: 0 unknown, 1 excellent … 6 down. */
+export function networkQualityOf(level: unknown): NetworkQuality {
+  if (typeof level !== 'number' || !Number.isInteger(level) || level < 1 || level > 6) return 'unknown';
+  if (level <= 2) return 'good';
+  return level <= 4 ? 'fair' : 'poor';
 }
 
 export type MediaFactory = (rtc: RtcDescriptor, callbacks: MediaCallbacks) => MediaSession;

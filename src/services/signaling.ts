@@ -14,6 +14,8 @@ export interface SignalingCallbacks {
   onEvent(event: CallEvent): void;
   /** The source is gone for good (after its own retries). Called at most once. */
   onLost(error: TcccError): void;
+  /** The connection dropped and is being re-established (true), or is back (false). */
+  onReconnecting?(reconnecting: boolean): void;
 }
 
 export type SignalingFactory<D extends SignalingDescriptor = SignalingDescriptor> = (

@@ -109,6 +109,8 @@ describe('against an in-process simulator', () => {
     expect(recorded.accepted).toHaveLength(1);
     expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'seat', endStatus: 1, reason: 'ok' }]);
     expect(recorded.error).toEqual([]);
+    // The state said so while it was away, each time (the call screen shows "reconnecting").
+    expect(recorded.reconnecting).toEqual([true, false, true, false]);
   });
 });
 

@@ -10,6 +10,8 @@ export interface Recorded {
   error: Array<{ code: string; message: string }>;
   /** Phases in the order the `statechange` event reported them, without repeats. */
   phases: string[];
+  /** The `reconnecting` flag of the state, each time it changed. */
+  reconnecting: boolean[];
 }
 
 export type SdkComponent = Record<string, (...args: unknown[]) => Promise<unknown>> & {
@@ -34,7 +36,7 @@ function loadSdkComponents() {
 
 export function renderSdkPage(options: { sdkAppId: string; video?: boolean }) {
   const { rootId, pusherId, playerId } = loadSdkComponents();
-  const recorded: Recorded = { sessionStart: [], accepted: [], sessionEnded: [], error: [], phases: [] };
+  const recorded: Recorded = { sessionStart: [], accepted: [], sessionEnded: [], error: [], phases: [], reconnecting: [] };
   const children = options.video ? '<tccc-wx-sdk-pusher id="pusher" /><tccc-wx-sdk-player id="player" />' : '';
   const pageId = simulate.load({
     usingComponents: { 'tccc-wx-sdk': rootId, 'tccc-wx-sdk-pusher': pusherId, 'tccc-wx-sdk-player': playerId },
@@ -50,8 +52,10 @@ export function renderSdkPage(options: { sdkAppId: string; video?: boolean }) {
       handleEnd(event: { detail: Recorded['sessionEnded'][number] }) {
         recorded.sessionEnded.push(event.detail);
       },
-      handleState(event: { detail: { phase: string } }) {
+      handleState(event: { detail: { phase: string; reconnecting: boolean } }) {
         if (recorded.phases[recorded.phases.length - 1] !== event.detail.phase) recorded.phases.push(event.detail.phase);
+        const wasReconnecting = recorded.reconnecting[recorded.reconnecting.length - 1] ?? false;
+        if (wasReconnecting !== event.detail.reconnecting) recorded.reconnecting.push(event.detail.reconnecting);
       },
       handleTcccError(event: { detail: Recorded['error'][number] }) {
         recorded.error.push(event.detail);
@@ -79,11 +83,11 @@ export interface LoginModule {
   configure(options: unknown): void;
 }
 
-/** `require('tccc-wx-sdk/login')` from the built package, fresh for each test, pointed at `endpoint`. */
-export function loadLoginModule(endpoint: string): LoginModule {
+/** `require('tccc-wx-sdk/login')` from the built package (in `dist`), fresh for each test, pointed at `endpoint`. */
+export function loadLoginModule(endpoint: string, dist = DIST): LoginModule {
   let loaded!: LoginModule;
   jest.isolateModules(() => {
-    loaded = require(`${DIST}/login/index`);
+    loaded = require(`${dist}/login/index`);
   });
   loaded.configure({ endpoint });
   return loaded;

@@ -1,6 +1,7 @@
 import TRTC = require('trtc-wx-sdk');
 import { ErrorCode, TcccError } from '../errors';
 import type { MediaCallbacks, MediaSession, MediaSettings } from '../media';
+import { networkQualityOf } from '../media';
 import type { RtcDescriptor } from '../protocol';
 
 export type PusherView = TRTC.PusherAttributes;
@@ -129,6 +130,9 @@ export class TrtcMedia implements MediaSession {
     };
     trtc.on(EVENT.REMOTE_USER_JOIN, rerender);
     trtc.on(EVENT.REMOTE_USER_LEAVE, rerender);
+    trtc.on<{ pusher?: { netStatus?: { netQualityLevel?: unknown } } }>(EVENT.LOCAL_NET_STATE_UPDATE, ({ data }) => {
+      if (this.trtc === trtc) this.callbacks.onNetworkQuality?.(networkQualityOf(data?.pusher?.netStatus?.netQualityLevel));
+    });
     trtc.on(EVENT.KICKED_OUT, () => this.callbacks.onFatal(new TcccError(ErrorCode.Media, 'Removed from the media room (signed in elsewhere?).')));
     trtc.on<{ code?: number; message?: string }>(EVENT.ERROR, ({ data }) => {
       const code = data?.code === undefined ? '' : ` (${data.code})`;

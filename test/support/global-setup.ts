@@ -1,0 +1,5 @@
+import { prepareSimulateRoot } from './simulate-root';
+
+export default function globalSetup(): void {
+  prepareSimulateRoot();
+}

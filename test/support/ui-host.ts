@@ -1,0 +1,71 @@
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import { KIT_DIST, SIMULATE_ROOT, VANT_COMPONENTS } from './simulate-root';
+
+const loaded = new Map<string, string>();
+
+/**
+ * A built component (`call-bar`, `keypad`…, or `tccc-wx-sdk` for the root) with its real vant children,
+ * loaded once per test file.
+ */
+export function loadKitComponent(name: string): string {
+  let id = loaded.get(name);
+  if (!id) {
+    const file = name === 'tccc-wx-sdk' ? path.join(KIT_DIST, 'index') : path.join(KIT_DIST, name, 'index');
+    id = simulate.load(file, name.startsWith('tccc-') ? name : `tccc-${name}`, { rootPath: SIMULATE_ROOT, usingComponents: VANT_COMPONENTS });
+    loaded.set(name, id);
+  }
+  return id;
+}
+
+/** What miniprogram-simulate hands back for a rendered node, typed as the tests use it. */
+export interface Rendered {
+  dom: HTMLElement;
+  instance: Record<string, any>;
+  querySelector(selector: string): Rendered | undefined;
+  querySelectorAll(selector: string): Rendered[];
+  dispatchEvent(name: string, options?: { detail?: unknown }): void;
+  triggerPageLifeTime(name: string): void;
+  setData(data: Record<string, unknown>): void;
+  detach(): void;
+}
+
+export interface Host {
+  page: Rendered;
+  /** Every event the host received, by name, in order. */
+  events: Record<string, unknown[]>;
+}
+
+/**
+ * Renders `<tccc-{name} id="subject" {attributes} bind:{event}="…">` in a host page that records the
+ * given events. `data` becomes the host's data, so attributes can bind to it and tests can change it.
+ */
+export function renderInHost(name: string, options: { attributes?: string; events?: string[]; data?: Record<string, unknown>; inner?: string; using?: Record<string, string> } = {}): Host {
+  const events: Record<string, unknown[]> = {};
+  const methods: Record<string, (event: { detail: unknown }) => void> = {};
+  const bindings = (options.events ?? []).map((event) => {
+    events[event] = [];
+    methods[`on_${event}`] = ({ detail }) => events[event].push(detail);
+    return `bind:${event}="on_${event}"`;
+  });
+  const tag = `tccc-${name}`;
+  const pageId = simulate.load({
+    usingComponents: { [tag]: loadKitComponent(name), ...options.using },
+    template: `<${tag} id="subject" ${options.attributes ?? ''} ${bindings.join(' ')}>${options.inner ?? ''}</${tag}>`,
+    data: options.data ?? {},
+    methods,
+  });
+  const page = simulate.render(pageId);
+  page.attach(document.createElement('parent-wrapper'));
+  return { page: page as unknown as Rendered, events };
+}
+
+/** Taps a rendered vant button: the inner `wx-button` element, as a finger would. */
+export async function tapButton(root: Rendered, selector: string): Promise<void> {
+  const vant = root.querySelector(selector);
+  if (!vant) throw new Error(`No element matches ${selector}`);
+  const inner = vant.querySelector('.van-button');
+  if (!inner) throw new Error(`${selector} rendered no inner vant button`);
+  inner.dispatchEvent('tap');
+  await simulate.sleep(0);
+}

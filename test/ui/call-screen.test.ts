@@ -1,0 +1,158 @@
+/**
+ * The call screen through whole calls against a real tccc-dev-server over loopback: it follows the root
+ * component's state (status line, timer, keypad, call bar, video panel) and re-emits its events once.
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+import simulate from 'miniprogram-simulate';
+import type { DevServer } from '../../dev-server/server';
+import { startDevServer } from '../../dev-server/server';
+import { agent } from '../support/agent';
+import { loadLoginModule, waitFor } from '../support/sdk-host';
+import { KIT_DIST } from '../support/simulate-root';
+import { loadKitComponent, renderInHost, tapButton } from '../support/ui-host';
+import type { WxRuntime } from '../support/wx-runtime';
+import { installWxRuntime } from '../support/wx-runtime';
+
+const SDK_APP_ID = '1400000001';
+const EVENTS = ['sessionStart', 'accepted', 'sessionEnded', 'error'];
+let server: DevServer;
+let wx: WxRuntime;
+
+beforeAll(async () => {
+  server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
+});
+afterAll(() => server.close());
+
+beforeEach(async () => {
+  wx = installWxRuntime();
+  const login = loadLoginModule(server.url, KIT_DIST);
+  await login.login({ jsCode: `code-${Math.random()}`, sdkAppId: SDK_APP_ID });
+});
+afterEach(async () => {
+  wx.restore();
+  await agent(server.url).settings({ seatsOnline: true });
+});
+
+function renderScreen(channelId: string, media = 'audio') {
+  const host = renderInHost('call-screen', {
+    attributes: `sdk-app-id="${SDK_APP_ID}" channel-id="${channelId}" media="${media}" title="在线客服"`,
+    events: EVENTS,
+  });
+  const screen = host.page.querySelector('#subject')!;
+  const sent: Array<Record<string, unknown>> = [];
+  const instance = screen.instance as unknown as { setData(data: Record<string, unknown>): void; data: Record<string, unknown> };
+  const original = instance.setData.bind(instance);
+  instance.setData = (data) => {
+    sent.push(data);
+    original(data);
+  };
+  const status = () => screen.dom.querySelector('[class*="tccc-call-screen__status"]')!.textContent;
+  const root = () => screen.querySelector('#tcccSdk')!.instance as unknown as { getState(): Record<string, unknown> };
+  const bar = () => screen.querySelector('.tccc-call-screen__call-bar')!;
+  return { host, screen, sent, status, root, bar, data: () => instance.data };
+}
+
+/** The one live call on the server (ended ones stay listed for the console). */
+async function onlySession() {
+  const sessions = (await agent(server.url).sessions()).filter((session) => session.phase !== 'ended');
+  expect(sessions).toHaveLength(1);
+  return sessions[0];
+}
+
+test('audio: start, IVR digit on the keypad, ringing, accepted with the timer, mute and speaker, hang up', async () => {
+  const { host, screen, sent, status, root, data, bar } = renderScreen('audio-support');
+  expect(status()).toBe('联系客服');
+  expect(screen.dom.textContent).toContain('在线客服');
+  expect(screen.dom.innerHTML).toMatch(/tccc-call-screen__start-button[^"]*van-button/);
+
+  await tapButton(screen, '.tccc-call-screen__start-audio');
+  await waitFor(() => status() === '请按键选择服务', 'the IVR prompt');
+  expect(host.events.sessionStart).toHaveLength(1);
+
+  await tapButton(bar(), '.tccc-call-bar__keypad');
+  const keypad = screen.querySelector('#tcccKeypad')!;
+  const one = keypad.querySelectorAll('.tccc-keypad__button')[0];
+  one.querySelector('.van-button')!.dispatchEvent('tap');
+  await waitFor(() => status() === '正在为您接通客服…', 'ringing after the digit');
+  const live = await onlySession();
+  expect(live.digits).toBe('1');
+
+  await agent(server.url).accept(live.sessionId);
+  await waitFor(() => /为您服务$/.test(status() ?? ''), 'talking');
+  expect(status()).toContain(String(root().getState().seatName));
+  expect(screen.dom.querySelector('tccc-call-timer')).not.toBeNull();
+  expect(host.events.accepted).toHaveLength(1);
+
+  // The timer ticks on its own: the screen sends nothing while the call simply goes on.
+  const quietFrom = sent.length;
+  await new Promise((resolve) => setTimeout(resolve, 1200));
+  expect(sent.length).toBe(quietFrom);
+  expect(screen.dom.querySelector('tccc-call-timer')!.textContent).toMatch(/^00:0[1-2]$/);
+
+  await tapButton(bar(), '.tccc-call-bar__mute');
+  await waitFor(() => root().getState().muted === true, 'muted');
+  await waitFor(() => data().muted === true, 'the mute button showing it');
+  await tapButton(bar(), '.tccc-call-bar__speaker');
+  await waitFor(() => root().getState().soundMode === 'ear', 'the earpiece');
+
+  await tapButton(bar(), '.tccc-call-bar__hangup');
+  await waitFor(() => host.events.sessionEnded.length === 1, 'sessionEnded');
+  expect(host.events.sessionEnded[0]).toMatchObject({ closeBy: 'user', sessionId: live.sessionId });
+  expect(status()).toBe('通话已结束');
+  expect(screen.dom.querySelector('tccc-call-timer')).toBeNull();
+  expect(screen.querySelector('#tcccKeypad')).toBeUndefined();
+  expect(screen.dom.innerHTML).toMatch(/tccc-call-screen__start-button/);
+  await simulate.sleep(50);
+  expect(host.events.sessionStart).toHaveLength(1);
+  expect(host.events.accepted).toHaveLength(1);
+  expect(host.events.sessionEnded).toHaveLength(1);
+  expect(host.events.error).toEqual([]);
+  // No setData was empty, and none repeated what the screen already showed.
+  expect(sent.every((payload) => Object.keys(payload).length > 0)).toBe(true);
+});
+
+test('the end reason shows in words: a closed channel, then no agent online', async () => {
+  const { host, screen, status } = renderScreen('after-hours');
+  await tapButton(screen, '.tccc-call-screen__start-audio');
+  await waitFor(() => host.events.sessionEnded.length === 1, 'the closed channel ending the call');
+  expect(status()).toBe('当前不在服务时间');
+
+  await agent(server.url).settings({ seatsOnline: false });
+  const second = renderScreen('video-support', 'video');
+  await tapButton(second.screen, '.tccc-call-screen__start-video');
+  await waitFor(() => second.host.events.sessionEnded.length === 1, 'no agent online ending the call');
+  expect(second.status()).toBe('暂无客服在线，请稍后再试');
+});
+
+test('video: the panel holds the pusher and player, waits for the agent, then talks; camera off shows its placeholder', async () => {
+  const { host, screen, status, root, bar } = renderScreen('video-support', 'video');
+  await tapButton(screen, '.tccc-call-screen__start-video');
+  await waitFor(() => status() === '正在为您接通客服…', 'ringing');
+  const panel = screen.querySelector('.tccc-call-screen__video-panel')!;
+  expect(panel).toBeDefined();
+  expect(panel.dom.innerHTML).toMatch(/tccc-video-panel__overlay/);
+  const rootData = (screen.querySelector('#tcccSdk')!.instance as unknown as { data: Record<string, unknown> }).data;
+  expect(rootData).toMatchObject({ pusherChild: true, playerChild: true });
+
+  const live = await onlySession();
+  await agent(server.url).accept(live.sessionId);
+  await waitFor(() => !panel.dom.innerHTML.includes('tccc-video-panel__overlay'), 'the waiting overlay to go');
+  await tapButton(bar(), '.tccc-call-bar__camera');
+  await waitFor(() => root().getState().cameraEnabled === false, 'the camera off');
+  await waitFor(() => panel.dom.innerHTML.includes('camera-off'), 'the camera-off placeholder');
+
+  await agent(server.url).hangUp(live.sessionId);
+  await waitFor(() => host.events.sessionEnded.length === 1, 'the agent hanging up');
+  expect(host.events.sessionEnded[0]).toMatchObject({ closeBy: 'seat', reason: 'ok' });
+  expect(screen.querySelector('.tccc-call-screen__video-panel')).toBeUndefined();
+});
+
+test('errors are events, never toasts: starting without a channel', async () => {
+  const { host, screen } = renderScreen('');
+  await tapButton(screen, '.tccc-call-screen__start-audio');
+  await waitFor(() => host.events.error.length === 1, 'the error event');
+  expect(host.events.error[0]).toMatchObject({ code: 'invalid-argument' });
+  expect(host.events.sessionStart).toEqual([]);
+  expect(loadKitComponent('call-screen')).toBeTruthy();
+});

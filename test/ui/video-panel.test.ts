@@ -1,0 +1,58 @@
+/** @jest-environment jsdom */
+import simulate from 'miniprogram-simulate';
+import { renderInHost } from '../support/ui-host';
+
+function panel(status: string, extra = '', data: Record<string, unknown> = {}) {
+  const host = renderInHost('video-panel', {
+    attributes: `status="${status}" ${extra}`,
+    inner: '<view slot="remote" class="remote-probe">agent video</view><view slot="local" class="local-probe">my camera</view>',
+    events: ['pipmove'],
+    data,
+  });
+  return { host, subject: host.page.querySelector('#subject')!, html: () => host.page.querySelector('#subject')!.dom.innerHTML };
+}
+
+test('the agent video and the caller camera go into their slots', () => {
+  const { html } = panel('talking');
+  expect(html()).toMatch(/tccc-video-panel__remote.*agent video/s);
+  expect(html()).toMatch(/tccc-video-panel__pip.*my camera/s);
+});
+
+test('waiting for the agent: a real vant spinner and the waiting text over the remote area', () => {
+  const { subject, html } = panel('waiting');
+  expect(html()).toMatch(/van-loading/);
+  expect(subject.dom.textContent).toContain('等待客服接入');
+});
+
+test('talking: no overlay; reconnecting: the reconnecting text', () => {
+  expect(panel('talking').html()).not.toMatch(/tccc-video-panel__overlay/);
+  const reconnecting = panel('reconnecting', 'locale="en-US"');
+  expect(reconnecting.subject.dom.textContent).toContain('Reconnecting');
+});
+
+test('camera off: a placeholder with a vant icon covers the picture-in-picture', () => {
+  const on = panel('talking');
+  expect(on.html()).not.toMatch(/camera-off/);
+  const off = panel('talking', 'camera-enabled="{{ false }}"');
+  expect(off.html()).toMatch(/van-icon-closed-eye/);
+  expect(off.subject.dom.textContent).toContain('摄像头已关闭');
+});
+
+test('network quality: hidden when unknown, one modifier per level', () => {
+  const { host, html, subject } = panel('talking', 'network="{{ network }}"', { network: 'unknown' });
+  expect(html()).not.toMatch(/tccc-video-panel__network/);
+  for (const [level, label] of [['good', '网络良好'], ['fair', '网络一般'], ['poor', '网络较差']]) {
+    host.page.setData({ network: level });
+    expect(html()).toMatch(new RegExp(`tccc-video-panel__network--${level}`));
+    expect(subject.dom.textContent).toContain(label);
+  }
+});
+
+test('the picture-in-picture reports drags by the caller, not its own placement', async () => {
+  const { host, subject } = panel('talking');
+  const pip = subject.querySelector('.tccc-video-panel__pip')!;
+  pip.dispatchEvent('change', { detail: { x: 0, y: 16, source: '' } });
+  pip.dispatchEvent('change', { detail: { x: 120, y: 300, source: 'touch' } });
+  await simulate.sleep(0);
+  expect(host.events.pipmove).toEqual([{ x: 120, y: 300 }]);
+});

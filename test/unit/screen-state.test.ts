@@ -1,0 +1,54 @@
+import { enUS, resolveTexts, zhCN } from '../../src/common/locale';
+import { changedFields, screenStateOf, statusTextOf } from '../../src/components/call-screen/screen-state';
+import type { CallView } from '../../src/services/call-controller';
+import { EndStatus } from '../../src/services/protocol';
+
+const idle: CallView = {
+  phase: 'idle', kind: null, sessionId: null, muted: false, soundMode: 'speaker', cameraEnabled: true, cameraFacing: 'front',
+  queuePosition: null, seatName: '', suspended: false, reconnecting: false, network: 'unknown',
+};
+
+test('the status line for every phase, in Chinese and English', () => {
+  const cases: Array<[Partial<CallView>, string, string]> = [
+    [{}, '联系客服', 'Contact us'],
+    [{ phase: 'starting' }, '正在连接…', 'Connecting…'],
+    [{ phase: 'ivr' }, '请按键选择服务', 'Choose a service on the keypad'],
+    [{ phase: 'queued' }, '排队中，请稍候', 'In the queue, please wait'],
+    [{ phase: 'queued', queuePosition: 3 }, '排队中，前面还有 2 人', 'In the queue: 2 ahead of you'],
+    [{ phase: 'ringing' }, '正在为您接通客服…', 'Connecting you to an agent…'],
+    [{ phase: 'active', seatName: 'Agent Lin' }, 'Agent Lin 为您服务', 'Talking with Agent Lin'],
+    [{ phase: 'ending' }, '正在挂断…', 'Hanging up…'],
+    [{ phase: 'active', reconnecting: true }, '网络不稳定，正在重连…', 'Network unstable, reconnecting…'],
+  ];
+  for (const [view, zh, en] of cases) {
+    expect(statusTextOf({ ...idle, ...view }, zhCN, null)).toBe(zh);
+    expect(statusTextOf({ ...idle, ...view }, enUS, null)).toBe(en);
+  }
+});
+
+test('every TCCC end reason has words in both locales; the caller hanging up reads "call ended"', () => {
+  for (const reason of Object.keys(EndStatus)) {
+    expect(statusTextOf(idle, zhCN, { closeBy: 'seat', reason })).toBe(zhCN.ended[reason as keyof typeof EndStatus]);
+    expect(enUS.ended[reason as keyof typeof EndStatus]).toMatch(/\w/);
+  }
+  expect(statusTextOf(idle, zhCN, { closeBy: 'user', reason: 'waitingGiveUp' })).toBe('通话已结束');
+  expect(statusTextOf(idle, zhCN, { closeBy: 'admin', reason: 'somethingNew' })).toBe(zhCN.ended.clientError);
+});
+
+test('locale objects override a base locale part by part; unknown names fall back to Chinese', () => {
+  const texts = resolveTexts({ base: 'en-US', status: { idle: 'Call ACME' } });
+  expect(texts.status.idle).toBe('Call ACME');
+  expect(texts.status.ringing).toBe(enUS.status.ringing);
+  expect(texts.actions).toBe(enUS.actions);
+  expect(resolveTexts('fr-FR')).toBe(zhCN);
+  expect(resolveTexts(42)).toBe(zhCN);
+});
+
+test('the video placeholder state and the fields a setData needs', () => {
+  expect(screenStateOf({ ...idle, phase: 'ringing', kind: 'video' }, zhCN, null, 'audio').videoStatus).toBe('waiting');
+  expect(screenStateOf({ ...idle, phase: 'active', kind: 'video', reconnecting: true }, zhCN, null, 'audio').videoStatus).toBe('reconnecting');
+  expect(screenStateOf({ ...idle, phase: 'active', kind: 'video' }, zhCN, null, 'audio').videoStatus).toBe('talking');
+  expect(screenStateOf(idle, zhCN, null, 'video').kind).toBe('video');
+  expect(changedFields({ a: 1, b: 'x' }, { a: 1, b: 'y' })).toEqual({ b: 'y' });
+  expect(changedFields({ a: 1 }, { a: 1 })).toEqual({});
+});
