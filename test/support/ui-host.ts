@@ -12,6 +12,10 @@ export function loadKitComponent(name: string): string {
   let id = loaded.get(name);
   if (!id) {
     const file = name === 'tccc-wx-sdk' ? path.join(KIT_DIST, 'index') : path.join(KIT_DIST, name, 'index');
+    // simulate runs each component's JS with require() and then clears Node's require cache, which jest's
+    // module registry ignores: without a reset, a component already run by an earlier load (vant's button
+    // inside another kit component) would never register under this load and render as an empty tag.
+    jest.resetModules();
     id = simulate.load(file, name.startsWith('tccc-') ? name : `tccc-${name}`, { rootPath: SIMULATE_ROOT, usingComponents: VANT_COMPONENTS });
     loaded.set(name, id);
   }

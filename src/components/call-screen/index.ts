@@ -3,7 +3,8 @@ import { selectComponent } from '../../common/select';
 import { resolveTexts } from '../../common/locale';
 import type { Texts } from '../../common/locale';
 import type { CallView, SessionEndedDetail } from '../../services/call-controller';
-import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
+import { errorEventDetail } from '../../common/error-detail';
+import { ErrorCode, TcccError } from '../../services/errors';
 import type { LastEnd, ScreenState } from './screen-state';
 import { changedFields, screenStateOf } from './screen-state';
 
@@ -172,9 +173,8 @@ defineComponent({
     /** Rejections of the root's methods become `error` events, so the page can show them its own way. */
     report<T>(promise: Promise<T>): Promise<T> {
       return promise.catch((error: unknown) => {
-        const typed = toTcccError(error, ErrorCode.Server);
-        this.triggerEvent('error', typed.toJSON());
-        throw typed;
+        this.triggerEvent('error', errorEventDetail(error));
+        throw error;
       });
     },
   },

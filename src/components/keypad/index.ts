@@ -1,6 +1,7 @@
 import { defineComponent } from '../../common/component';
 import { selectComponent } from '../../common/select';
-import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
+import { errorEventDetail } from '../../common/error-detail';
+import { ErrorCode, TcccError } from '../../services/errors';
 
 const KEYS = [
   { key: '1', letters: '' },
@@ -61,7 +62,7 @@ defineComponent({
         return;
       }
       target.sendDigits({ digits: key }).catch((error: unknown) => {
-        this.triggerEvent('error', toTcccError(error, ErrorCode.Server).toJSON());
+        this.triggerEvent('error', errorEventDetail(error));
       });
     },
   },

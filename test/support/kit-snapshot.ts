@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { KIT_DIST } from './simulate-root';
+import type { Rendered } from './ui-host';
+
+// miniprogram-simulate's own wxss compiler: the same class prefixing as the rendered DOM.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const wxss = require('miniprogram-simulate/src/wxss') as { compile(css: string, options: { prefix: string }): string };
+
+/**
+ * Turns a component rendered by miniprogram-simulate into a standalone HTML page Chromium can draw: the
+ * compiled wxss of every loaded component with rpx at 750rpx = 375px, base styles for the `wx-*`
+ * elements WeChat would draw itself, and vant's icon font from @vant/icons as a data URL (offline).
+ */
+const RPX = /(-?\d*\.?\d+)rpx/g;
+
+function rpxToPx(css: string): string {
+  return css.replace(RPX, (_, value: string) => `${Number(value) / 2}px`);
+}
+
+/** Our components and the tag each is registered under (the prefix simulate gives its classes). */
+const KIT_TAGS: Record<string, string> = {
+  '.': 'tccc-wx-sdk',
+  pusher: 'tccc-wx-sdk-pusher',
+  player: 'tccc-wx-sdk-player',
+  'call-bar': 'tccc-call-bar',
+  keypad: 'tccc-keypad',
+  'call-timer': 'tccc-call-timer',
+  'video-panel': 'tccc-video-panel',
+  'call-screen': 'tccc-call-screen',
+  'config-provider': 'tccc-config-provider',
+};
+
+/**
+ * simulate turns `1rpx` into `1px` (it renders at 750px wide); the screenshots are 375px wide, so our
+ * styles are compiled again here at 2rpx = 1px and appended, overriding the same selectors. vant's styles
+ * are written in px and stay as simulate inserted them.
+ */
+function kitStylesAtPhoneScale(): string {
+  return Object.entries(KIT_TAGS)
+    .map(([dir, tag]) => {
+      const file = path.join(KIT_DIST, dir, 'index.wxss');
+      return fs.existsSync(file) ? wxss.compile(rpxToPx(fs.readFileSync(file, 'utf8')), { prefix: tag }) : '';
+    })
+    .join('\n');
+}
+
+let iconFont: string | null = null;
+
+/** vant's icon font (the same glyph set vant-weapp loads from a CDN), embedded. */
+function vantIconFontFace(): string {
+  if (!iconFont) {
+    const less = fs.readFileSync(path.resolve(__dirname, '../../node_modules/@vant/icons/src/encode-woff2.less'), 'utf8');
+    const dataUrl = /url\('(data:font\/woff2;[^']+)'\)/.exec(less)?.[1];
+    if (!dataUrl) throw new Error('@vant/icons no longer embeds its woff2 font; the screenshots need it offline.');
+    iconFont = `@font-face{font-family:vant-icon;font-style:normal;font-weight:400;src:url('${dataUrl}') format('woff2')}`;
+  }
+  return iconFont;
+}
+
+/** Roughly what WeChat's webview gives its built-in elements; enough for vant and our layouts. */
+const BASE_STYLES = `
+html, body { margin: 0; padding: 0; }
+body { font-family: -apple-system, "PingFang SC", "WenQuanYi Micro Hei", "Helvetica Neue", sans-serif; font-size: 16px; line-height: 1.4; -webkit-font-smoothing: antialiased; }
+wx-view, wx-movable-area, wx-live-player, wx-live-pusher { display: block; }
+wx-text { display: inline; white-space: pre-wrap; }
+wx-button { position: relative; display: block; box-sizing: border-box; margin: 0 auto; padding: 0 14px; overflow: hidden; font-size: 18px; line-height: 2.556; text-align: center; border-radius: 5px; color: #000; background-color: #f8f8f8; }
+wx-button::after { content: " "; position: absolute; top: 0; left: 0; box-sizing: border-box; width: 200%; height: 200%; border: 1px solid rgba(0, 0, 0, 0.2); border-radius: 10px; transform: scale(0.5); transform-origin: 0 0; }
+wx-movable-view { display: block; position: absolute; top: 16px; right: 16px; }
+`;
+
+/** A frame of `width` px around the rendered component, optionally with extra CSS variables on it. */
+export function snapshotHtml(rendered: Rendered, options: { width?: number; frameStyle?: string; background?: string } = {}): string {
+  const styles = Array.from(document.head.querySelectorAll('style'))
+    .map((style) => style.textContent ?? '')
+    .join('\n')
+    .replace(/@font-face\s*{[^}]*vant-icon[^}]*}/g, '');
+  const body = rendered.dom.outerHTML;
+  const frame = `width:${options.width ?? 375}px;background:${options.background ?? 'transparent'};${options.frameStyle ?? ''}`;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${BASE_STYLES}${vantIconFontFace()}\n${styles}\n${kitStylesAtPhoneScale()}</style></head><body><div id="frame" style="${frame}">${body}</div></body></html>`;
+}

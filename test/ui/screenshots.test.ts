@@ -1,0 +1,177 @@
+/**
+ * Every UI kit component and the call screen drawn in headless Chromium (audio, video, light, dark, a
+ * custom brand), and the pixels that themed variables must move. `npm run screenshots` writes the images
+ * to docs/screenshots/; a normal run draws them under .tmp/ and checks the pixels.
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
+import type { DevServer } from '../../dev-server/server';
+import { startDevServer } from '../../dev-server/server';
+import { agent } from '../support/agent';
+import { snapshotHtml } from '../support/kit-snapshot';
+import { loadLoginModule, waitFor } from '../support/sdk-host';
+import { KIT_DIST } from '../support/simulate-root';
+import type { Rendered } from '../support/ui-host';
+import { loadKitComponent, tapButton } from '../support/ui-host';
+import type { WxRuntime } from '../support/wx-runtime';
+import { installWxRuntime } from '../support/wx-runtime';
+
+const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
+const WORK = path.resolve(__dirname, '../../.tmp/screens');
+const OUT = UPDATE ? path.resolve(__dirname, '../../docs/screenshots') : WORK;
+const SDK_APP_ID = '1400000001';
+
+type Rgb = [number, number, number];
+interface Probe { name: string; selector: string; x?: number; y?: number }
+interface Shot { name: string; html: string; png?: string; colorScheme?: 'light' | 'dark'; fullPage?: boolean; height?: number; probes?: Probe[] }
+
+const shots: Shot[] = [];
+
+function render(name: string, properties: Record<string, unknown> = {}): Rendered {
+  const rendered = simulate.render(loadKitComponent(name), properties) as unknown as Rendered & { attach(parent: Element): void };
+  rendered.attach(document.createElement('parent-wrapper'));
+  return rendered;
+}
+
+/** Queues a drawing of `rendered`; `keep` names the PNG in docs/screenshots/ (probe-only shots have none). */
+function shoot(name: string, rendered: Rendered, options: { keep?: boolean; colorScheme?: 'light' | 'dark'; frameStyle?: string; background?: string; fullPage?: boolean; probes?: Probe[] } = {}): void {
+  const html = path.join(WORK, `${name}.html`);
+  fs.writeFileSync(html, snapshotHtml(rendered, { frameStyle: options.frameStyle, background: options.background }));
+  shots.push({
+    name,
+    html,
+    png: options.keep ? path.join(OUT, `${name}.png`) : undefined,
+    colorScheme: options.colorScheme,
+    fullPage: options.fullPage,
+    height: options.fullPage ? 720 : 640,
+    probes: options.probes,
+  });
+}
+
+function draw(): Promise<Record<string, Record<string, Rgb>>> {
+  const list = path.join(WORK, 'shots.json');
+  fs.writeFileSync(list, JSON.stringify(shots));
+  const driver = path.resolve(__dirname, '../support/screenshot-driver.mjs');
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [driver, list], { timeout: 120000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}')),
+    );
+  });
+}
+
+/** Close enough for anti-aliasing and colour management. */
+function near(actual: Rgb, expected: Rgb, tolerance = 12): boolean {
+  return actual.every((value, i) => Math.abs(value - expected[i]) <= tolerance);
+}
+
+const HANGUP: Probe = { name: 'hangup', selector: '[class*="tccc-call-bar__hangup-button"]', x: 0.2, y: 0.5 };
+const MUTE: Probe = { name: 'mute', selector: '[class*="tccc-call-bar__mute"] wx-button', x: 0.18, y: 0.5 };
+const BACKDROP: Probe = { name: 'backdrop', selector: '[class*="tccc-call-screen__footer"]', x: 0.02, y: 0.02 };
+
+let server: DevServer;
+let wx: WxRuntime;
+let pixels: Record<string, Record<string, Rgb>>;
+
+async function callScreenIn(state: 'idle' | 'talking', properties: Record<string, unknown>): Promise<Rendered> {
+  const screen = render('call-screen', { sdkAppId: SDK_APP_ID, channelId: properties.media === 'video' ? 'video-support' : 'audio-support', title: '在线客服', ...properties });
+  if (state === 'idle') return screen;
+  await tapButton(screen, properties.media === 'video' ? '.tccc-call-screen__start-video' : '.tccc-call-screen__start-audio');
+  const root = screen.querySelector('#tcccSdk')!.instance;
+  await waitFor(() => root.getState().phase !== 'starting', 'the call to start');
+  if (root.getState().phase === 'ivr') await root.sendDigits('1');
+  await waitFor(() => root.getState().phase === 'active', 'the auto-answering agent');
+  await new Promise((resolve) => setTimeout(resolve, 1100)); // the timer shows a second
+  return screen;
+}
+
+beforeAll(async () => {
+  fs.mkdirSync(WORK, { recursive: true });
+  fs.mkdirSync(OUT, { recursive: true });
+  server = await startDevServer({ port: 0, center: { autoAnswerMs: 0 } });
+  wx = installWxRuntime();
+  await loadLoginModule(server.url, KIT_DIST).login({ jsCode: 'screenshots', sdkAppId: SDK_APP_ID });
+
+  // The call screens first: miniprogram-simulate cannot query into vant children of a component loaded
+  // after another one that also embeds vant, and the screens are driven by taps.
+  shoot('call-screen-idle', await callScreenIn('idle', {}), { keep: true, fullPage: true, probes: [] });
+  const talking = await callScreenIn('talking', {});
+  shoot('call-screen-audio', talking, { keep: true, fullPage: true, probes: [BACKDROP, HANGUP] });
+  shoot('call-screen-audio-dark', talking, { keep: true, fullPage: true, colorScheme: 'dark', probes: [BACKDROP] });
+  await tapButton(talking.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
+  await waitFor(() => (talking.querySelector('#tcccSdk')!.instance.getState().phase as string) === 'idle', 'the hang-up');
+
+  const video = await callScreenIn('talking', { media: 'video', locale: 'en-US', title: 'ACME support' });
+  shoot('call-screen-video', video, { keep: true, fullPage: true, colorScheme: 'dark' });
+  await tapButton(video.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
+  await waitFor(() => (video.querySelector('#tcccSdk')!.instance.getState().phase as string) === 'idle', 'the hang-up');
+
+  const brand = await callScreenIn('talking', { media: 'both', title: 'ACME 客服' });
+  const provider = render('config-provider', {
+    themeVars: { colorBrand: '#ff6a00', colorDanger: '#d4380d', colorBackdrop: '#fff7f0', callScreenAvatarBackground: '#ffe7d6', radiusRound: '16rpx' },
+  });
+  // The provider wraps the screen as a page would: its style string is what WXS computed.
+  const themed = { dom: wrapIn(provider.dom.querySelector('wx-view')!.getAttribute('style') ?? '', brand.dom) } as Rendered;
+  shoot('call-screen-brand', themed, { keep: true, fullPage: true, probes: [BACKDROP, HANGUP] });
+  await tapButton(brand.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
+
+  shoot('call-bar-audio', render('call-bar', { muted: true, soundMode: 'speaker' }), { keep: true, background: '#f5f6f8', probes: [HANGUP, MUTE] });
+  shoot('theme-danger-global', render('call-bar', {}), { frameStyle: '--tccc-color-danger: rgb(0, 128, 255);', probes: [HANGUP] });
+  shoot('theme-hangup-component', render('call-bar', {}), { frameStyle: '--tccc-color-danger: rgb(0, 128, 255); --tccc-call-bar-hangup-background: rgb(10, 180, 10);', probes: [HANGUP] });
+  shoot('theme-brand', render('call-bar', { muted: true }), { frameStyle: '--tccc-color-brand: rgb(255, 106, 0);', probes: [MUTE] });
+  shoot('call-bar-video-dark', render('call-bar', { media: 'video', cameraEnabled: false, soundMode: 'ear' }), { keep: true, colorScheme: 'dark', background: '#111215', probes: [HANGUP] });
+
+  const keypad = render('keypad', {});
+  // What three presses leave on the digits line (tapping is tested in keypad.test.ts).
+  keypad.instance.setData({ digits: '12#' });
+  shoot('keypad', keypad, { keep: true, background: '#ffffff' });
+  shoot('call-timer', render('call-timer', { startTime: Date.now() - 754_000 }), { keep: true, background: '#ffffff' });
+  shoot('video-panel', render('video-panel', { status: 'waiting', cameraEnabled: false, network: 'fair' }), { keep: true, frameStyle: 'height: 400px;' });
+
+  pixels = await draw();
+}, 120000);
+
+afterAll(async () => {
+  wx.restore();
+  await agent(server.url).settings({ autoAnswerMs: null });
+  server.close();
+});
+
+function wrapIn(style: string, inner: HTMLElement): HTMLElement {
+  const wrapper = document.createElement('div');
+  wrapper.setAttribute('style', style);
+  wrapper.appendChild(inner.cloneNode(true));
+  return wrapper;
+}
+
+test('every component and screen was drawn', () => {
+  for (const shot of shots.filter((candidate) => candidate.png)) expect(fs.statSync(shot.png!).size).toBeGreaterThan(1000);
+});
+
+test('the hang-up button is the danger colour by default, and follows --tccc-color-danger', () => {
+  expect(near(pixels['call-bar-audio'].hangup, [0xe5, 0x38, 0x3b])).toBe(true);
+  expect(near(pixels['theme-danger-global'].hangup, [0, 128, 255])).toBe(true);
+});
+
+test('a component token beats the global token it falls back to', () => {
+  expect(near(pixels['theme-hangup-component'].hangup, [10, 180, 10])).toBe(true);
+});
+
+test('--tccc-color-brand reaches the embedded van-button of an active control', () => {
+  expect(near(pixels['call-bar-audio'].mute, [0x00, 0x66, 0xff])).toBe(true);
+  expect(near(pixels['theme-brand'].mute, [255, 106, 0])).toBe(true);
+});
+
+test('dark mode by prefers-color-scheme: the same screen draws on the dark backdrop', () => {
+  expect(near(pixels['call-screen-audio'].backdrop, [0xf5, 0xf6, 0xf8])).toBe(true);
+  expect(near(pixels['call-screen-audio-dark'].backdrop, [0x11, 0x12, 0x15])).toBe(true);
+  expect(near(pixels['call-bar-video-dark'].hangup, [0xf0, 0x58, 0x5b])).toBe(true);
+});
+
+test('the config provider themes a whole call screen from one object', () => {
+  expect(near(pixels['call-screen-brand'].backdrop, [0xff, 0xf7, 0xf0])).toBe(true);
+  expect(near(pixels['call-screen-brand'].hangup, [0xd4, 0x38, 0x0d])).toBe(true);
+});
