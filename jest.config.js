@@ -5,5 +5,6 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   setupFiles: ['<rootDir>/test/support/quiet-trtc.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  resolver: '<rootDir>/test/support/wechat-resolver.js',
   testTimeout: 30000,
 };

@@ -1,15 +1,13 @@
-// Bundles the Node-side programs (the simulator, the scaffolder) with their libraries into dist/, so the
-// published package's `dependencies` hold only mini program runtime packages (see docs/architecture.md).
+// Bundles the simulator (bin/tccc-dev-server.ts) with its libraries into dist/bin, so the published
+// package's `dependencies` hold only mini program runtime packages. The scaffolder is its own package:
+// scripts/build-create.mjs.
 import { build } from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const entries = fs
-  .readdirSync(path.join(root, 'bin'))
-  .filter((name) => name.endsWith('.ts'))
-  .map((name) => path.join(root, 'bin', name));
+const entries = [path.join(root, 'bin', 'tccc-dev-server.ts')];
 
 const started = Date.now();
 await build({

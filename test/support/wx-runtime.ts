@@ -81,6 +81,8 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
     getDeviceInfo: () => deviceInfo,
     getSystemInfoSync: () => deviceInfo,
     getSystemInfo: ({ success }: Callbacks<typeof deviceInfo>) => later(() => success?.(deviceInfo)),
+    // Any code works with the simulator's login.
+    login: ({ success }: Callbacks<{ code: string; errMsg: string }>) => later(() => success?.({ code: `wx-code-${Math.random().toString(36).slice(2)}`, errMsg: 'login:ok' })),
     getStorageSync: (key: string) => runtime.storage.get(key) ?? '',
     setStorageSync: (key: string, value: unknown) => void runtime.storage.set(key, value),
     removeStorageSync: (key: string) => void runtime.storage.delete(key),

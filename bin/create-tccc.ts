@@ -1,0 +1,199 @@
+import { confirm } from '@inquirer/prompts';
+import { Command, Option } from 'commander';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { GivenOptions } from '../create/ask';
+import { askForMissing, withDefaults } from '../create/ask';
+import type { PackageManager, TemplateName, Validator } from '../create/options';
+import {
+  SECRET_REFUSAL,
+  looksLikeSecret,
+  validateAppId,
+  validateChannelId,
+  validateDirectory,
+  validateEndpoint,
+  validateSdkAppId,
+  validateTemplate,
+} from '../create/options';
+import { commandsFor, detectPackageManager } from '../create/package-manager';
+import { progress } from '../create/progress';
+import type { DependencyRanges } from '../create/project-files';
+import { projectFiles } from '../create/project-files';
+import { emptyDirectory, existingEntries, writeProject } from '../create/write-project';
+
+// Beside this bundle: templates/, and the ranges of the SDK release it belongs to (written by the build).
+const HERE = __dirname;
+const TEMPLATES_DIR = path.join(HERE, 'templates');
+const manifest = JSON.parse(fs.readFileSync(path.join(HERE, 'package.json'), 'utf8')) as { version: string; tcccDependencies: DependencyRanges };
+
+class UsageError extends Error {}
+
+interface Flags {
+  template?: string;
+  sdkAppId?: string;
+  channelId?: string;
+  appid?: string;
+  server?: string;
+  secretKey?: string;
+  yes?: boolean;
+  secretId?: string;
+  overwrite?: boolean;
+  skipInstall?: boolean;
+  useNpm?: boolean;
+  usePnpm?: boolean;
+  useYarn?: boolean;
+}
+
+function program(): Command {
+  return new Command('create-tccc-miniprogram')
+    .description('Create a WeChat mini program that calls your contact center (tccc-wx-sdk).')
+    .version(manifest.version, '-V, --version')
+    .argument('[dir]', 'directory to create the project in')
+    .option('-t, --template <name>', 'audio | video | full (voice and video)')
+    .option('--sdk-app-id <id>', 'SDKAppID of your TCCC application (default: one the simulator accepts)')
+    .option('--channel-id <id>', 'the IVR entry to call (default: the simulator channel of the template)')
+    .option('--appid <appid>', 'WeChat AppID (default: touristappid, to try it without one)')
+    .option('--server <url>', 'backend endpoint (default: the local simulator, http://127.0.0.1:5700)')
+    // Never used: present so that passing a key gets the explanation rather than "unknown option".
+    .addOption(new Option('--secret-key <key>').hideHelp())
+    .addOption(new Option('--secret-id <id>').hideHelp())
+    .option('-y, --yes', 'take the defaults for everything not given, without asking')
+    .option('--overwrite', 'empty a non-empty directory first')
+    .option('--skip-install', 'do not install the dependencies')
+    .option('--use-npm', 'install with npm')
+    .option('--use-pnpm', 'install with pnpm')
+    .option('--use-yarn', 'install with yarn')
+    .showHelpAfterError()
+    .configureOutput({ outputError: (text, write) => write(`\n${text}`) });
+}
+
+/** Flag values checked before anything is asked or written; a secret anywhere is refused first. */
+function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
+  if (flags.secretKey !== undefined || flags.secretId !== undefined) throw new UsageError(SECRET_REFUSAL);
+  const given: GivenOptions = {
+    directory: dir,
+    template: flags.template as TemplateName | undefined,
+    sdkAppId: flags.sdkAppId,
+    channelId: flags.channelId,
+    appId: flags.appid,
+    endpoint: flags.server,
+  };
+  const checks: Array<[string | undefined, Validator]> = [
+    [given.directory, validateDirectory],
+    [given.template, validateTemplate],
+    [given.sdkAppId, validateSdkAppId],
+    [given.channelId, validateChannelId],
+    [given.appId, validateAppId],
+    [given.endpoint, validateEndpoint],
+  ];
+  for (const [value, validate] of checks) {
+    if (value === undefined) continue;
+    if (looksLikeSecret(value)) throw new UsageError(SECRET_REFUSAL);
+    const problem = validate(value);
+    if (problem) throw new UsageError(problem);
+  }
+  return given;
+}
+
+function packageManagerFrom(flags: Flags): PackageManager {
+  const chosen = (['npm', 'pnpm', 'yarn'] as const).filter((name) => flags[`use${name[0].toUpperCase()}${name.slice(1)}` as 'useNpm']);
+  if (chosen.length > 1) throw new UsageError('Choose one of --use-npm, --use-pnpm and --use-yarn.');
+  return chosen[0] ?? detectPackageManager();
+}
+
+function install(dir: string, manager: PackageManager): Promise<boolean> {
+  const { command, args, text } = commandsFor(manager).install;
+  const line = progress(`Installing dependencies (${text})…`);
+  return new Promise((resolve) => {
+    let output = '';
+    const child = spawn(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', (error) => {
+      line.stop(`✖ Could not run ${command}: ${error.message}`);
+      resolve(false);
+    });
+    child.on('close', (code) => {
+      if (code === 0) line.stop('✔ Dependencies installed');
+      else line.stop(`✖ ${text} failed (exit ${code}):\n${output.trim().split('\n').slice(-15).join('\n')}`);
+      resolve(code === 0);
+    });
+  });
+}
+
+function nextSteps(dir: string, manager: PackageManager, installed: boolean): string {
+  const commands = commandsFor(manager);
+  const relative = path.relative(process.cwd(), path.resolve(dir)) || '.';
+  const cd = relative === '.' ? [] : [`cd ${/\s/.test(relative) ? JSON.stringify(relative) : relative}`];
+  const steps = [
+    ...cd,
+    ...(installed ? [] : [commands.install.text]),
+    `${commands.exec('tccc-dev-server')}      # the local contact center; its agent console answers your calls`,
+  ];
+  return [
+    '',
+    'Next:',
+    ...steps.map((step) => `  ${step}`),
+    '',
+    '  Open the folder in WeChat DevTools, tick 详情 → 本地设置 → 不校验合法域名, then 工具 → 构建 npm.',
+    '  Tap the call button, and answer it in the agent console.',
+    '',
+    '  Switch to TCCC: put your SDKAppID, ChannelId and backend in config.js, and whitelist the',
+    '  domains listed in the README. Then test on a real device (预览 / 真机调试): DevTools shows',
+    '  placeholders instead of live audio and video.',
+    '',
+  ].join('\n');
+}
+
+async function run(dir: string | undefined, flags: Flags): Promise<number> {
+  const given = givenFrom(dir, flags);
+  const manager = packageManagerFrom(flags);
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI && !flags.yes);
+  const options = interactive ? await askForMissing(given) : withDefaults(given);
+  const target = path.resolve(options.directory);
+  const files = projectFiles(options, TEMPLATES_DIR, manifest.tcccDependencies, manager);
+
+  const existing = existingEntries(target);
+  if (existing.length > 0 && !flags.overwrite) {
+    const list = existing.slice(0, 20).map((name) => `  ${name}`).join('\n') + (existing.length > 20 ? `\n  … and ${existing.length - 20} more` : '');
+    process.stderr.write(`\n${options.directory} is not empty:\n${list}\n`);
+    const overwrite = interactive && (await confirm({ message: 'Remove these and create the project here?', default: false }));
+    if (!overwrite) {
+      process.stderr.write(interactive ? 'Cancelled; nothing was changed.\n' : 'Nothing was changed. Pick another directory, or pass --overwrite to empty this one.\n');
+      return 1;
+    }
+  }
+  if (existing.length > 0) {
+    if (!fs.statSync(target).isDirectory()) throw new UsageError(`${options.directory} is a file.`);
+    emptyDirectory(target);
+  }
+
+  writeProject(target, files);
+  process.stdout.write(`\n✔ Created ${options.packageName} (${options.template}) in ${target}\n`);
+  const installed = flags.skipInstall ? false : await install(target, manager);
+  process.stdout.write(nextSteps(options.directory, manager, installed));
+  return !flags.skipInstall && !installed ? 1 : 0;
+}
+
+async function main(): Promise<void> {
+  const cli = program();
+  cli.action(async (dir: string | undefined, flags: Flags) => {
+    process.exitCode = await run(dir, flags);
+  });
+  try {
+    await cli.parseAsync(process.argv);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'ExitPromptError') {
+      process.stderr.write('\nCancelled.\n');
+      process.exitCode = 130;
+    } else if (error instanceof UsageError) {
+      process.stderr.write(`\n${error.message}\n`);
+      process.exitCode = 1;
+    } else {
+      throw error;
+    }
+  }
+}
+
+void main();

@@ -1,0 +1,62 @@
+import { input, select } from '@inquirer/prompts';
+import type { ProjectOptions, TemplateName, Validator } from './options';
+import {
+  SECRET_REFUSAL,
+  SIMULATOR_CHANNELS,
+  SIMULATOR_ENDPOINT,
+  SIMULATOR_SDK_APP_ID,
+  TEST_APPID,
+  looksLikeSecret,
+  packageNameOf,
+  validateAppId,
+  validateChannelId,
+  validateDirectory,
+  validateEndpoint,
+  validateSdkAppId,
+} from './options';
+
+/** Options as the flags gave them; what is missing is asked for or defaulted. */
+export type GivenOptions = Partial<Omit<ProjectOptions, 'packageName'>>;
+
+export const DEFAULT_DIRECTORY = 'tccc-miniprogram';
+
+/** Validation as the prompts run it: a secret is refused with the reason before anything else. */
+function checked(validator: Validator): (value: string) => string | true {
+  return (value) => (looksLikeSecret(value.trim()) ? SECRET_REFUSAL : validator(value.trim()) ?? true);
+}
+
+/** Asks, in order, for each option the flags did not give. Rejects with ExitPromptError on Ctrl-C. */
+export async function askForMissing(given: GivenOptions): Promise<ProjectOptions> {
+  const directory = given.directory ?? (await input({ message: 'Project directory:', default: DEFAULT_DIRECTORY, validate: checked(validateDirectory) })).trim();
+  const template =
+    given.template ??
+    (await select<TemplateName>({
+      message: 'Template:',
+      choices: [
+        { value: 'audio', name: 'audio  voice calls with the call screen' },
+        { value: 'video', name: 'video  video calls: the agent large, your camera small' },
+        { value: 'full', name: 'full   both: the caller picks voice or video' },
+      ],
+      default: 'audio',
+    }));
+  const sdkAppId = given.sdkAppId ?? (await input({ message: 'TCCC SDKAppID (any for the simulator):', default: SIMULATOR_SDK_APP_ID, validate: checked(validateSdkAppId) })).trim();
+  const channelId = given.channelId ?? (await input({ message: 'ChannelId (the IVR entry to call):', default: SIMULATOR_CHANNELS[template], validate: checked(validateChannelId) })).trim();
+  const appId = given.appId ?? (await input({ message: `WeChat AppID (${TEST_APPID} to try it without one):`, default: TEST_APPID, validate: checked(validateAppId) })).trim();
+  const endpoint = given.endpoint ?? (await input({ message: 'Backend server:', default: SIMULATOR_ENDPOINT, validate: checked(validateEndpoint) })).trim();
+  return { directory, packageName: packageNameOf(directory), template, sdkAppId, channelId, appId, endpoint };
+}
+
+/** Every missing option from its default: non-interactive runs and `--yes`. */
+export function withDefaults(given: GivenOptions): ProjectOptions {
+  const directory = given.directory ?? DEFAULT_DIRECTORY;
+  const template = given.template ?? 'audio';
+  return {
+    directory,
+    packageName: packageNameOf(directory),
+    template,
+    sdkAppId: given.sdkAppId ?? SIMULATOR_SDK_APP_ID,
+    channelId: given.channelId ?? SIMULATOR_CHANNELS[template],
+    appId: given.appId ?? TEST_APPID,
+    endpoint: given.endpoint ?? SIMULATOR_ENDPOINT,
+  };
+}

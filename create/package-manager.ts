@@ -1,0 +1,25 @@
+import type { PackageManager } from './options';
+
+/** The package manager that ran us, from `npm_config_user_agent` ("pnpm/9.1.0 npm/? node/v20…"); npm otherwise. */
+export function detectPackageManager(userAgent: string | undefined = process.env.npm_config_user_agent): PackageManager {
+  const name = userAgent?.split(' ')[0]?.split('/')[0];
+  return name === 'pnpm' || name === 'yarn' ? name : 'npm';
+}
+
+export interface Commands {
+  /** argv of the install, and how to write it in instructions. */
+  install: { command: string; args: string[]; text: string };
+  /** Runs a bin of an installed package. */
+  exec(bin: string): string;
+}
+
+export function commandsFor(manager: PackageManager): Commands {
+  switch (manager) {
+    case 'pnpm':
+      return { install: { command: 'pnpm', args: ['install'], text: 'pnpm install' }, exec: (bin) => `pnpm exec ${bin}` };
+    case 'yarn':
+      return { install: { command: 'yarn', args: [], text: 'yarn' }, exec: (bin) => `yarn ${bin}` };
+    default:
+      return { install: { command: 'npm', args: ['install', '--no-audit', '--no-fund'], text: 'npm install' }, exec: (bin) => `npx ${bin}` };
+  }
+}

@@ -1,0 +1,141 @@
+import ejs from 'ejs';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PackageManager, ProjectOptions, TemplateName } from './options';
+import { commandsFor } from './package-manager';
+import { TEST_APPID } from './options';
+import { jsString, jsonFile, markdownText } from './serialize';
+
+/** Version ranges the generated package.json pins, from the SDK this scaffolder was built with. */
+export interface DependencyRanges {
+  'tccc-wx-sdk': string;
+  '@vant/weapp': string;
+}
+
+interface TemplateManifest {
+  /** Which calls the screen offers: the call screen's `media`. */
+  media: 'audio' | 'video' | 'both';
+  description: string;
+}
+
+/** Files stored under another name in templates/, because npm drops or acts on the real one. */
+const RENAMED: Record<string, string> = { _gitignore: '.gitignore' };
+
+/** Each generated file, path (posix, relative to the project) to content. */
+export type ProjectFiles = Map<string, string>;
+
+function walk(dir: string, base = dir): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? walk(full, base) : [path.relative(base, full).split(path.sep).join('/')];
+  });
+}
+
+export function readManifest(templatesDir: string, template: TemplateName): TemplateManifest {
+  return JSON.parse(fs.readFileSync(path.join(templatesDir, template, 'template.json'), 'utf8')) as TemplateManifest;
+}
+
+/** The target path of a template file: `.ejs` dropped, stored names restored. */
+export function targetPathOf(templatePath: string): string {
+  const withoutEjs = templatePath.replace(/\.ejs$/, '');
+  const base = path.posix.basename(withoutEjs);
+  return RENAMED[base] ? path.posix.join(path.posix.dirname(withoutEjs), RENAMED[base]).replace(/^\.\//, '') : withoutEjs;
+}
+
+/**
+ * Everything the project holds. Template files (common/, then the template's own folder over it) are
+ * copied or rendered with ejs; the JSON files are built here as objects, never from text templates.
+ */
+export function projectFiles(options: ProjectOptions, templatesDir: string, ranges: DependencyRanges, manager: PackageManager = 'npm'): ProjectFiles {
+  const manifest = readManifest(templatesDir, options.template);
+  const files: ProjectFiles = new Map();
+  const commands = commandsFor(manager);
+  const context = {
+    ...options,
+    installCommand: commands.install.text,
+    simulatorCommand: commands.exec('tccc-dev-server'),
+    media: manifest.media,
+    js: jsString,
+    md: markdownText,
+    isTestAppId: options.appId === TEST_APPID,
+  };
+  for (const folder of ['common', options.template]) {
+    const dir = path.join(templatesDir, folder);
+    for (const file of walk(dir)) {
+      if (file === 'template.json') continue;
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      // Templates print values only through js() (a string literal) or md() (inert Markdown text).
+      const content = file.endsWith('.ejs') ? ejs.render(source, context, { filename: path.join(dir, file) }) : source;
+      files.set(targetPathOf(file), content);
+    }
+  }
+  const json = jsonFiles(options, manifest, ranges);
+  for (const file of GENERATED_JSON_FILES) files.set(file, jsonFile(json[file]));
+  return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** The files built as objects rather than from templates/. */
+export const GENERATED_JSON_FILES = ['package.json', 'project.config.json', 'app.json', 'theme.json', 'sitemap.json', 'pages/call/index.json'];
+
+function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, ranges: DependencyRanges): Record<string, unknown> {
+  const video = manifest.media !== 'audio';
+  return {
+    'package.json': {
+      name: options.packageName,
+      version: '0.1.0',
+      private: true,
+      description: manifest.description,
+      scripts: {
+        simulator: 'tccc-dev-server',
+      },
+      dependencies: {
+        '@vant/weapp': ranges['@vant/weapp'],
+        'tccc-wx-sdk': ranges['tccc-wx-sdk'],
+      },
+    },
+    'project.config.json': {
+      description: manifest.description,
+      appid: options.appId,
+      projectname: options.packageName,
+      compileType: 'miniprogram',
+      miniprogramRoot: '',
+      libVersion: 'latest',
+      packOptions: { ignore: [{ type: 'file', value: 'README.md' }], include: [] },
+      setting: {
+        es6: true,
+        enhance: true,
+        postcss: true,
+        minified: true,
+        urlCheck: true,
+        packNpmManually: false,
+        ignoreUploadUnusedFiles: true,
+      },
+      editorSetting: { tabIndent: 'insertSpaces', tabSize: 2 },
+    },
+    'app.json': {
+      pages: ['pages/call/index'],
+      window: {
+        navigationBarTitleText: video ? '视频客服' : '语音客服',
+        navigationBarBackgroundColor: '@navBackground',
+        navigationBarTextStyle: '@navText',
+        backgroundColor: '@background',
+      },
+      // Keeps an audio call going while the app is in the background.
+      requiredBackgroundModes: ['audio'],
+      darkmode: true,
+      themeLocation: 'theme.json',
+      style: 'v2',
+      sitemapLocation: 'sitemap.json',
+      lazyCodeLoading: 'requiredComponents',
+    },
+    'theme.json': {
+      light: { navBackground: '#f5f6f8', navText: 'black', background: '#f5f6f8' },
+      dark: { navBackground: '#111215', navText: 'white', background: '#111215' },
+    },
+    'sitemap.json': { rules: [{ action: 'disallow', page: '*' }] },
+    'pages/call/index.json': {
+      navigationStyle: 'default',
+      usingComponents: { 'tccc-call-screen': 'tccc-wx-sdk/call-screen' },
+    },
+  };
+}

@@ -1,0 +1,6 @@
+const { configure } = require('tccc-wx-sdk/login');
+const config = require('./config');
+
+configure({ endpoint: config.endpoint });
+
+App({});

@@ -1,0 +1,212 @@
+/**
+ * The built create-tccc-miniprogram CLI as a user meets it: flags, every validation error, secrets
+ * refused, a non-empty directory, hostile inputs, the install step, and questions answered in a pseudo
+ * terminal (with Ctrl-C).
+ */
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import vm from 'node:vm';
+import { KEYS, runInPty } from '../support/pty';
+import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
+
+const CLI = path.resolve(__dirname, '../../dist/create-tccc-miniprogram/index.js');
+const WORK = path.resolve(__dirname, '../../.tmp/create-cli');
+const VERSION = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version as string;
+/** Nothing listens here: a registry request, if any, fails at once instead of leaving the machine. */
+const DEAD_REGISTRY = 'http://127.0.0.1:9/';
+let cwd: string;
+let count = 0;
+
+beforeAll(() => fs.mkdirSync(WORK, { recursive: true }));
+beforeEach(() => {
+  cwd = path.join(WORK, `case-${process.pid}-${count++}`);
+  fs.rmSync(cwd, { recursive: true, force: true });
+  fs.mkdirSync(cwd, { recursive: true });
+});
+
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...env }, timeout: 60000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+function created(dir = 'my-app'): string[] {
+  const root = path.join(cwd, dir);
+  const walk = (at: string): string[] =>
+    fs.readdirSync(at, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(at, entry.name)) : [path.relative(root, path.join(at, entry.name)).split(path.sep).join('/')]));
+  return fs.existsSync(root) ? walk(root).sort() : [];
+}
+
+function configOf(dir = 'my-app'): Record<string, string> {
+  const sandbox = { module: { exports: {} as Record<string, string> } };
+  vm.runInNewContext(fs.readFileSync(path.join(cwd, dir, 'config.js'), 'utf8'), sandbox);
+  return sandbox.module.exports;
+}
+
+test('--version and --help', async () => {
+  expect((await cli(['--version'])).stdout.trim()).toBe(VERSION);
+  const help = (await cli(['--help'])).stdout;
+  for (const flag of ['--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
+  expect(help).not.toContain('secret');
+});
+
+test('non-interactive with no flags: every default, a working project, next steps for npm', async () => {
+  const result = await cli(['my-app', '--skip-install']);
+  expect(result.code).toBe(0);
+  expect(created()).toEqual(expectedFileList('audio'));
+  expect(configOf()).toEqual({ sdkAppId: '1400000001', channelId: 'audio-support', endpoint: 'http://127.0.0.1:5700' });
+  expect(JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'project.config.json'), 'utf8')).appid).toBe('touristappid');
+  const app = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'app.json'), 'utf8'));
+  expect(app.requiredBackgroundModes).toEqual(['audio']);
+  expect(app.pages).toEqual(['pages/call/index']);
+  expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\s+npx tccc-dev-server/);
+  expect(fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8')).toContain('wss://api.tccc.qcloud.com');
+});
+
+test('the flags are used as given', async () => {
+  const result = await cli(['shop-help', '--template', 'video', '--sdk-app-id', '1600012345', '--channel-id', 'ivr-7', '--appid', 'wx0123456789abcdef', '--server', 'https://cc.example.com', '--skip-install']);
+  expect(result.code).toBe(0);
+  expect(configOf('shop-help')).toEqual({ sdkAppId: '1600012345', channelId: 'ivr-7', endpoint: 'https://cc.example.com' });
+  expect(JSON.parse(fs.readFileSync(path.join(cwd, 'shop-help', 'project.config.json'), 'utf8')).appid).toBe('wx0123456789abcdef');
+  expect(JSON.parse(fs.readFileSync(path.join(cwd, 'shop-help', 'package.json'), 'utf8')).name).toBe('shop-help');
+  expect(fs.readFileSync(path.join(cwd, 'shop-help', 'pages/call/index.wxml'), 'utf8')).toContain('media="video"');
+});
+
+test.each([
+  [['--template', 'chat'], /Template is one of audio, video, full/],
+  [['--sdk-app-id', '14000x'], /SDKAppID must be digits/],
+  [['--channel-id', ' '], /ChannelId must not be empty/],
+  [['--appid', 'wx123'], /AppID is "wx" followed by 16 hex digits/],
+  [['--appid', 'wxABCDEF0123456789'], /AppID is "wx" followed by 16 hex digits/],
+  [['--server', 'ftp://example.com'], /must be http or https/],
+  [['--server', 'not a url'], /must be an http\(s\) URL/],
+  [['--server', 'https://me:pw@example.com'], /must not carry a user name or password/],
+  [['--use-npm', '--use-yarn'], /Choose one of/],
+])('%j is refused with a clear message and nothing is written', async (args, message) => {
+  const result = await cli(['my-app', ...args, '--skip-install']);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(message);
+  expect(created()).toEqual([]);
+});
+
+test.each(['My App', '.hidden', 'node_modules', 'a'.repeat(215)])('the directory name %p must make a valid package name', async (dir) => {
+  const result = await cli([dir, '--skip-install']);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/cannot be a package name/);
+  expect(fs.readdirSync(cwd)).toEqual([]);
+});
+
+test.each([
+  ['--secret-key', 'k3y'],
+  ['--secret-id', 'AKIDabcdefghijklmnopqrstuvwxyz012345'],
+  ['--sdk-app-id', 'Ab3dEf6hIj9lMn2pQr5tUv8xYz1bCd4f'],
+  ['--channel-id', 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'],
+])('a secret key (%s) is refused with the reason, and nothing is written', async (flag, value) => {
+  const result = await cli(['my-app', flag, value, '--skip-install']);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain('does not go into a mini program');
+  expect(result.stderr).toContain('Keep it on your server');
+  expect(created()).toEqual([]);
+});
+
+test('a non-empty directory: the conflicts listed, exit 1, nothing touched; --overwrite empties it but keeps .git', async () => {
+  const target = path.join(cwd, 'my-app');
+  fs.mkdirSync(path.join(target, '.git'), { recursive: true });
+  fs.writeFileSync(path.join(target, '.git', 'HEAD'), 'ref: refs/heads/main\n');
+  fs.writeFileSync(path.join(target, 'notes.txt'), 'mine');
+  fs.writeFileSync(path.join(target, 'config.js'), 'module.exports = { mine: true };');
+  const refused = await cli(['my-app', '--skip-install']);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/my-app is not empty:\n\s+config\.js\n\s+notes\.txt/);
+  expect(refused.stderr).toContain('--overwrite');
+  expect(fs.readFileSync(path.join(target, 'config.js'), 'utf8')).toBe('module.exports = { mine: true };');
+  expect(created()).toEqual(['.git/HEAD', 'config.js', 'notes.txt']);
+
+  const overwritten = await cli(['my-app', '--overwrite', '--skip-install']);
+  expect(overwritten.code).toBe(0);
+  expect(created()).toEqual([...expectedFileList('audio'), '.git/HEAD'].sort());
+  expect(fs.existsSync(path.join(target, 'notes.txt'))).toBe(false);
+});
+
+test('hostile inputs make valid, inert files', async () => {
+  const channelId = 'q"\'`${process.exit(1)}`</script><!-- |x| \\ \u2028\u2029 ../../etc';
+  const server = 'https://cc.example.com/a"b`c';
+  const result = await cli(['nested/../odd-app', '--channel-id', channelId, '--server', server, '--skip-install']);
+  expect(result.code).toBe(0);
+  expect(configOf('odd-app')).toEqual({ sdkAppId: '1400000001', channelId, endpoint: server });
+  const files = created('odd-app');
+  for (const file of files.filter((name) => name.endsWith('.json'))) expect(() => JSON.parse(fs.readFileSync(path.join(cwd, 'odd-app', file), 'utf8'))).not.toThrow();
+  expect(fs.readFileSync(path.join(cwd, 'odd-app', 'pages/call/index.wxml'), 'utf8')).not.toContain('script');
+  const readme = fs.readFileSync(path.join(cwd, 'odd-app', 'README.md'), 'utf8');
+  expect(readme).not.toContain('</script>');
+  expect(readme).not.toContain('`${');
+  expect(readme.split('\n').filter((line) => line.startsWith('| `channelId`'))).toHaveLength(1);
+  expect(fs.existsSync(path.join(cwd, 'etc'))).toBe(false);
+});
+
+test('install: a progress line, and a failure reported with exit 1 (the files stay)', async () => {
+  // Offline with an empty cache: npm fails at once, as it would without a network.
+  const result = await cli(['my-app', '--use-npm'], { npm_config_offline: 'true' });
+  expect(result.stdout).toContain('Installing dependencies (npm install)');
+  expect(result.stdout).toMatch(/✖ npm install failed/);
+  expect(result.code).toBe(1);
+  expect(created()).toEqual(expectedFileList('audio'));
+});
+
+test('the package manager that runs it shapes the next steps', async () => {
+  const pnpm = await cli(['p-app', '--skip-install'], { npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.20.2 linux x64' });
+  expect(pnpm.stdout).toMatch(/pnpm install\n\s+pnpm exec tccc-dev-server/);
+  const yarn = await cli(['y-app', '--skip-install', '--use-yarn']);
+  expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn tccc-dev-server/);
+});
+
+describe('in a terminal', () => {
+  const env = () => scaffoldEnv(DEAD_REGISTRY, cwd);
+
+  test('asks for what the flags did not give, re-asks on bad answers and refuses a secret', async () => {
+    const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
+    await session.waitFor('Project directory:');
+    session.type(`Bad Name${KEYS.enter}`);
+    await session.waitFor('cannot be a package name');
+    session.type(`${KEYS.backspace.repeat(8)}desk${KEYS.enter}`);
+    await session.waitFor('Template:');
+    session.type(`${KEYS.down}${KEYS.enter}`);
+    await session.waitFor('TCCC SDKAppID');
+    session.type(`Ab3dEf6hIj9lMn2pQr5tUv8xYz1bCd4f${KEYS.enter}`);
+    await session.waitFor('does not go into a mini program');
+    session.type(`${KEYS.backspace.repeat(32)}1600000042${KEYS.enter}`);
+    await session.waitFor('ChannelId');
+    session.type(KEYS.enter);
+    await session.waitFor('WeChat AppID');
+    session.type(`wx0123456789abcdef${KEYS.enter}`);
+    await session.waitFor('Backend server');
+    session.type(KEYS.enter);
+    expect(await session.exit).toBe(0);
+    expect(configOf('desk')).toEqual({ sdkAppId: '1600000042', channelId: 'video-support', endpoint: 'http://127.0.0.1:5700' });
+    expect(fs.readFileSync(path.join(cwd, 'desk', 'pages/call/index.wxml'), 'utf8')).toContain('media="video"');
+  });
+
+  test('Ctrl-C at a question exits non-zero with a short message and writes nothing', async () => {
+    const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
+    await session.waitFor('Project directory:');
+    session.type(KEYS.ctrlC);
+    expect(await session.exit).toBe(130);
+    expect(session.output()).toContain('Cancelled.');
+    expect(fs.readdirSync(cwd)).toEqual([]);
+  });
+
+  test('a non-empty directory: asked, and "no" changes nothing', async () => {
+    fs.mkdirSync(path.join(cwd, 'my-app'));
+    fs.writeFileSync(path.join(cwd, 'my-app', 'keep.txt'), 'mine');
+    const session = runInPty([process.execPath, CLI, 'my-app', '--template', 'audio', '--sdk-app-id', '1', '--channel-id', 'c', '--appid', 'touristappid', '--server', 'http://127.0.0.1:5700', '--skip-install'], { cwd, env: env() });
+    await session.waitFor('Remove these and create the project here?');
+    expect(session.output()).toMatch(/not empty:\s+keep\.txt/);
+    session.type(`n${KEYS.enter}`);
+    expect(await session.exit).toBe(1);
+    expect(session.output()).toContain('nothing was changed');
+    expect(created()).toEqual(['keep.txt']);
+  });
+});

@@ -1,0 +1,9 @@
+/**
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+import { scaffoldJourney } from './scaffold-journey';
+
+jest.setTimeout(180000);
+
+describe('the full template, from npm exec to a call', () => scaffoldJourney('full', 'video-support'));
