@@ -1,5 +1,6 @@
 import http from 'node:http';
 import { WebSocket } from 'ws';
+import { setImmediate as immediate } from 'node:timers';
 
 /**
  * The WeChat runtime for Node: the one thing tests stub. `wx.request` and `wx.connectSocket` go over real
@@ -28,8 +29,9 @@ function isLoopback(url: string): boolean {
   }
 }
 
+/** Callbacks arrive asynchronously, as across WeChat's bridge; setImmediate avoids setTimeout's 1 ms floor. */
 function later(fn: () => void): void {
-  setTimeout(fn, 0);
+  immediate(fn);
 }
 
 export interface WxRuntime {

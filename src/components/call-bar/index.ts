@@ -1,11 +1,12 @@
 import { defineComponent } from '../../common/component';
-import { resolveTexts } from '../../common/locale';
+import { localeBehavior } from '../../common/locale-behavior';
 
 /**
  * The in-call controls: mute, speaker/earpiece, keypad, camera on/off and flip (video), hang up. It owns no
  * call state: it shows the properties it is given and emits one event per action with the state asked for.
  */
 defineComponent({
+  behaviors: [localeBehavior('actions')],
   properties: {
     /** 'audio' or 'video'; video adds the camera buttons. */
     media: { type: String, value: 'audio' },
@@ -20,16 +21,6 @@ defineComponent({
     disabled: { type: Boolean, value: false },
     /** Shows hang-up as busy and disables it (while `endCall` is in flight). */
     hangingUp: { type: Boolean, value: false },
-    /** 'zh-CN' (default), 'en-US', or an object of overrides; see the UI kit README. */
-    locale: { type: null, value: 'zh-CN' },
-  },
-  data: {
-    t: resolveTexts('zh-CN').actions,
-  },
-  observers: {
-    locale(locale: unknown) {
-      this.setData({ t: resolveTexts(locale).actions });
-    },
   },
   methods: {
     onMute() {

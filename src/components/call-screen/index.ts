@@ -1,4 +1,5 @@
 import { defineComponent } from '../../common/component';
+import { localeBehavior } from '../../common/locale-behavior';
 import { selectComponent } from '../../common/select';
 import { resolveTexts } from '../../common/locale';
 import type { Texts } from '../../common/locale';
@@ -44,6 +45,7 @@ function ownOf(instance: object): Internals {
  * `accepted`, `sessionEnded` and `error` events and shows no toasts: the page decides what to say.
  */
 defineComponent({
+  behaviors: [localeBehavior('actions')],
   properties: {
     /** SdkAppId of your TCCC application (the root component's `sdkAppId`). */
     sdkAppId: { type: String, optionalTypes: [Number], value: '' },
@@ -53,7 +55,6 @@ defineComponent({
     media: { type: String, value: 'audio' },
     /** Heading above the status line, e.g. your service's name. */
     title: { type: String, value: '' },
-    locale: { type: null, value: 'zh-CN' },
   },
   data: {
     phase: 'idle' as CallView['phase'],
@@ -68,13 +69,11 @@ defineComponent({
     talkStart: 0,
     keypadOpen: false,
     hangingUp: false,
-    labels: resolveTexts('zh-CN').actions,
   },
   observers: {
+    /** The button labels come from localeBehavior; the status line is rendered from these texts. */
     locale(locale: unknown) {
-      const own = ownOf(this);
-      own.texts = resolveTexts(locale);
-      this.setData({ labels: own.texts.actions });
+      ownOf(this).texts = resolveTexts(locale);
       this.render();
     },
   },

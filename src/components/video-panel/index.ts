@@ -1,5 +1,5 @@
 import { defineComponent } from '../../common/component';
-import { resolveTexts } from '../../common/locale';
+import { localeBehavior } from '../../common/locale-behavior';
 
 /**
  * The video layout: the agent's video large (slot `remote`), the caller's camera as a picture-in-picture
@@ -7,6 +7,7 @@ import { resolveTexts } from '../../common/locale';
  * and a network-quality indicator. Put `tccc-wx-sdk-player` and `tccc-wx-sdk-pusher` in the slots.
  */
 defineComponent({
+  behaviors: [localeBehavior('video')],
   properties: {
     /** 'waiting' (no agent yet), 'talking', 'reconnecting' or 'ended'. */
     status: { type: String, value: 'waiting' },
@@ -16,15 +17,6 @@ defineComponent({
     /** Starting position of the picture-in-picture, in px from the panel's top left; it stays inside. */
     pipX: { type: Number, value: 10000 },
     pipY: { type: Number, value: 16 },
-    locale: { type: null, value: 'zh-CN' },
-  },
-  data: {
-    t: resolveTexts('zh-CN').video,
-  },
-  observers: {
-    locale(locale: unknown) {
-      this.setData({ t: resolveTexts(locale).video });
-    },
   },
   methods: {
     onPipChange(event: WechatMiniprogram.MovableViewChange) {

@@ -1,0 +1,98 @@
+/**
+ * Call setup overhead: `startSession()` on the built root component (wx runtime over loopback) until it
+ * resolves (session created, events connected, media joined), against the bare protocol steps it takes to the same server in the same run: an HTTP
+ * `POST /v1/sessions` and the event WebSocket opened up to `welcome`.
+ * @jest-environment jsdom
+ * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
+ */
+import http from 'node:http';
+import { WebSocket } from 'ws';
+import { startDevServer } from '../dev-server/server';
+import { loadLoginModule } from '../test/support/sdk-host';
+import { KIT_DIST } from '../test/support/simulate-root';
+import { renderInHost } from '../test/support/ui-host';
+import { installWxRuntime } from '../test/support/wx-runtime';
+import { median, round } from './measure';
+import { writePart } from './report-file';
+
+const RUNS = 25;
+const WARMUP = 3;
+const SDK_APP_ID = '1400000001';
+
+function post(url: string, token: string, body: unknown): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const data = JSON.stringify(body);
+    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(data) } }, (response) => {
+      let text = '';
+      response.on('data', (chunk) => (text += chunk));
+      response.on('end', () => resolve(JSON.parse(text)));
+    });
+    request.on('error', reject);
+    request.end(data);
+  });
+}
+
+function remove(url: string, token: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(url, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }, (response) => response.resume().on('end', () => resolve()));
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+function openEvents(url: string, token: string, since: number): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    socket.on('open', () => socket.send(JSON.stringify({ type: 'hello', token, since })));
+    socket.on('message', (data) => {
+      if (JSON.parse(String(data)).type === 'welcome') resolve(socket);
+    });
+    socket.on('error', reject);
+  });
+}
+
+test('call setup', async () => {
+  const server = await startDevServer({ port: 0, center: { ringTimeoutMs: 600000 } });
+  const wx = installWxRuntime();
+  try {
+    const login = loadLoginModule(server.url, KIT_DIST);
+    await login.login({ jsCode: 'bench', sdkAppId: SDK_APP_ID });
+    // The bare client logs in as a caller of its own.
+    const { token } = await post(`${server.url}/v1/login`, '', { jsCode: 'bare', sdkAppId: SDK_APP_ID });
+    const host = renderInHost('tccc-wx-sdk', { attributes: `sdkAppId="${SDK_APP_ID}"` });
+    const sdk = host.page.querySelector('#subject')!.instance;
+
+    const sdkTimes: number[] = [];
+    for (let i = 0; i < WARMUP + RUNS; i += 1) {
+      const started = performance.now();
+      await sdk.startSession({ channelId: 'video-support' });
+      if (i >= WARMUP) sdkTimes.push(performance.now() - started);
+      await sdk.endCall();
+    }
+
+    const bareTimes: number[] = [];
+    for (let i = 0; i < WARMUP + RUNS; i += 1) {
+      const started = performance.now();
+      const session = await post(`${server.url}/v1/sessions`, token, { channelId: 'video-support', media: 'video' });
+      if (!session.signaling) throw new Error(`POST /v1/sessions: ${JSON.stringify(session)}`);
+      const socket = await openEvents(session.signaling.url, token, session.signaling.since);
+      const done = performance.now();
+      if (i >= WARMUP) bareTimes.push(done - started);
+      socket.close();
+      await remove(`${server.url}/v1/sessions/${session.sessionId}`, token);
+    }
+
+    const sdkMedian = median(sdkTimes);
+    const bareMedian = median(bareTimes);
+    writePart('call-setup', {
+      runs: RUNS,
+      sdkStartCallMs: { median: round(sdkMedian), min: round(Math.min(...sdkTimes)) },
+      bareHttpPlusSocketMs: { median: round(bareMedian), min: round(Math.min(...bareTimes)) },
+      ratio: round(sdkMedian / bareMedian),
+      goal: 1.3,
+    });
+  } finally {
+    wx.restore();
+    server.close();
+  }
+});

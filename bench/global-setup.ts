@@ -1,0 +1,5 @@
+import { prepareSimulateRoot } from '../test/support/simulate-root';
+
+export default function globalSetup(): void {
+  prepareSimulateRoot();
+}

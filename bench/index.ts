@@ -1,0 +1,127 @@
+/**
+ * npm run bench: what we ship, what we send, how fast we start, each beside its reference in the same run.
+ * Prints a table and writes the JSON report to .tmp/bench/report.json. Figures, not assertions.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { packInto } from '../scripts/lib/pack';
+import { run } from './measure';
+import { BENCH_DIR, readPart } from './report-file';
+import { measureScaffoldTime } from './scaffold-time';
+import { measureShipSize } from './ship-size';
+import type { PackageSplit } from './ship-size';
+
+const ROOT = process.cwd();
+
+interface SetDataPart {
+  script: { queueSeconds: number; talkSeconds: number };
+  whole: { calls: number; bytes: number };
+  firstRender: { calls: number; bytes: number };
+  talking: { calls: number; timerTicks: number; timerTickBytesMax: number; otherComponents: number };
+  byComponent: Record<string, { calls: number; bytes: number }>;
+  bySteps: Record<string, { calls: number; bytes: number }>;
+}
+
+interface CallSetupPart {
+  runs: number;
+  sdkStartCallMs: { median: number; min: number };
+  bareHttpPlusSocketMs: { median: number; min: number };
+  ratio: number;
+}
+
+interface LoadPart {
+  calls: number;
+  callsHeldConcurrently: number;
+  eventLatencyMs: { p50: number; p99: number };
+  serverRssMb: { idle: number; holding: number };
+}
+
+function step(text: string): void {
+  process.stderr.write(`› ${text}\n`);
+}
+
+async function main(): Promise<void> {
+  fs.mkdirSync(BENCH_DIR, { recursive: true });
+  step('packing the SDK, the scaffolder and their dependencies');
+  const packed = packInto(path.join(BENCH_DIR, 'packs'));
+  const cli = path.join(ROOT, 'dist', 'create-tccc-miniprogram', 'index.js');
+
+  step('ship size: scaffold, install, packNpm and compile each template, and the IM reference');
+  const shipSize = await measureShipSize(packed, cli, path.join(BENCH_DIR, 'ship'));
+
+  step('setData over a scripted call (about 75 s) and call setup, in miniprogram-simulate');
+  await run(process.execPath, [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '-c', 'bench/jest.config.js', '--silent'], { cwd: ROOT, timeoutMs: 600000 });
+  const setData = readPart<SetDataPart>('setdata');
+  const callSetup = readPart<CallSetupPart>('call-setup');
+
+  step('scaffold time against create-vite');
+  const scaffold = await measureScaffoldTime(ROOT, packed.create, path.join(BENCH_DIR, 'scaffold'));
+
+  step('simulator capacity (1000 callers)');
+  const loadOutput = await run(process.execPath, [path.join(ROOT, 'scripts', 'run-ts.mjs'), 'scripts/load.ts', '--calls', '1000', '--json'], { cwd: ROOT, timeoutMs: 300000 });
+  const load = JSON.parse(loadOutput.slice(loadOutput.indexOf('{'))) as LoadPart;
+
+  const audio = shipSize.templates.audio;
+  const goals = {
+    oursUnder48KB: Object.values(shipSize.templates).every((split) => split.ours < 48),
+    audioMainUnder200KB: audio.total < 200,
+    noTimBytesWithoutIm: Object.values(shipSize.templates).every((split) => split.tim === 0),
+    timerTickUnder64Bytes: setData.talking.timerTickBytesMax < 64,
+    timerConfined: setData.talking.otherComponents === 0,
+    wholeCallUnder10KB: setData.whole.bytes < 10240,
+    callSetupRatioAtMost1_3: callSetup.ratio <= 1.3,
+    scaffoldNoSlowerThanCreateVite: scaffold.ratio <= 1,
+    capacity1000AtP99Under50ms: load.callsHeldConcurrently >= 1000 && load.eventLatencyMs.p99 < 50,
+  };
+  const report = {
+    date: new Date().toISOString(),
+    machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
+    shipSize,
+    setData,
+    callSetup,
+    scaffold,
+    capacity: { calls: load.calls, held: load.callsHeldConcurrently, p50Ms: load.eventLatencyMs.p50, p99Ms: load.eventLatencyMs.p99, rssMb: load.serverRssMb },
+    goals,
+  };
+  fs.writeFileSync(path.join(BENCH_DIR, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(JSON.stringify(report, null, 2));
+  console.log(table(report));
+}
+
+function mark(met: boolean): string {
+  return met ? 'met' : 'MISSED';
+}
+
+function table(report: any): string {
+  const split = (name: string, s: PackageSplit) =>
+    `| ${name} | ${s.ours} | ${s.vant} | ${s.trtc} | ${s.tim} | ${s.app} | ${s.total} |`;
+  const { shipSize, setData, callSetup, scaffold, capacity, goals } = report;
+  return [
+    '',
+    `tccc-wx-sdk benchmarks — ${report.date.slice(0, 10)}, ${report.machine.cores}× ${report.machine.cpu}, Node ${report.machine.node}`,
+    '',
+    'Compiled main package (KB): ours | vant | trtc-wx-sdk | tim-wx-sdk | app | total',
+    '| template | ours | vant | trtc | tim | app | total |',
+    '|---|---|---|---|---|---|---|',
+    ...Object.entries(shipSize.templates).map(([name, s]) => split(name as string, s as PackageSplit)),
+    split('reference: audio + IM (tim-wx-sdk)', shipSize.reference),
+    `  our code < 48 KB: ${mark(goals.oursUnder48KB)} · audio main package < 200 KB: ${mark(goals.audioMainUnder200KB)} · no tim-wx-sdk bytes without IM: ${mark(goals.noTimBytesWithoutIm)}`,
+    `  audio app / its IM reference: ${shipSize.templates.audio.total} KB / ${shipSize.reference.total} KB = ${(shipSize.templates.audio.total / shipSize.reference.total).toFixed(2)}`,
+    '',
+    `setData over a call (${setData.script.queueSeconds} s queued, ${setData.script.talkSeconds} s talking): ${setData.whole.calls} calls, ${setData.whole.bytes} bytes (first render ${setData.firstRender.bytes} bytes)`,
+    `  while talking: ${setData.talking.timerTicks} timer ticks of at most ${setData.talking.timerTickBytesMax} bytes; ${setData.talking.otherComponents} setData elsewhere`,
+    ...Object.entries(setData.bySteps).map(([name, s]: [string, any]) => `  ${name.padEnd(22)} ${String(s.calls).padStart(4)} calls ${String(s.bytes).padStart(6)} bytes`),
+    `  tick < 64 bytes: ${mark(goals.timerTickUnder64Bytes)} · confined to the timer: ${mark(goals.timerConfined)} · whole call < 10 KB: ${mark(goals.wholeCallUnder10KB)}`,
+    '',
+    `Call setup (median of ${callSetup.runs}): startSession() ${callSetup.sdkStartCallMs.median} ms vs bare POST + event socket ${callSetup.bareHttpPlusSocketMs.median} ms = ${callSetup.ratio}× (goal ≤ 1.3: ${mark(goals.callSetupRatioAtMost1_3)})`,
+    `Scaffold (median of ${scaffold.runs}): create-tccc-miniprogram ${scaffold.oursMs.median} ms vs create-vite ${scaffold.createViteMs.median} ms = ${scaffold.ratio}× (goal ≤ 1: ${mark(goals.scaffoldNoSlowerThanCreateVite)})`,
+    `Simulator: ${capacity.held} calls held, event latency p50 ${capacity.p50Ms} ms / p99 ${capacity.p99Ms} ms, ${capacity.rssMb.idle} → ${capacity.rssMb.holding} MB (goal 1000 at p99 < 50 ms: ${mark(goals.capacity1000AtP99Under50ms)})`,
+    '',
+  ].join('\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

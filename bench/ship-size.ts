@@ -1,0 +1,82 @@
+/**
+ * Ship size: each template scaffolded, installed (from a loopback registry of the packed packages),
+ * packNpm'd and compiled offline with miniprogram-ci's getCompiledResult, split by origin. Reference in the
+ * same run: the audio app as IM-signalling call kits build it, with tim-wx-sdk beside trtc-wx-sdk.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { PackedTarballs } from '../scripts/lib/pack';
+import { startLocalRegistry } from '../scripts/lib/local-registry';
+import { kb, run } from './measure';
+
+export interface PackageSplit {
+  ours: number;
+  vant: number;
+  trtc: number;
+  tim: number;
+  app: number;
+  total: number;
+}
+
+export interface ShipSizeReport {
+  /** Compiled main package per template, in KB. */
+  templates: Record<string, PackageSplit>;
+  /** The audio app with IM signaling (tim-wx-sdk), in KB. */
+  reference: PackageSplit;
+}
+
+const ORIGINS: Array<[keyof Omit<PackageSplit, 'total' | 'app'>, string]> = [
+  ['ours', 'miniprogram_npm/tccc-wx-sdk/'],
+  ['vant', 'miniprogram_npm/@vant/weapp/'],
+  ['trtc', 'miniprogram_npm/trtc-wx-sdk/'],
+  ['tim', 'miniprogram_npm/tim-wx-sdk/'],
+];
+
+function npmEnv(registry: string, work: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (/^npm_/i.test(key)) delete env[key];
+  return { ...env, npm_config_registry: registry, npm_config_cache: path.join(work, '.npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+}
+
+async function compiledSplit(projectPath: string, keyFile: string): Promise<PackageSplit> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ci = require('miniprogram-ci');
+  const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath, privateKeyPath: keyFile, ignores: ['node_modules/**/*'], attr: async () => ci.DefaultProjectAttr });
+  await ci.packNpm(project, { reporter: () => undefined });
+  const compiled: Record<string, string | Buffer> = await ci.getCompiledResult({ project, setting: { es6: true, minify: true, minifyWXML: true, minifyWXSS: true } });
+  const split: PackageSplit = { ours: 0, vant: 0, trtc: 0, tim: 0, app: 0, total: 0 };
+  for (const [file, content] of Object.entries(compiled)) {
+    const bytes = Buffer.byteLength(content);
+    const origin = ORIGINS.find(([, prefix]) => file.startsWith(prefix))?.[0] ?? 'app';
+    split[origin] += bytes;
+    split.total += bytes;
+  }
+  return Object.fromEntries(Object.entries(split).map(([key, bytes]) => [key, kb(bytes)])) as unknown as PackageSplit;
+}
+
+export async function measureShipSize(packed: PackedTarballs, cli: string, work: string): Promise<ShipSizeReport> {
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
+  const keyFile = path.join(work, 'unused-upload.key');
+  // Only uploads use the key; the compiler insists on one that is not empty.
+  fs.writeFileSync(keyFile, '-----BEGIN RSA PRIVATE KEY-----\nunused\n-----END RSA PRIVATE KEY-----\n');
+  const registry = await startLocalRegistry(packed.all);
+  const env = npmEnv(registry.url, work);
+  try {
+    const templates: Record<string, PackageSplit> = {};
+    for (const template of ['audio', 'video', 'full']) {
+      await run(process.execPath, [cli, `app-${template}`, '--template', template, '--yes', '--skip-install'], { cwd: work, env });
+      const project = path.join(work, `app-${template}`);
+      await run('npm', ['install'], { cwd: project, env });
+      templates[template] = await compiledSplit(project, keyFile);
+    }
+    await run(process.execPath, [cli, 'app-im', '--template', 'audio', '--yes', '--skip-install'], { cwd: work, env });
+    const reference = path.join(work, 'app-im');
+    await run('npm', ['install', 'tim-wx-sdk'], { cwd: reference, env });
+    const appJs = path.join(reference, 'app.js');
+    fs.writeFileSync(appJs, `require('tccc-wx-sdk/im');\n${fs.readFileSync(appJs, 'utf8')}`);
+    return { templates, reference: await compiledSplit(reference, keyFile) };
+  } finally {
+    await registry.close();
+  }
+}
