@@ -5,40 +5,19 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import http from 'node:http';
 import { WebSocket } from 'ws';
 import { startDevServer } from '../dev-server/server';
 import { loadLoginModule } from '../test/support/sdk-host';
 import { KIT_DIST } from '../test/support/simulate-root';
 import { renderInHost } from '../test/support/ui-host';
 import { installWxRuntime } from '../test/support/wx-runtime';
+import { requestJson } from './http';
 import { median, round } from './measure';
 import { writePart } from './report-file';
 
 const RUNS = 25;
 const WARMUP = 3;
 const SDK_APP_ID = '1400000001';
-
-function post(url: string, token: string, body: unknown): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const data = JSON.stringify(body);
-    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'content-length': Buffer.byteLength(data) } }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve(JSON.parse(text)));
-    });
-    request.on('error', reject);
-    request.end(data);
-  });
-}
-
-function remove(url: string, token: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } }, (response) => response.resume().on('end', () => resolve()));
-    request.on('error', reject);
-    request.end();
-  });
-}
 
 function openEvents(url: string, token: string, since: number): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
@@ -58,7 +37,7 @@ test('call setup', async () => {
     const login = loadLoginModule(server.url, KIT_DIST);
     await login.login({ jsCode: 'bench', sdkAppId: SDK_APP_ID });
     // The bare client logs in as a caller of its own.
-    const { token } = await post(`${server.url}/v1/login`, '', { jsCode: 'bare', sdkAppId: SDK_APP_ID });
+    const { token } = await requestJson('POST', `${server.url}/v1/login`, { jsCode: 'bare', sdkAppId: SDK_APP_ID });
     const host = renderInHost('tccc-wx-sdk', { attributes: `sdkAppId="${SDK_APP_ID}"` });
     const sdk = host.page.querySelector('#subject')!.instance;
 
@@ -73,13 +52,13 @@ test('call setup', async () => {
     const bareTimes: number[] = [];
     for (let i = 0; i < WARMUP + RUNS; i += 1) {
       const started = performance.now();
-      const session = await post(`${server.url}/v1/sessions`, token, { channelId: 'video-support', media: 'video' });
+      const session = await requestJson('POST', `${server.url}/v1/sessions`, { channelId: 'video-support', media: 'video' }, token);
       if (!session.signaling) throw new Error(`POST /v1/sessions: ${JSON.stringify(session)}`);
       const socket = await openEvents(session.signaling.url, token, session.signaling.since);
       const done = performance.now();
       if (i >= WARMUP) bareTimes.push(done - started);
       socket.close();
-      await remove(`${server.url}/v1/sessions/${session.sessionId}`, token);
+      await requestJson('DELETE', `${server.url}/v1/sessions/${session.sessionId}`, undefined, token);
     }
 
     const sdkMedian = median(sdkTimes);

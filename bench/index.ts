@@ -6,13 +6,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packInto } from '../scripts/lib/pack';
+import { repoRoot } from '../scripts/lib/repo-root';
 import { run } from './measure';
 import { BENCH_DIR, readPart } from './report-file';
 import { measureScaffoldTime } from './scaffold-time';
 import { measureShipSize } from './ship-size';
 import type { PackageSplit } from './ship-size';
 
-const ROOT = process.cwd();
+const ROOT = repoRoot();
 
 interface SetDataPart {
   script: { queueSeconds: number; talkSeconds: number };

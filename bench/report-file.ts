@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from '../scripts/lib/repo-root';
 
-export const BENCH_DIR = path.resolve(__dirname, '../.tmp/bench');
+export const BENCH_DIR = path.join(repoRoot(), '.tmp', 'bench');
 
 export function writePart(name: string, value: unknown): void {
   fs.mkdirSync(BENCH_DIR, { recursive: true });

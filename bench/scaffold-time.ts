@@ -17,7 +17,9 @@ export interface ScaffoldTimeReport {
 export async function measureScaffoldTime(root: string, createTarball: string, work: string, runs = 10): Promise<ScaffoldTimeReport> {
   fs.rmSync(work, { recursive: true, force: true });
   fs.mkdirSync(work, { recursive: true });
-  // Installed as a user's npx would: the packed package in a node_modules of its own.
+  // Installed as a user's npx would: the packed package in a node_modules of its own (the package.json
+  // keeps npm from walking up to the repository's).
+  fs.writeFileSync(path.join(work, 'package.json'), '{ "private": true }\n');
   await run('npm', ['install', '--no-audit', '--no-fund', '--offline', createTarball], { cwd: work });
   const ours = path.join(work, 'node_modules', 'create-tccc-miniprogram', 'index.js');
   const viteDir = path.join(root, 'node_modules', 'create-vite');

@@ -5,7 +5,6 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import http from 'node:http';
 import { startDevServer } from '../dev-server/server';
 import { agent } from '../test/support/agent';
 import { loadLoginModule, waitFor } from '../test/support/sdk-host';
@@ -13,6 +12,7 @@ import { KIT_DIST } from '../test/support/simulate-root';
 import type { Rendered } from '../test/support/ui-host';
 import { renderInHost, tapButton } from '../test/support/ui-host';
 import { installWxRuntime } from '../test/support/wx-runtime';
+import { requestJson } from './http';
 import { writePart } from './report-file';
 
 const SDK_APP_ID = '1400000001';
@@ -58,22 +58,10 @@ function recordSetData(): void {
   };
 }
 
-function post(url: string, body: unknown, token = ''): Promise<any> {
-  return new Promise((resolve, reject) => {
-    const request = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } }, (response) => {
-      let text = '';
-      response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve(JSON.parse(text)));
-    });
-    request.on('error', reject);
-    request.end(JSON.stringify(body));
-  });
-}
-
 /** Another caller, over the bare protocol, takes the only seat. */
 async function occupySeat(baseUrl: string): Promise<string> {
-  const { token } = await post(`${baseUrl}/v1/login`, { jsCode: 'other', sdkAppId: '1400000002' });
-  const { sessionId } = await post(`${baseUrl}/v1/sessions`, { channelId: 'video-support', media: 'video' }, token);
+  const { token } = await requestJson('POST', `${baseUrl}/v1/login`, { jsCode: 'other', sdkAppId: '1400000002' });
+  const { sessionId } = await requestJson('POST', `${baseUrl}/v1/sessions`, { channelId: 'video-support', media: 'video' }, token);
   await agent(baseUrl).accept(sessionId);
   return sessionId;
 }

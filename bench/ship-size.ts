@@ -38,12 +38,25 @@ function npmEnv(registry: string, work: string): NodeJS.ProcessEnv {
   return { ...env, npm_config_registry: registry, npm_config_cache: path.join(work, '.npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
 }
 
+/** miniprogram-ci logs to the console (and fails to reach servicewechat.com, harmlessly): keep stdout for the report. */
+async function quietly<T>(work: () => Promise<T>): Promise<T> {
+  const saved = { log: console.log, info: console.info, warn: console.warn, error: console.error };
+  console.log = console.info = console.warn = console.error = () => undefined;
+  try {
+    return await work();
+  } finally {
+    Object.assign(console, saved);
+  }
+}
+
 async function compiledSplit(projectPath: string, keyFile: string): Promise<PackageSplit> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ci = require('miniprogram-ci');
   const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath, privateKeyPath: keyFile, ignores: ['node_modules/**/*'], attr: async () => ci.DefaultProjectAttr });
-  await ci.packNpm(project, { reporter: () => undefined });
-  const compiled: Record<string, string | Buffer> = await ci.getCompiledResult({ project, setting: { es6: true, minify: true, minifyWXML: true, minifyWXSS: true } });
+  const compiled: Record<string, string | Buffer> = await quietly(async () => {
+    await ci.packNpm(project, { reporter: () => undefined });
+    return ci.getCompiledResult({ project, setting: { es6: true, minify: true, minifyWXML: true, minifyWXSS: true } });
+  });
   const split: PackageSplit = { ours: 0, vant: 0, trtc: 0, tim: 0, app: 0, total: 0 };
   for (const [file, content] of Object.entries(compiled)) {
     const bytes = Buffer.byteLength(content);

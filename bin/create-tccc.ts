@@ -1,10 +1,10 @@
-import { confirm } from '@inquirer/prompts';
 import { Command, Option } from 'commander';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { GivenOptions } from '../create/ask';
-import { askForMissing, withDefaults } from '../create/ask';
+import type * as Questions from '../create/ask';
+import type { GivenOptions } from '../create/defaults';
+import { withDefaults } from '../create/defaults';
 import type { PackageManager, TemplateName, Validator } from '../create/options';
 import {
   SECRET_REFUSAL,
@@ -28,6 +28,12 @@ const TEMPLATES_DIR = path.join(HERE, 'templates');
 const manifest = JSON.parse(fs.readFileSync(path.join(HERE, 'package.json'), 'utf8')) as { version: string; tcccDependencies: DependencyRanges };
 
 class UsageError extends Error {}
+
+/** The questions live in ask.js beside this bundle, loaded only when there is someone to ask. */
+function questions(): typeof Questions {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(path.join(HERE, 'ask.js')) as typeof Questions;
+}
 
 interface Flags {
   template?: string;
@@ -150,7 +156,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const given = givenFrom(dir, flags);
   const manager = packageManagerFrom(flags);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI && !flags.yes);
-  const options = interactive ? await askForMissing(given) : withDefaults(given);
+  const options = interactive ? await questions().askForMissing(given) : withDefaults(given);
   const target = path.resolve(options.directory);
   const files = projectFiles(options, TEMPLATES_DIR, manifest.tcccDependencies, manager);
 
@@ -158,7 +164,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   if (existing.length > 0 && !flags.overwrite) {
     const list = existing.slice(0, 20).map((name) => `  ${name}`).join('\n') + (existing.length > 20 ? `\n  … and ${existing.length - 20} more` : '');
     process.stderr.write(`\n${options.directory} is not empty:\n${list}\n`);
-    const overwrite = interactive && (await confirm({ message: 'Remove these and create the project here?', default: false }));
+    const overwrite = interactive && (await questions().askToOverwrite());
     if (!overwrite) {
       process.stderr.write(interactive ? 'Cancelled; nothing was changed.\n' : 'Nothing was changed. Pick another directory, or pass --overwrite to empty this one.\n');
       return 1;

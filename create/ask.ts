@@ -1,4 +1,6 @@
-import { input, select } from '@inquirer/prompts';
+import { confirm, input, select } from '@inquirer/prompts';
+import type { GivenOptions } from './defaults';
+import { DEFAULT_DIRECTORY } from './defaults';
 import type { ProjectOptions, TemplateName, Validator } from './options';
 import {
   SECRET_REFUSAL,
@@ -15,15 +17,13 @@ import {
   validateSdkAppId,
 } from './options';
 
-/** Options as the flags gave them; what is missing is asked for or defaulted. */
-export type GivenOptions = Partial<Omit<ProjectOptions, 'packageName'>>;
-
-export const DEFAULT_DIRECTORY = 'tccc-miniprogram';
-
 /** Validation as the prompts run it: a secret is refused with the reason before anything else. */
 function checked(validator: Validator): (value: string) => string | true {
   return (value) => (looksLikeSecret(value.trim()) ? SECRET_REFUSAL : validator(value.trim()) ?? true);
 }
+
+// The questions, in a bundle of their own (dist/create-tccc-miniprogram/ask.js): @inquirer/prompts is most
+// of the scaffolder's weight, and a run with --yes or outside a terminal never loads it.
 
 /** Asks, in order, for each option the flags did not give. Rejects with ExitPromptError on Ctrl-C. */
 export async function askForMissing(given: GivenOptions): Promise<ProjectOptions> {
@@ -46,17 +46,7 @@ export async function askForMissing(given: GivenOptions): Promise<ProjectOptions
   return { directory, packageName: packageNameOf(directory), template, sdkAppId, channelId, appId, endpoint };
 }
 
-/** Every missing option from its default: non-interactive runs and `--yes`. */
-export function withDefaults(given: GivenOptions): ProjectOptions {
-  const directory = given.directory ?? DEFAULT_DIRECTORY;
-  const template = given.template ?? 'audio';
-  return {
-    directory,
-    packageName: packageNameOf(directory),
-    template,
-    sdkAppId: given.sdkAppId ?? SIMULATOR_SDK_APP_ID,
-    channelId: given.channelId ?? SIMULATOR_CHANNELS[template],
-    appId: given.appId ?? TEST_APPID,
-    endpoint: given.endpoint ?? SIMULATOR_ENDPOINT,
-  };
+/** Whether to empty a non-empty target directory; no by default. */
+export function askToOverwrite(): Promise<boolean> {
+  return confirm({ message: 'Remove these and create the project here?', default: false });
 }

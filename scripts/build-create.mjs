@@ -14,18 +14,10 @@ const source = JSON.parse(fs.readFileSync(path.join(root, 'packages', 'create-tc
 
 const started = Date.now();
 fs.rmSync(out, { recursive: true, force: true });
-await build({
-  entryPoints: [path.join(root, 'bin', 'create-tccc.ts')],
-  outfile: path.join(out, 'index.js'),
-  bundle: true,
-  platform: 'node',
-  target: 'node18',
-  format: 'cjs',
-  banner: { js: '#!/usr/bin/env node' },
-  minify: true,
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+const common = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning' };
+await build({ ...common, entryPoints: [path.join(root, 'bin', 'create-tccc.ts')], outfile: path.join(out, 'index.js'), banner: { js: '#!/usr/bin/env node' } });
+// The questions (@inquirer/prompts, most of the weight) in a second bundle, loaded only on a terminal.
+await build({ ...common, entryPoints: [path.join(root, 'create', 'ask.ts')], outfile: path.join(out, 'ask.js') });
 fs.chmodSync(path.join(out, 'index.js'), 0o755);
 fs.cpSync(path.join(root, 'templates'), path.join(out, 'templates'), { recursive: true });
 for (const file of ['README.md']) fs.copyFileSync(path.join(root, 'packages', 'create-tccc-miniprogram', file), path.join(out, file));

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { repoRoot } from './repo-root';
 
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = repoRoot();
 
 /** What `npm pack` made of the SDK, the scaffolder, and the packages a scaffolded project installs. */
 export interface PackedTarballs {
