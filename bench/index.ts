@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   const audio = shipSize.templates.audio;
   const goals = {
     oursUnder48KB: Object.values(shipSize.templates).every((split) => split.ours < 48),
+    coreUnder48KB: Object.values(shipSize.templates).every((split) => split.ours - split.oursKit < 48),
     audioMainUnder200KB: audio.total < 200,
     noTimBytesWithoutIm: Object.values(shipSize.templates).every((split) => split.tim === 0),
     timerTickUnder64Bytes: setData.talking.timerTickBytesMax < 64,
@@ -96,7 +97,7 @@ function mark(met: boolean): string {
 
 function table(report: any): string {
   const split = (name: string, s: PackageSplit) =>
-    `| ${name} | ${s.ours} | ${s.vant} | ${s.trtc} | ${s.tim} | ${s.app} | ${s.total} |`;
+    `| ${name} | ${s.ours} (core ${(s.ours - s.oursKit).toFixed(1)}, kit ${s.oursKit}) | ${s.vant} | ${s.trtc} | ${s.tim} | ${s.app} | ${s.total} |`;
   const { shipSize, setData, callSetup, scaffold, capacity, goals } = report;
   return [
     '',
@@ -107,7 +108,8 @@ function table(report: any): string {
     '|---|---|---|---|---|---|---|',
     ...Object.entries(shipSize.templates).map(([name, s]) => split(name as string, s as PackageSplit)),
     split('reference: audio + IM (tim-wx-sdk)', shipSize.reference),
-    `  our code < 48 KB: ${mark(goals.oursUnder48KB)} · audio main package < 200 KB: ${mark(goals.audioMainUnder200KB)} · no tim-wx-sdk bytes without IM: ${mark(goals.noTimBytesWithoutIm)}`,
+    split('audio, no ES6→ES5 step', shipSize.audioWithoutEs5),
+    `  our code < 48 KB: ${mark(goals.oursUnder48KB)} (the SDK core alone: ${mark(goals.coreUnder48KB)}) · audio main package < 200 KB: ${mark(goals.audioMainUnder200KB)} · no tim-wx-sdk bytes without IM: ${mark(goals.noTimBytesWithoutIm)}`,
     `  audio app / its IM reference: ${shipSize.templates.audio.total} KB / ${shipSize.reference.total} KB = ${(shipSize.templates.audio.total / shipSize.reference.total).toFixed(2)}`,
     '',
     `setData over a call (${setData.script.queueSeconds} s queued, ${setData.script.talkSeconds} s talking): ${setData.whole.calls} calls, ${setData.whole.bytes} bytes (first render ${setData.firstRender.bytes} bytes)`,
