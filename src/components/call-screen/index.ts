@@ -93,7 +93,8 @@ defineComponent({
       const root = this.root();
       if (!root) return Promise.reject(this.missingRoot());
       this.setData({ hangingUp: true });
-      const done = () => this.setData({ hangingUp: false });
+      // Usually render() has already cleared it with the end of the call, in the same setData.
+      const done = () => this.data.hangingUp && this.setData({ hangingUp: false });
       return this.report(root.endCall()).then(
         (result) => (done(), result),
         (error: unknown) => {
@@ -161,6 +162,7 @@ defineComponent({
       if (next.phase === 'active' && this.data.talkStart === 0) patch.talkStart = Date.now();
       if (next.phase !== 'active' && this.data.talkStart !== 0) patch.talkStart = 0;
       if (next.phase === 'idle' && this.data.keypadOpen) patch.keypadOpen = false;
+      if (next.phase === 'idle' && this.data.hangingUp) patch.hangingUp = false;
       if (Object.keys(patch).length > 0) this.setData(patch);
     },
     root(): Root | null {
