@@ -1,5 +1,4 @@
 import { Command, Option } from 'commander';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type * as Questions from '../create/ask';
@@ -16,8 +15,9 @@ import {
   validateSdkAppId,
   validateTemplate,
 } from '../create/options';
-import { commandsFor, detectPackageManager } from '../create/package-manager';
-import { progress } from '../create/progress';
+import { install } from '../create/install';
+import { nextSteps } from '../create/next-steps';
+import { detectPackageManager } from '../create/package-manager';
 import type { DependencyRanges } from '../create/project-files';
 import { projectFiles } from '../create/project-files';
 import { emptyDirectory, existingEntries, writeProject } from '../create/write-project';
@@ -42,8 +42,8 @@ interface Flags {
   appid?: string;
   server?: string;
   secretKey?: string;
-  yes?: boolean;
   secretId?: string;
+  yes?: boolean;
   overwrite?: boolean;
   skipInstall?: boolean;
   useNpm?: boolean;
@@ -106,50 +106,6 @@ function packageManagerFrom(flags: Flags): PackageManager {
   const chosen = (['npm', 'pnpm', 'yarn'] as const).filter((name) => flags[`use${name[0].toUpperCase()}${name.slice(1)}` as 'useNpm']);
   if (chosen.length > 1) throw new UsageError('Choose one of --use-npm, --use-pnpm and --use-yarn.');
   return chosen[0] ?? detectPackageManager();
-}
-
-function install(dir: string, manager: PackageManager): Promise<boolean> {
-  const { command, args, text } = commandsFor(manager).install;
-  const line = progress(`Installing dependencies (${text})…`);
-  return new Promise((resolve) => {
-    let output = '';
-    const child = spawn(command, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], shell: process.platform === 'win32' });
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', (error) => {
-      line.stop(`✖ Could not run ${command}: ${error.message}`);
-      resolve(false);
-    });
-    child.on('close', (code) => {
-      if (code === 0) line.stop('✔ Dependencies installed');
-      else line.stop(`✖ ${text} failed (exit ${code}):\n${output.trim().split('\n').slice(-15).join('\n')}`);
-      resolve(code === 0);
-    });
-  });
-}
-
-function nextSteps(dir: string, manager: PackageManager, installed: boolean): string {
-  const commands = commandsFor(manager);
-  const relative = path.relative(process.cwd(), path.resolve(dir)) || '.';
-  const cd = relative === '.' ? [] : [`cd ${/\s/.test(relative) ? JSON.stringify(relative) : relative}`];
-  const steps = [
-    ...cd,
-    ...(installed ? [] : [commands.install.text]),
-    `${commands.exec('tccc-dev-server')}      # the local contact center; its agent console answers your calls`,
-  ];
-  return [
-    '',
-    'Next:',
-    ...steps.map((step) => `  ${step}`),
-    '',
-    '  Open the folder in WeChat DevTools, tick 详情 → 本地设置 → 不校验合法域名, then 工具 → 构建 npm.',
-    '  Tap the call button, and answer it in the agent console.',
-    '',
-    '  Switch to TCCC: put your SDKAppID, ChannelId and backend in config.js, and whitelist the',
-    '  domains listed in the README. Then test on a real device (预览 / 真机调试): DevTools shows',
-    '  placeholders instead of live audio and video.',
-    '',
-  ].join('\n');
 }
 
 async function run(dir: string | undefined, flags: Flags): Promise<number> {
