@@ -10,7 +10,7 @@ import { startDevServer } from '../../dev-server/server';
 import { agent } from '../support/agent';
 import { loadLoginModule, waitFor } from '../support/sdk-host';
 import { KIT_DIST } from '../support/simulate-root';
-import { loadKitComponent, renderInHost, tapButton } from '../support/ui-host';
+import { renderInHost, tapButton } from '../support/ui-host';
 import type { WxRuntime } from '../support/wx-runtime';
 import { installWxRuntime } from '../support/wx-runtime';
 
@@ -148,11 +148,18 @@ test('video: the panel holds the pusher and player, waits for the agent, then ta
   expect(screen.querySelector('.tccc-call-screen__video-panel')).toBeUndefined();
 });
 
+test('start() takes audio or video; anything else is a typed rejection and no call', async () => {
+  const { screen, host } = renderScreen('audio-support');
+  const start = (screen.instance as unknown as { start(media?: unknown): Promise<unknown> }).start;
+  await expect(start.call(screen.instance, 'fax')).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('fax') });
+  expect(host.events.sessionStart).toEqual([]);
+  expect(await agent(server.url).sessions().then((sessions) => sessions.filter((session) => session.phase !== 'ended'))).toEqual([]);
+});
+
 test('errors are events, never toasts: starting without a channel', async () => {
   const { host, screen } = renderScreen('');
   await tapButton(screen, '.tccc-call-screen__start-audio');
   await waitFor(() => host.events.error.length === 1, 'the error event');
   expect(host.events.error[0]).toMatchObject({ code: 'invalid-argument' });
   expect(host.events.sessionStart).toEqual([]);
-  expect(loadKitComponent('call-screen')).toBeTruthy();
 });

@@ -80,7 +80,10 @@ defineComponent({
   methods: {
     /** Starts a call of `media` ('audio' or 'video'; default: the first the screen offers). */
     start(media?: unknown) {
-      const kind = media === 'video' || (media === undefined && this.data.media === 'video') ? 'video' : 'audio';
+      if (media !== undefined && media !== 'audio' && media !== 'video') {
+        return Promise.reject(new TcccError(ErrorCode.InvalidArgument, `call-screen: start takes 'audio' or 'video', got ${JSON.stringify(media)}.`, { argument: 'media' }));
+      }
+      const kind = media ?? (this.data.media === 'video' ? 'video' : 'audio');
       const root = this.root();
       if (!root) return Promise.reject(this.missingRoot());
       ownOf(this).lastEnd = null;
@@ -117,14 +120,16 @@ defineComponent({
       if (root) this.report(event.detail.muted ? root.muteAudio() : root.unmuteAudio()).catch(() => undefined);
     },
     onSpeaker(event: WechatMiniprogram.CustomEvent<{ soundMode: string }>) {
-      this.root() && this.report(this.root()!.setSoundMode(event.detail.soundMode)).catch(() => undefined);
+      const root = this.root();
+      if (root) this.report(root.setSoundMode(event.detail.soundMode)).catch(() => undefined);
     },
     onCamera(event: WechatMiniprogram.CustomEvent<{ enabled: boolean }>) {
       const root = this.root();
       if (root) this.report(event.detail.enabled ? root.enableCamera() : root.disableCamera()).catch(() => undefined);
     },
     onSwitchCamera() {
-      this.root() && this.report(this.root()!.switchCamera()).catch(() => undefined);
+      const root = this.root();
+      if (root) this.report(root.switchCamera()).catch(() => undefined);
     },
     onKeypad(event: WechatMiniprogram.CustomEvent<{ open: boolean }>) {
       this.setData({ keypadOpen: event.detail.open });
