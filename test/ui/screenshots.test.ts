@@ -95,8 +95,7 @@ beforeAll(async () => {
   wx = installWxRuntime();
   await loadLoginModule(server.url, KIT_DIST).login({ jsCode: 'screenshots', sdkAppId: SDK_APP_ID });
 
-  // The call screens first: miniprogram-simulate cannot query into vant children of a component loaded
-  // after another one that also embeds vant, and the screens are driven by taps.
+  // Real calls through the call screen (auto-answered by the simulator), then each component alone.
   shoot('call-screen-idle', await callScreenIn('idle', {}), { keep: true, fullPage: true, probes: [] });
   const talking = await callScreenIn('talking', {});
   shoot('call-screen-audio', talking, { keep: true, fullPage: true, probes: [BACKDROP, HANGUP] });
@@ -125,8 +124,8 @@ beforeAll(async () => {
   shoot('call-bar-video-dark', render('call-bar', { media: 'video', cameraEnabled: false, soundMode: 'ear' }), { keep: true, colorScheme: 'dark', background: '#111215', probes: [HANGUP] });
 
   const keypad = render('keypad', {});
-  // What three presses leave on the digits line (tapping is tested in keypad.test.ts).
-  keypad.instance.setData({ digits: '12#' });
+  for (const index of [0, 1, 11]) keypad.querySelectorAll('.tccc-keypad__button')[index].querySelector('.van-button')!.dispatchEvent('tap');
+  await simulate.sleep(0);
   shoot('keypad', keypad, { keep: true, background: '#ffffff' });
   shoot('call-timer', render('call-timer', { startTime: Date.now() - 754_000 }), { keep: true, background: '#ffffff' });
   shoot('video-panel', render('video-panel', { status: 'waiting', cameraEnabled: false, network: 'fair' }), { keep: true, frameStyle: 'height: 400px;' });
