@@ -29,7 +29,7 @@ export interface ShipSizeReport {
   audioWithoutEs5: PackageSplit;
 }
 
-const KIT = /^miniprogram_npm\/tccc-wx-sdk\/(call-bar|keypad|call-timer|video-panel|call-screen|config-provider)\/|^miniprogram_npm\/tccc-wx-sdk\/common\/(locale|locale-behavior|bem|format|select|error-detail)\./;
+const KIT = /^miniprogram_npm\/tccc-wx-sdk\/(call-bar|keypad|call-timer|video-panel|call-screen|config-provider)\/|^miniprogram_npm\/tccc-wx-sdk\/common\/(locale|locale-behavior|bem|format|select)\./;
 
 const ORIGINS: Array<[keyof Omit<PackageSplit, 'total' | 'app' | 'oursKit'>, string]> = [
   ['ours', 'miniprogram_npm/tccc-wx-sdk/'],

@@ -63,8 +63,15 @@ export class TcccError extends Error {
   }
 }
 
+/**
+ * True for a TcccError, including one made by another copy of this module (two bundles of the package in
+ * one app), which `instanceof` alone would miss: such an error keeps its code wherever it is caught.
+ */
 export function isTcccError(value: unknown): value is TcccError {
-  return value instanceof TcccError;
+  if (value instanceof TcccError) return true;
+  if (!(value instanceof Error) || value.name !== 'TcccError') return false;
+  const { code, toJSON } = value as Partial<TcccError>;
+  return typeof code === 'string' && typeof toJSON === 'function';
 }
 
 /** Wraps anything thrown into a TcccError, keeping TcccErrors as they are. */

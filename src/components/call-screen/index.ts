@@ -4,8 +4,7 @@ import { selectComponent } from '../../common/select';
 import { resolveTexts } from '../../common/locale';
 import type { Texts } from '../../common/locale';
 import type { CallView, SessionEndedDetail } from '../../services/call-controller';
-import { errorEventDetail } from '../../common/error-detail';
-import { ErrorCode, TcccError } from '../../services/errors';
+import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
 import type { LastEnd, ScreenState } from './screen-state';
 import { changedFields, screenStateOf } from './screen-state';
 
@@ -179,7 +178,7 @@ defineComponent({
     /** Rejections of the root's methods become `error` events, so the page can show them its own way. */
     report<T>(promise: Promise<T>): Promise<T> {
       return promise.catch((error: unknown) => {
-        this.triggerEvent('error', errorEventDetail(error));
+        this.triggerEvent('error', toTcccError(error, ErrorCode.Server).toJSON());
         throw error;
       });
     },

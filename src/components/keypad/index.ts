@@ -1,7 +1,6 @@
 import { defineComponent } from '../../common/component';
 import { selectComponent } from '../../common/select';
-import { errorEventDetail } from '../../common/error-detail';
-import { ErrorCode, TcccError } from '../../services/errors';
+import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
 
 const KEYS = [
   { key: '1', letters: '' },
@@ -62,7 +61,7 @@ defineComponent({
         return;
       }
       target.sendDigits({ digits: key }).catch((error: unknown) => {
-        this.triggerEvent('error', errorEventDetail(error));
+        this.triggerEvent('error', toTcccError(error, ErrorCode.Server).toJSON());
       });
     },
   },
