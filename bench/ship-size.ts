@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { PackedTarballs } from '../scripts/lib/pack';
-import { startLocalRegistry } from '../scripts/lib/local-registry';
+import { npmEnvFor, startLocalRegistry } from '../scripts/lib/local-registry';
 import { kb, run } from './measure';
 
 export interface PackageSplit {
@@ -37,12 +37,6 @@ const ORIGINS: Array<[keyof Omit<PackageSplit, 'total' | 'app' | 'oursKit'>, str
   ['trtc', 'miniprogram_npm/trtc-wx-sdk/'],
   ['tim', 'miniprogram_npm/tim-wx-sdk/'],
 ];
-
-function npmEnv(registry: string, work: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const key of Object.keys(env)) if (/^npm_/i.test(key)) delete env[key];
-  return { ...env, npm_config_registry: registry, npm_config_cache: path.join(work, '.npm-cache'), npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-}
 
 /** miniprogram-ci logs to the console (and fails to reach servicewechat.com, harmlessly): keep stdout for the report. */
 async function quietly<T>(work: () => Promise<T>): Promise<T> {
@@ -81,7 +75,7 @@ export async function measureShipSize(packed: PackedTarballs, cli: string, work:
   // Only uploads use the key; the compiler insists on one that is not empty.
   fs.writeFileSync(keyFile, '-----BEGIN RSA PRIVATE KEY-----\nunused\n-----END RSA PRIVATE KEY-----\n');
   const registry = await startLocalRegistry(packed.all);
-  const env = npmEnv(registry.url, work);
+  const env = npmEnvFor(registry.url, path.join(work, '.npm-cache'));
   try {
     const templates: Record<string, PackageSplit> = {};
     for (const template of ['audio', 'video', 'full']) {

@@ -35,6 +35,18 @@ export function readManifest(templatesDir: string, template: TemplateName): Temp
   return JSON.parse(fs.readFileSync(path.join(templatesDir, template, 'template.json'), 'utf8')) as TemplateManifest;
 }
 
+/**
+ * The template files of a project, common/ then the template's own folder: where each is read from (under
+ * templatesDir) and the path it is written to in the project.
+ */
+export function templateSources(templatesDir: string, template: TemplateName): Array<{ source: string; target: string }> {
+  return ['common', template].flatMap((folder) =>
+    walk(path.join(templatesDir, folder))
+      .filter((file) => file !== 'template.json')
+      .map((file) => ({ source: path.join(templatesDir, folder, file), target: targetPathOf(file) })),
+  );
+}
+
 /** The target path of a template file: `.ejs` dropped, stored names restored. */
 export function targetPathOf(templatePath: string): string {
   const withoutEjs = templatePath.replace(/\.ejs$/, '');
@@ -59,15 +71,11 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rang
     md: markdownText,
     isTestAppId: options.appId === TEST_APPID,
   };
-  for (const folder of ['common', options.template]) {
-    const dir = path.join(templatesDir, folder);
-    for (const file of walk(dir)) {
-      if (file === 'template.json') continue;
-      const source = fs.readFileSync(path.join(dir, file), 'utf8');
-      // Templates print values only through js() (a string literal) or md() (inert Markdown text).
-      const content = file.endsWith('.ejs') ? ejs.render(source, context, { filename: path.join(dir, file) }) : source;
-      files.set(targetPathOf(file), content);
-    }
+  for (const { source, target } of templateSources(templatesDir, options.template)) {
+    const text = fs.readFileSync(source, 'utf8');
+    // Templates print values only through js() (a string literal) or md() (inert Markdown text).
+    const content = source.endsWith('.ejs') ? ejs.render(text, context, { filename: source }) : text;
+    files.set(target, content);
   }
   const json = jsonFiles(options, manifest, ranges);
   for (const file of GENERATED_JSON_FILES) files.set(file, jsonFile(json[file]));

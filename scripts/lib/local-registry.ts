@@ -76,3 +76,21 @@ export async function startLocalRegistry(tarballs: string[]): Promise<LocalRegis
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/**
+ * The environment for npm run against a local registry: the parent's npm settings dropped (an `npm run`
+ * sets many), the registry and a cache of its own, and no audit, fund or update checks, which would
+ * leave loopback.
+ */
+export function npmEnvFor(registryUrl: string, cacheDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) if (/^npm_/i.test(key)) delete env[key];
+  return {
+    ...env,
+    npm_config_registry: registryUrl,
+    npm_config_cache: cacheDir,
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
+}
