@@ -36,13 +36,16 @@ const KIT_TAGS: Record<string, string> = {
  * styles are compiled again here at 2rpx = 1px and appended, overriding the same selectors. vant's styles
  * are written in px and stay as simulate inserted them.
  */
+let kitStyles: string | null = null;
+
 function kitStylesAtPhoneScale(): string {
-  return Object.entries(KIT_TAGS)
+  kitStyles ??= Object.entries(KIT_TAGS)
     .map(([dir, tag]) => {
       const file = path.join(KIT_DIST, dir, 'index.wxss');
       return fs.existsSync(file) ? wxss.compile(rpxToPx(fs.readFileSync(file, 'utf8')), { prefix: tag }) : '';
     })
     .join('\n');
+  return kitStyles;
 }
 
 let iconFont: string | null = null;

@@ -133,9 +133,6 @@ defineComponent({
     onKeypad(event: WechatMiniprogram.CustomEvent<{ open: boolean }>) {
       this.setData({ keypadOpen: event.detail.open });
     },
-    onKeypadError(event: WechatMiniprogram.CustomEvent<Record<string, unknown>>) {
-      this.triggerEvent('error', event.detail);
-    },
     onState(event: WechatMiniprogram.CustomEvent<CallView>) {
       this.render(event.detail);
     },
@@ -151,13 +148,13 @@ defineComponent({
       selectComponent<{ clear(): void }>(this, '#tcccKeypad')?.clear();
       this.triggerEvent('sessionEnded', event.detail);
     },
-    onRootError(event: WechatMiniprogram.CustomEvent<Record<string, unknown>>) {
+    /** The root's errors and the keypad's, passed on as they are. */
+    onChildError(event: WechatMiniprogram.CustomEvent<Record<string, unknown>>) {
       this.triggerEvent('error', event.detail);
     },
     /** One setData with only what changed; the timer start is set once when the agent answers. */
     render(view?: CallView) {
-      const root = this.root();
-      const current = view ?? root?.getState();
+      const current = view ?? this.root()?.getState();
       if (!current) return;
       const own = ownOf(this);
       const preferred = this.data.media === 'video' ? 'video' : 'audio';
