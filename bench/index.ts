@@ -124,7 +124,12 @@ function table(report: any): string {
   ].join('\n');
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// miniprogram-ci's getCompiledResult forks a compiler process and keeps its channel open, which would keep
+// this script alive after the report; the run is over once the report is out.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
