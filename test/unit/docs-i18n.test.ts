@@ -1,0 +1,159 @@
+/**
+ * The Chinese docs are twins of the English ones: same headings, same code blocks, same links, and every
+ * `code` span of the English text (names of properties, events, tokens) somewhere in the Chinese. When this
+ * fails after an edit of an English doc, the message names the doc and the first thing that differs:
+ * make the same change in its README.zh-CN.md (or *.zh-CN.md) twin.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { docsNeedingTwin, linkProblems, markdownFiles, twinDifferences, zhTwinPath, type Doc } from '../support/doc-twins';
+import { anchors, githubSlug, outline } from '../support/markdown-outline';
+
+const ROOT = path.resolve(__dirname, '../..');
+const read = (file: string): Doc => ({ path: file, text: fs.readFileSync(path.join(ROOT, file), 'utf8') });
+
+const files = markdownFiles(ROOT);
+const twinned = new Set(files.filter((file) => files.includes(zhTwinPath(file))));
+const pairs = [...twinned].map((english) => [english, zhTwinPath(english)]);
+
+test('every README.md and every doc under docs/ has a Chinese twin', () => {
+  const missing = docsNeedingTwin(files).filter((file) => !twinned.has(file)).map((file) => `${file}: add ${zhTwinPath(file)}`);
+  expect(missing).toEqual([]);
+  expect(files).toContain('README.zh-CN.md');
+});
+
+test('every Chinese doc is the twin of an English doc', () => {
+  const orphans = files.filter((file) => file.endsWith('.zh-CN.md') && !files.includes(file.replace(/\.zh-CN\.md$/, '.md')));
+  expect(orphans).toEqual([]);
+});
+
+test.each(pairs)('%s and %s keep the same headings, code blocks and links', (english, chinese) => {
+  expect(twinDifferences(read(english), read(chinese), twinned)).toEqual([]);
+});
+
+test.each(pairs.flat())('%s: links resolve, anchors exist, the twin is linked at the top', (file) => {
+  expect(linkProblems(ROOT, read(file), twinned)).toEqual([]);
+});
+
+describe('the comparison catches drift', () => {
+  const en: Doc = {
+    path: 'docs/guide.md',
+    text: [
+      '# Guide',
+      '',
+      '中文文档: [guide.zh-CN.md](guide.zh-CN.md)',
+      '',
+      '## Install',
+      '',
+      '```bash',
+      'npm install tccc-wx-sdk',
+      '```',
+      '',
+      'See [the protocol](protocol.md#http), ![a picture](shots/a.png) and `[dir]`.',
+      '',
+    ].join('\n'),
+  };
+  const zh: Doc = {
+    path: 'docs/guide.zh-CN.md',
+    text: [
+      '# 指南',
+      '',
+      'English: [guide.md](guide.md)',
+      '',
+      '## 安装',
+      '',
+      '```bash',
+      'npm install tccc-wx-sdk',
+      '```',
+      '',
+      '参见[协议](protocol.zh-CN.md#http-接口)、![示意图](shots/a.png)和 `[dir]`。',
+      '',
+    ].join('\n'),
+  };
+  const both = new Set(['docs/guide.md', 'docs/protocol.md']);
+  const edit = (doc: Doc, from: string, to: string): Doc => ({ ...doc, text: doc.text.replace(from, to) });
+
+  test('a faithful twin passes', () => {
+    expect(twinDifferences(en, zh, both)).toEqual([]);
+  });
+
+  test('a changed command names the block, both lines and what differs', () => {
+    const [problem] = twinDifferences(edit(en, 'npm install tccc-wx-sdk', 'npm install tccc-wx-sdk@next'), zh, both);
+    expect(problem).toBe('code block 1 (docs/guide.md:7, docs/guide.zh-CN.md:7): line 1 of the block is "npm install tccc-wx-sdk@next" in English, "npm install tccc-wx-sdk" in Chinese');
+  });
+
+  test('a changed fence language is reported', () => {
+    expect(twinDifferences(en, edit(zh, '```bash', '```sh'), both)).toEqual([
+      'code block 1 (docs/guide.md:7, docs/guide.zh-CN.md:7): language `bash` in English, `sh` in Chinese',
+    ]);
+  });
+
+  test('a new code block in English only is reported as missing in Chinese', () => {
+    const [problem] = twinDifferences({ ...en, text: `${en.text}\n\`\`\`json\n{}\n\`\`\`\n` }, zh, both);
+    expect(problem).toMatch(/^code blocks: 2 in docs\/guide\.md, 1 in docs\/guide\.zh-CN\.md; block 2 is docs\/guide\.md:\d+ \(```json\), missing in Chinese$/);
+  });
+
+  test('an added heading or a changed level is reported with both headings', () => {
+    expect(twinDifferences({ ...en, text: `${en.text}\n## Uninstall\n` }, zh, both)).toEqual([
+      'headings: 3 in docs/guide.md, 2 in docs/guide.zh-CN.md; the first that differs is heading 3: "## Uninstall" (docs/guide.md:13) vs (none)',
+    ]);
+    expect(twinDifferences(en, edit(zh, '## 安装', '### 安装'), both)[0]).toContain('heading 2: "## Install" (docs/guide.md:5) vs "### 安装" (docs/guide.zh-CN.md:5)');
+  });
+
+  test('a code span added in English only (a new table row, say) is reported with its line', () => {
+    const withRow = edit(en, 'and `[dir]`.', 'and `[dir]`.\n\n| `--overwrite` | empty the directory first |');
+    expect(twinDifferences(withRow, zh, both)).toEqual(['code spans: 1 of docs/guide.md not in docs/guide.zh-CN.md: `--overwrite` (docs/guide.md:13)']);
+  });
+
+  test('a changed or missing link target is reported; twin paths and translated anchors are not', () => {
+    expect(twinDifferences(edit(en, 'shots/a.png', 'shots/b.png'), zh, both)).toEqual([
+      'links: 3 in docs/guide.md, 3 in docs/guide.zh-CN.md; the first that differs is link 3: image shots/b.png (docs/guide.md:11) vs image shots/a.png (docs/guide.zh-CN.md:11)',
+    ]);
+    expect(twinDifferences(en, edit(zh, '![示意图](shots/a.png)', '示意图'), both)[0]).toContain('link 3: image shots/a.png (docs/guide.md:11) vs (none)');
+    // protocol.md without a twin: the anchor is part of the target and must match.
+    expect(twinDifferences(en, zh, new Set(['docs/guide.md']))[0]).toContain('link 2: link protocol.md#http');
+  });
+});
+
+test('link problems: a missing twin link, a link out of the reader\'s language, a dead anchor, a missing file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'docs-i18n-'));
+  try {
+    const write = (file: string, text: string) => fs.writeFileSync(path.join(dir, file), text);
+    write('a.md', '# A\n\n中文文档: [a.zh-CN.md](a.zh-CN.md)\n\n## Usage\n');
+    write('a.zh-CN.md', '# A\n\n## 用法\n\n\n\nSee [b](b.md), [usage](a.md#usage), [missing](c.md).\n');
+    write('b.md', '# B\n');
+    write('b.zh-CN.md', '# B\n');
+    const docs = new Set(['a.md', 'b.md']);
+    const zh: Doc = { path: 'a.zh-CN.md', text: fs.readFileSync(path.join(dir, 'a.zh-CN.md'), 'utf8') };
+    expect(linkProblems(dir, zh, docs)).toEqual([
+      'a.zh-CN.md: no link to a.md in its first 5 lines (add "English: [a.md](a.md)")',
+      'a.zh-CN.md:7: b.md: link the Chinese twin, b.zh-CN.md',
+      'a.zh-CN.md:7: c.md: no such file',
+    ]);
+    const en: Doc = { path: 'a.md', text: '# A\n\n中文文档: [a.zh-CN.md](a.zh-CN.md)\n\n[x](#usage) [y](#nothing) [z](b.zh-CN.md)\n\n## Usage\n' };
+    expect(linkProblems(dir, en, docs)).toEqual([
+      'a.md:5: #nothing: no heading in a.md has the anchor #nothing',
+      'a.md:5: b.zh-CN.md: link the English doc, b.md',
+    ]);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+describe('markdown outline', () => {
+  test('headings and links inside code fences and inline code are not counted', () => {
+    const parsed = outline(['# Title', '```md', '# not a heading', '[not](a-link)', '```', '`[x](y)` [real](z.md)', ''].join('\n'));
+    expect(parsed.headings.map((heading) => heading.text)).toEqual(['Title']);
+    expect(parsed.codeBlocks).toEqual([{ lang: 'md', content: '# not a heading\n[not](a-link)', line: 2 }]);
+    expect(parsed.links.map((link) => link.target)).toEqual(['z.md']);
+    expect(parsed.inlineCode).toEqual([{ text: '[x](y)', line: 6 }]);
+  });
+
+  test('anchors follow GitHub: punctuation dropped, CJK kept, repeats numbered', () => {
+    expect(githubSlug('Scaffolder, `create-tccc-miniprogram`')).toBe('scaffolder-create-tccc-miniprogram');
+    expect(githubSlug('Agent API (simulator only)')).toBe('agent-api-simulator-only');
+    expect(githubSlug('模拟器专用的坐席 API')).toBe('模拟器专用的坐席-api');
+    expect([...anchors(outline('## Events\n## Events\n').headings)]).toEqual(['events', 'events-1']);
+  });
+});
