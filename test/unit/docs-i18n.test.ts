@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { docsNeedingTwin, linkProblems, markdownFiles, twinDifferences, zhTwinPath, type Doc } from '../support/doc-twins';
+import { docsNeedingTwin, englishPathOf, linkProblems, markdownFiles, twinDifferences, ZH_SUFFIX, zhTwinPath, type Doc } from '../support/doc-twins';
 import { anchors, githubSlug, outline } from '../support/markdown-outline';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -24,11 +24,11 @@ test('every README.md and every doc under docs/ has a Chinese twin', () => {
 });
 
 test('every Chinese doc is the twin of an English doc', () => {
-  const orphans = files.filter((file) => file.endsWith('.zh-CN.md') && !files.includes(file.replace(/\.zh-CN\.md$/, '.md')));
+  const orphans = files.filter((file) => file.endsWith(ZH_SUFFIX) && !files.includes(englishPathOf(file)));
   expect(orphans).toEqual([]);
 });
 
-test.each(pairs)('%s and %s keep the same headings, code blocks and links', (english, chinese) => {
+test.each(pairs)('%s and %s keep the same headings, code blocks, links and code spans', (english, chinese) => {
   expect(twinDifferences(read(english), read(chinese), twinned)).toEqual([]);
 });
 
