@@ -1,8 +1,17 @@
+const { findBrowser } = require('./scripts/lib/browser.cjs');
+
+// The browser tests (*.browser.test.ts) drive Chromium through test/support/*-driver.mjs, which read its path
+// from TCCC_BROWSER. Without a browser they are left out (the pretest script said so), except in CI.
+const browser = findBrowser();
+if (browser) process.env.TCCC_BROWSER = browser;
+const withoutBrowser = !browser && process.env.CI !== 'true';
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  testPathIgnorePatterns: ['/node_modules/', ...(withoutBrowser ? ['\\.browser\\.test\\.ts$'] : [])],
   setupFiles: ['<rootDir>/test/support/quiet-trtc.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   resolver: '<rootDir>/test/support/wechat-resolver.js',

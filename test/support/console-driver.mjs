@@ -2,10 +2,11 @@
 // Runs as its own process because Playwright cannot load inside jest's jsdom environment.
 // Usage: node console-driver.mjs <consoleUrl> <sessionId> <expectedDigits> <screenshotPath>
 import { chromium } from 'playwright-core';
+import { browserPath } from './browser-path.mjs';
 
 const [url, sessionId, digits, screenshot] = process.argv.slice(2);
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: browserPath(),
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   timeout: 30000,
 });

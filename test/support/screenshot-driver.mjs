@@ -4,11 +4,12 @@
 //   shots.json: [{ name, html, png, colorScheme, fullPage, height, probes: [{ name, selector, x, y }] }]
 //   x and y place a probe inside the element's box (0..1), e.g. off an icon in the middle of a button.
 import { chromium } from 'playwright-core';
+import { browserPath } from './browser-path.mjs';
 import fs from 'node:fs';
 
 const shots = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
+  executablePath: browserPath(),
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--font-render-hinting=none'],
   timeout: 30000,
 });
