@@ -1,5 +1,5 @@
 import type TIM = require('tim-wx-sdk');
-import { withTimeout } from '../services/async';
+import { Cancellation, withTimeout } from '../services/async';
 import { ErrorCode, TcccError, toTcccError } from '../services/errors';
 import type { SignalingDescriptor } from '../services/protocol';
 import type { Signaling, SignalingCallbacks } from '../services/signaling';
@@ -19,6 +19,9 @@ const TIM_LOG_LEVEL_WARN = 2;
  */
 export class TimSignaling implements Signaling {
   private tim: TIM.Instance | null = null;
+  /** The open() in progress; close() cancels it, so it settles at once. */
+  private opening: Cancellation | null = null;
+  private onReady: (() => void) | null = null;
   private lastSeq: number;
   private readonly onMessage = (event: TimEvent) => this.receive(event.data);
   private readonly onKickedOut = () => this.lose(new TcccError(ErrorCode.Network, 'IM signaling: signed in elsewhere.'));
@@ -35,32 +38,45 @@ export class TimSignaling implements Signaling {
     const tim = this.timStatic.create({ SDKAppID: this.descriptor.sdkAppId });
     tim.setLogLevel(TIM_LOG_LEVEL_WARN);
     this.tim = tim;
+    const opening = new Cancellation();
+    this.opening = opening;
     const ready = new Promise<void>((resolve) => {
-      const onReady = () => {
-        tim.off(this.timStatic.EVENT.SDK_READY, onReady);
+      this.onReady = () => {
+        this.stopWaitingForReady(tim);
         resolve();
       };
-      tim.on(this.timStatic.EVENT.SDK_READY, onReady);
+      tim.on(this.timStatic.EVENT.SDK_READY, this.onReady);
     });
     tim.on(this.timStatic.EVENT.MESSAGE_RECEIVED, this.onMessage);
     tim.on(this.timStatic.EVENT.KICKED_OUT, this.onKickedOut);
+    const step = <T>(promise: Promise<T>, what: string) => opening.guard(withTimeout(promise, TIM_READY_TIMEOUT_MS, what));
     try {
-      await withTimeout(tim.login({ userID: this.descriptor.userId, userSig: this.descriptor.userSig }), TIM_READY_TIMEOUT_MS, 'IM login');
-      await withTimeout(ready, TIM_READY_TIMEOUT_MS, 'IM SDK_READY');
-      await withTimeout(tim.joinGroup({ groupID: this.descriptor.groupId }), TIM_READY_TIMEOUT_MS, 'Joining the IM group');
+      await step(tim.login({ userID: this.descriptor.userId, userSig: this.descriptor.userSig }), 'IM login');
+      await step(ready, 'IM SDK_READY');
+      await step(tim.joinGroup({ groupID: this.descriptor.groupId }), 'Joining the IM group');
     } catch (error) {
       this.close();
       throw toTcccError(error, ErrorCode.Network);
+    } finally {
+      if (this.opening === opening) this.opening = null;
     }
   }
 
   close(): void {
+    this.opening?.cancel(new TcccError(ErrorCode.Cancelled, 'IM signaling was closed while opening.'));
+    this.opening = null;
     const tim = this.tim;
     if (!tim) return;
+    this.stopWaitingForReady(tim);
     this.tim = null;
     tim.off(this.timStatic.EVENT.MESSAGE_RECEIVED, this.onMessage);
     tim.off(this.timStatic.EVENT.KICKED_OUT, this.onKickedOut);
     tim.logout().catch(() => undefined);
+  }
+
+  private stopWaitingForReady(tim: TIM.Instance): void {
+    if (this.onReady) tim.off(this.timStatic.EVENT.SDK_READY, this.onReady);
+    this.onReady = null;
   }
 
   private receive(data: unknown): void {

@@ -1,6 +1,7 @@
 import { configure as configureSdk, getConfig } from '../services/config';
 import { ErrorCode, TcccError } from '../services/errors';
 import { backendFor, tokenStore } from '../services/platform';
+import { localDeadline } from '../services/token-store';
 import type { LoginRequest } from '../services/protocol';
 import { parseCheckLoginOptions, parseLoginOptions } from '../services/validate';
 
@@ -28,9 +29,10 @@ export function configure(options: { endpoint?: string }): void {
 export async function login(options: LoginRequest): Promise<LoginResult> {
   const request = parseLoginOptions(options);
   const { endpoint } = getConfig();
-  const response = await backendFor(endpoint).login(request);
-  tokenStore.save(request.sdkAppId, { ...response, endpoint });
-  return { userId: response.userId, expiresAt: response.expiresAt };
+  const { token, userId, expiresAt, serverTime } = await backendFor(endpoint).login(request);
+  const localExpiresAt = localDeadline(expiresAt, serverTime, tokenStore.currentTime());
+  tokenStore.save(request.sdkAppId, { token, userId, expiresAt, endpoint, localExpiresAt });
+  return { userId, expiresAt };
 }
 
 /**
@@ -46,7 +48,12 @@ export async function checkLogin(options: { sdkAppId: string }): Promise<boolean
     return false;
   }
   try {
-    await backendFor(stored.endpoint).checkLogin(stored.token);
+    // The server may have extended the session: keep its expiry.
+    const { expiresAt, serverTime } = await backendFor(stored.endpoint).checkLogin(stored.token);
+    const shifted = stored.localExpiresAt === undefined ? undefined : stored.localExpiresAt + (expiresAt - stored.expiresAt);
+    const localExpiresAt = localDeadline(expiresAt, serverTime, tokenStore.currentTime()) ?? shifted;
+    // Unless a logout or another login replaced it meanwhile.
+    if (tokenStore.get(sdkAppId)?.token === stored.token) tokenStore.save(sdkAppId, { ...stored, expiresAt, localExpiresAt });
     return true;
   } catch (error) {
     if (error instanceof TcccError && error.code === ErrorCode.LoginExpired) {

@@ -26,6 +26,11 @@ export class Cancellation {
     return this.reason !== null;
   }
 
+  /** Rejects the caller's continuation when a cancellation landed after its last guarded await resolved. */
+  throwIfCancelled(): void {
+    if (this.reason) throw this.reason;
+  }
+
   cancel(reason: TcccError): void {
     if (this.reason) return;
     this.reason = reason;

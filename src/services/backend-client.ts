@@ -20,6 +20,16 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** The server's clock from an HTTP `Date` header (second precision); null without one. */
+export function serverTimeOf(headers: Record<string, string> | undefined): number | null {
+  const key = headers ? Object.keys(headers).find((name) => name.toLowerCase() === 'date') : undefined;
+  const time = key && headers ? Date.parse(String(headers[key])) : NaN;
+  return Number.isFinite(time) ? time : null;
+}
+
+/** An answer about a login, with the server's clock at the time (to judge expiry on this device's clock). */
+export type Timed<T> = T & { serverTime: number | null };
+
 function malformed(what: string): TcccError {
   return new TcccError(ErrorCode.Server, `The server sent a malformed ${what} response.`);
 }
@@ -78,25 +88,29 @@ export class BackendClient {
   ) {}
 
   private async call(method: HttpMethod, path: string, token: string | null, body?: unknown): Promise<unknown> {
+    return (await this.exchange(method, path, token, body)).body;
+  }
+
+  private async exchange(method: HttpMethod, path: string, token: string | null, body?: unknown): Promise<{ body: unknown; serverTime: number | null }> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     const response = await this.transport.request({ method, url: this.endpoint + path, headers, body, timeoutMs: this.timeoutMs });
-    if (response.status >= 200 && response.status < 300) return response.body;
+    if (response.status >= 200 && response.status < 300) return { body: response.body, serverTime: serverTimeOf(response.headers) };
     throw errorFromResponse(response.status, response.body);
   }
 
-  async login(request: LoginRequest): Promise<LoginResponse> {
-    const body = await this.call('POST', '/v1/login', null, request);
+  async login(request: LoginRequest): Promise<Timed<LoginResponse>> {
+    const { body, serverTime } = await this.exchange('POST', '/v1/login', null, request);
     if (!isObject(body) || typeof body.token !== 'string' || typeof body.userId !== 'string' || typeof body.expiresAt !== 'number') {
       throw malformed('login');
     }
-    return { token: body.token, userId: body.userId, expiresAt: body.expiresAt };
+    return { token: body.token, userId: body.userId, expiresAt: body.expiresAt, serverTime };
   }
 
-  async checkLogin(token: string): Promise<CheckLoginResponse> {
-    const body = await this.call('GET', '/v1/login', token);
+  async checkLogin(token: string): Promise<Timed<CheckLoginResponse>> {
+    const { body, serverTime } = await this.exchange('GET', '/v1/login', token);
     if (!isObject(body) || typeof body.userId !== 'string' || typeof body.expiresAt !== 'number') throw malformed('check-login');
-    return { userId: body.userId, expiresAt: body.expiresAt };
+    return { userId: body.userId, expiresAt: body.expiresAt, serverTime };
   }
 
   async createSession(token: string, request: CreateSessionRequest): Promise<CreateSessionResponse> {

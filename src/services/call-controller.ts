@@ -1,12 +1,13 @@
 import { Cancellation, withTimeout } from './async';
 import type { BackendClient } from './backend-client';
 import { Emitter } from './emitter';
-import { ErrorCode, TcccError, toTcccError } from './errors';
+import { ErrorCode, TcccError, isTcccError, toTcccError } from './errors';
 import type { MediaFactory, MediaSession, MediaSettings, NetworkQuality } from './media';
 import type { CallEvent, CloseBy, CreateSessionResponse, EndReason, MediaKind, SignalingDescriptor } from './protocol';
 import { EndStatus } from './protocol';
 import type { CallState, Command, Phase } from './session-machine';
 import { applyCommand, applySignal, initialState } from './session-machine';
+import { END_RETRY_DELAYS_MS, endOnServer } from './server-end';
 import type { Signaling, SignalingCallbacks } from './signaling';
 import type { StoredLogin, TokenStore } from './token-store';
 import { parseChannelOptions, parseDigits, parseSoundMode } from './validate';
@@ -50,10 +51,16 @@ export interface CallControllerDeps {
   permissions: Permissions;
   createMedia: MediaFactory;
   createSignaling(descriptor: SignalingDescriptor, token: string, callbacks: SignalingCallbacks): Signaling;
+  /** Delays between DELETE retries after a failure (default END_RETRY_DELAYS_MS). */
+  endRetryDelaysMs?: readonly number[];
+  /** How long a lost media room waits for the server's `ended` (default ROOM_LOST_GRACE_MS). */
+  roomLostGraceMs?: number;
 }
 
 export const PERMISSION_TIMEOUT_MS = 60000;
 export const MEDIA_JOIN_TIMEOUT_MS = 10000;
+/** A media room that goes away usually means the call ended; the server's `ended` gets this long to say so. */
+export const ROOM_LOST_GRACE_MS = 2000;
 
 /** How a hang-up in each phase is recorded when the server cannot be asked (TCCC's end statuses). */
 const USER_HANG_UP_REASON: Partial<Record<Phase, EndReason>> = {
@@ -70,6 +77,12 @@ function endOf(sessionId: string, closeBy: CloseBy, reason: EndReason): SessionE
 
 class LiveSession {
   ended = false;
+  /** The user (or the SDK on their behalf) is ending the call; failures from now on are not reported. */
+  hangingUp = false;
+  /** `accepted` was emitted for this session. */
+  accepted = false;
+  /** Waits for the server's `ended` after the media room went away. */
+  roomLostTimer: ReturnType<typeof setTimeout> | null = null;
   signaling: Signaling | null = null;
   media: MediaSession | null = null;
 
@@ -79,10 +92,24 @@ class LiveSession {
     readonly backend: BackendClient,
   ) {}
 
+  get closing(): boolean {
+    return this.ended || this.hangingUp;
+  }
+
   release(): void {
+    if (this.roomLostTimer) clearTimeout(this.roomLostTimer);
+    this.roomLostTimer = null;
     this.signaling?.close();
     this.media?.leave();
   }
+}
+
+/** A start that has not become a LiveSession yet. Whoever cancels it ends what the server created. */
+interface StartAttempt {
+  cancellation: Cancellation;
+  request: Promise<CreateSessionResponse> | null;
+  backend: BackendClient | null;
+  token: string;
 }
 
 /**
@@ -95,7 +122,7 @@ export class CallController {
   private state: CallState = initialState;
   private view: CallView = { ...initialState, queuePosition: null, seatName: '', suspended: false, reconnecting: false, network: 'unknown' };
   private session: LiveSession | null = null;
-  private starting: Cancellation | null = null;
+  private starting: StartAttempt | null = null;
 
   constructor(private readonly deps: CallControllerDeps) {}
 
@@ -108,8 +135,11 @@ export class CallController {
     const method = kind === 'audio' ? 'startCall' : 'startSession';
     const { channelId } = parseChannelOptions(options, method);
     this.command({ type: 'start', kind });
+    // An interruption that began before this call and never reported its end must not mute it.
+    this.updateView({ suspended: false });
     const cancellation = new Cancellation();
-    this.starting = cancellation;
+    const attempt: StartAttempt = { cancellation, request: null, backend: null, token: '' };
+    this.starting = attempt;
     let login: StoredLogin;
     let backend: BackendClient;
     let response: CreateSessionResponse;
@@ -117,19 +147,16 @@ export class CallController {
       login = this.requireLogin(method);
       await cancellation.guard(withTimeout(this.deps.permissions.ensure(kind), PERMISSION_TIMEOUT_MS, 'The permission request'));
       backend = this.deps.backendFor(login.endpoint);
-      const { token } = login;
-      const server = backend;
-      const request = server.createSession(token, { channelId, media: kind });
-      // If the caller gives up while the server is creating the session, the session is ended once it exists.
-      request.then(
-        (created) => {
-          if (cancellation.cancelled) server.endSession(token, created.sessionId).catch(() => undefined);
-        },
-        () => undefined,
-      );
-      response = await cancellation.guard(request);
+      attempt.backend = backend;
+      attempt.token = login.token;
+      attempt.request = backend.createSession(login.token, { channelId, media: kind });
+      // hangUp() ends the session on the server if the request succeeds after all (see abandon()).
+      attempt.request.catch(() => undefined);
+      response = await cancellation.guard(attempt.request);
+      // An endCall in the same job as the answer: the guard had already resolved, the hang-up still counts.
+      cancellation.throwIfCancelled();
     } catch (error) {
-      if (this.starting === cancellation) {
+      if (this.starting === attempt) {
         this.starting = null;
         this.signal({ type: 'released' });
       }
@@ -154,31 +181,38 @@ export class CallController {
         },
       });
       await session.signaling.open();
-      if (session.ended) return { sessionId };
+      if (session.closing) return { sessionId };
       session.media = this.deps.createMedia(response.rtc, {
         onFatal: (error) => this.fail(session, error, 'voipClientError'),
+        onRoomLost: (error, expected) => this.onRoomLost(session, error, expected),
+        onCameraFailed: (error) => this.onCameraFailed(session, error),
         onNetworkQuality: (network) => {
           if (this.session === session) this.updateView({ network });
         },
       });
-      await withTimeout(session.media.join(this.mediaSettings()), MEDIA_JOIN_TIMEOUT_MS, 'Joining the media room');
-      if (session.ended) session.media.leave();
+      await withTimeout(session.media.join(this.mediaSettings()), MEDIA_JOIN_TIMEOUT_MS, 'Joining the media room').catch((error: unknown) => {
+        throw isTcccError(error) && error.code === ErrorCode.Timeout ? new TcccError(ErrorCode.Media, error.message) : error;
+      });
+      if (session.closing) session.media.leave();
       return { sessionId };
     } catch (error) {
       const reason = toTcccError(error, ErrorCode.Media);
       // A hang-up while connecting is not a failure of the start: the call simply ended.
-      if (session.ended) return { sessionId };
+      if (session.closing) return { sessionId };
       this.finish(session, endOf(sessionId, 'admin', 'voipClientError'), true);
       throw reason;
     }
   }
 
-  /** endCall and endSession. */
+  /** endCall and endSession. Resolves once the server has recorded the end (or could not be asked in time). */
   async hangUp(): Promise<void> {
     if (this.state.phase === 'starting' && this.starting) {
-      const cancellation = this.starting;
+      const attempt = this.starting;
       this.starting = null;
-      cancellation.cancel(new TcccError(ErrorCode.Cancelled, 'The call was ended before it connected.'));
+      attempt.cancellation.cancel(new TcccError(ErrorCode.Cancelled, 'The call was ended before it connected.'));
+      // `ending` until the server no longer holds the call, so a redial right after never meets `busy`.
+      this.command({ type: 'hangUp' });
+      await this.abandon(attempt);
       this.signal({ type: 'released' });
       return;
     }
@@ -186,12 +220,28 @@ export class CallController {
     this.command({ type: 'hangUp' });
     const session = this.session;
     if (!session) return;
+    await this.endWithServer(session, endOf(session.sessionId, 'user', USER_HANG_UP_REASON[phaseBefore] ?? 'ok'));
+  }
+
+  /** Ends on the server whatever a cancelled start created; the create request itself is bounded by its timeout. */
+  private async abandon(attempt: StartAttempt): Promise<void> {
+    const { request, backend } = attempt;
+    if (!request || !backend) return;
+    const created = await request.catch(() => null);
+    if (!created) return;
+    await endOnServer(backend, attempt.token, created.sessionId, this.endRetryDelays()).first.catch(() => undefined);
+  }
+
+  /** Releases the call, asks the server how it ended (DELETE), and finishes with that answer or `fallback`. */
+  private async endWithServer(session: LiveSession, fallback: SessionEndedDetail): Promise<void> {
+    // Set before release(): closing the event socket rejects a pending open(), which must not read as a failure.
+    session.hangingUp = true;
     session.release();
     let end: SessionEndedDetail;
     try {
-      end = await session.backend.endSession(session.token, session.sessionId);
+      end = await endOnServer(session.backend, session.token, session.sessionId, this.endRetryDelays()).first;
     } catch {
-      end = endOf(session.sessionId, 'user', USER_HANG_UP_REASON[phaseBefore] ?? 'ok');
+      end = fallback;
     }
     this.finish(session, end, false);
   }
@@ -212,7 +262,11 @@ export class CallController {
     this.adjust({ type });
   }
 
-  /** Audio interruptions (a phone call, an alarm) pause the microphone and playback until they end. */
+  /**
+   * Audio interruptions (a phone call, an alarm) pause the microphone and playback until they end. A
+   * Begin without an End (iOS can deliver one on resume) is cleared when a call starts or ends, and by the
+   * component when the app comes back to the foreground.
+   */
   setSuspended(suspended: boolean): void {
     if (this.view.suspended === suspended) return;
     this.updateView({ suspended });
@@ -267,7 +321,9 @@ export class CallController {
         if (this.signal({ type: 'phase', phase: 'ringing' })) this.updateView({ seatName: event.seatName, queuePosition: null });
         break;
       case 'accepted':
-        if (this.signal({ type: 'accepted' })) {
+        // A session the server created already `active` still gets its one `accepted`, with the seat's name.
+        if (!session.accepted && (this.signal({ type: 'accepted' }) || this.state.phase === 'active')) {
+          session.accepted = true;
           this.updateView({ seatName: event.seatName, queuePosition: null });
           this.events.emit('accepted', { sessionId: session.sessionId, seatName: event.seatName });
         }
@@ -279,20 +335,48 @@ export class CallController {
   }
 
   private fail(session: LiveSession, error: TcccError, reason: EndReason): void {
-    if (session.ended) return;
+    if (session.closing) return;
     this.events.emit('error', error);
     this.finish(session, endOf(session.sessionId, 'admin', reason), true);
+  }
+
+  /**
+   * The media room went away. When the agent hangs up, the room is often dismissed before the server's
+   * `ended` arrives: wait for it briefly. Then an expected close ends the call as the server records it,
+   * anything else is a media failure.
+   */
+  private onRoomLost(session: LiveSession, error: TcccError, expected: boolean): void {
+    if (session.closing || session.roomLostTimer) return;
+    session.roomLostTimer = setTimeout(() => {
+      session.roomLostTimer = null;
+      if (session.closing) return;
+      if (!expected) return this.fail(session, error, 'voipClientError');
+      const ending = applyCommand(this.state, { type: 'hangUp' });
+      if (ending.ok) this.setState(ending.state);
+      void this.endWithServer(session, endOf(session.sessionId, 'admin', 'ok'));
+    }, this.deps.roomLostGraceMs ?? ROOM_LOST_GRACE_MS);
+  }
+
+  /** A video call whose camera failed goes on with audio: the app hears about it, the camera shows as off. */
+  private onCameraFailed(session: LiveSession, error: TcccError): void {
+    if (session !== this.session || session.closing) return;
+    this.events.emit('error', error);
+    if (this.state.kind === 'video' && this.state.cameraEnabled) this.adjust({ type: 'disableCamera' });
   }
 
   private finish(session: LiveSession, end: SessionEndedDetail, notifyServer: boolean): void {
     if (session.ended) return;
     session.ended = true;
     session.release();
-    if (notifyServer) session.backend.endSession(session.token, session.sessionId).catch(() => undefined);
+    if (notifyServer) void endOnServer(session.backend, session.token, session.sessionId, this.endRetryDelays()).settled;
     if (this.session === session) this.session = null;
     this.signal({ type: 'released' });
-    this.updateView({ queuePosition: null, seatName: '', reconnecting: false, network: 'unknown' });
+    this.updateView({ queuePosition: null, seatName: '', suspended: false, reconnecting: false, network: 'unknown' });
     this.events.emit('sessionEnded', end);
+  }
+
+  private endRetryDelays(): readonly number[] {
+    return this.deps.endRetryDelaysMs ?? END_RETRY_DELAYS_MS;
   }
 
   private mediaSettings(): MediaSettings {

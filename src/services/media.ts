@@ -25,6 +25,14 @@ export type NetworkQuality = 'unknown' | 'good' | 'fair' | 'poor';
 export interface MediaCallbacks {
   /** The media failed for good; the call ends. */
   onFatal(error: TcccError): void;
+  /**
+   * The room went away under a joined call: removed, dismissed, or the agent's stream lost for good. The
+   * server's `ended` usually follows. `expected`: TRTC reported a normal close (the room was dismissed),
+   * so it is no failure even if the server stays silent.
+   */
+  onRoomLost?(error: TcccError, expected: boolean): void;
+  /** The camera failed in a video call; the call goes on with audio only. */
+  onCameraFailed?(error: TcccError): void;
   /** The uplink quality changed (reported every couple of seconds by real media). */
   onNetworkQuality?(quality: NetworkQuality): void;
 }

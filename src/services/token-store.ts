@@ -8,9 +8,21 @@ export interface KeyValueStorage {
 export interface StoredLogin {
   token: string;
   userId: string;
+  /** The server's expiry, on the server's clock. */
   expiresAt: number;
   /** The backend that issued the token: the component talks to the same one. */
   endpoint: string;
+  /**
+   * The same expiry on this device's clock, which may be set hours off: the token's remaining lifetime
+   * (expiresAt minus the server's time when it answered) from when the answer arrived. Absent when the
+   * server's time was not known; then only the server (a 401) says the token expired.
+   */
+  localExpiresAt?: number;
+}
+
+/** The device-clock deadline of a server's `expiresAt`, from the server's time at the answer; undefined without it. */
+export function localDeadline(expiresAt: number, serverTime: number | null, localNow: number): number | undefined {
+  return serverTime === null ? undefined : localNow + (expiresAt - serverTime);
 }
 
 /** A token is treated as expired this long before the server's expiry, so a call does not start on a dying token. */
@@ -25,7 +37,8 @@ function isStoredLogin(value: unknown): value is StoredLogin {
     typeof record.token === 'string' &&
     typeof record.userId === 'string' &&
     typeof record.expiresAt === 'number' &&
-    typeof record.endpoint === 'string'
+    typeof record.endpoint === 'string' &&
+    (record.localExpiresAt === undefined || typeof record.localExpiresAt === 'number')
   );
 }
 
@@ -48,8 +61,15 @@ export class TokenStore {
     }
   }
 
+  /** Judged on this device's clock only; never against the server's `expiresAt` (the two clocks may differ by hours). */
   isExpired(login: StoredLogin): boolean {
-    return login.expiresAt - EXPIRY_MARGIN_MS <= this.now();
+    if (login.localExpiresAt === undefined) return false;
+    return login.localExpiresAt - EXPIRY_MARGIN_MS <= this.now();
+  }
+
+  /** Now on the clock `isExpired` uses. */
+  currentTime(): number {
+    return this.now();
   }
 
   save(sdkAppId: string, login: StoredLogin): void {

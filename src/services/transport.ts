@@ -15,6 +15,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   status: number;
   body: unknown;
+  /** Response headers, when the runtime reports them (any letter case). */
+  headers?: Record<string, string>;
 }
 
 export interface SocketCloseInfo {

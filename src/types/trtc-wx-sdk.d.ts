@@ -51,8 +51,13 @@ declare module 'trtc-wx-sdk' {
       [option: string]: unknown;
     }
 
+    /** A LivePusherContext (`wx.createLivePusherContext`). */
+    type PusherContext = object;
+
     interface Pusher {
       pusherAttributes: PusherAttributes;
+      /** Bound once, in createPusher, to the component given to the TRTC constructor. */
+      context: PusherContext | null;
       start(options?: object): void;
       stop(options?: object): void;
       switchCamera(options?: object): PusherAttributes;

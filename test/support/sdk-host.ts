@@ -34,14 +34,15 @@ function loadSdkComponents() {
   return loaded;
 }
 
-export function renderSdkPage(options: { sdkAppId: string; video?: boolean }) {
+/** `children` replaces the default children (`video` puts in a pusher and a player); `data` is the page's extra data. */
+export function renderSdkPage(options: { sdkAppId: string; video?: boolean; children?: string; data?: Record<string, unknown> }) {
   const { rootId, pusherId, playerId } = loadSdkComponents();
   const recorded: Recorded = { sessionStart: [], accepted: [], sessionEnded: [], error: [], phases: [], reconnecting: [] };
-  const children = options.video ? '<tccc-wx-sdk-pusher id="pusher" /><tccc-wx-sdk-player id="player" />' : '';
+  const children = options.children ?? (options.video ? '<tccc-wx-sdk-pusher id="pusher" /><tccc-wx-sdk-player id="player" />' : '');
   const pageId = simulate.load({
     usingComponents: { 'tccc-wx-sdk': rootId, 'tccc-wx-sdk-pusher': pusherId, 'tccc-wx-sdk-player': playerId },
     template: `<view wx:if="{{ shown }}"><tccc-wx-sdk id="tcccSdk" sdkAppId="{{ sdkAppId }}" bind:error="handleTcccError" bind:sessionEnded="handleEnd" bind:accepted="handleAccept" bind:sessionStart="handleStart" bind:statechange="handleState">${children}</tccc-wx-sdk></view>`,
-    data: { sdkAppId: options.sdkAppId, shown: true },
+    data: { ...options.data, sdkAppId: options.sdkAppId, shown: true },
     methods: {
       handleStart(event: { detail: Recorded['sessionStart'][number] }) {
         recorded.sessionStart.push(event.detail);

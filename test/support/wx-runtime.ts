@@ -44,6 +44,8 @@ export interface WxRuntime {
   dropSockets(): void;
   /** Fires wx.onAudioInterruptionBegin/End listeners. */
   interrupt(begin: boolean): void;
+  /** Fires wx.onAppShow listeners, as when the app comes back to the foreground. */
+  showApp(): void;
   setPermission(scope: Scope, value: boolean | undefined): void;
   restore(): void;
 }
@@ -54,6 +56,7 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
   const savedGetApp = (globalThis as { getApp?: unknown }).getApp;
   const permissions: Partial<Record<Scope, boolean>> = { ...options.permissions };
   const interruptionListeners = { begin: new Set<() => void>(), end: new Set<() => void>() };
+  const appShowListeners = new Set<() => void>();
   const runtime: WxRuntime = {
     storage: new Map(),
     requests: [],
@@ -65,6 +68,9 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
     },
     interrupt(begin) {
       for (const listener of interruptionListeners[begin ? 'begin' : 'end']) listener();
+    },
+    showApp() {
+      for (const listener of appShowListeners) listener();
     },
     setPermission(scope, value) {
       permissions[scope] = value;
@@ -105,6 +111,8 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
     onAudioInterruptionEnd: (fn: () => void) => interruptionListeners.end.add(fn),
     offAudioInterruptionBegin: (fn: () => void) => interruptionListeners.begin.delete(fn),
     offAudioInterruptionEnd: (fn: () => void) => interruptionListeners.end.delete(fn),
+    onAppShow: (fn: () => void) => appShowListeners.add(fn),
+    offAppShow: (fn: () => void) => appShowListeners.delete(fn),
     createLivePusherContext: () => ({
       start: () => void runtime.pusher.starts++,
       stop: (o?: Callbacks<unknown>) => {

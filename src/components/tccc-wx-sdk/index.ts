@@ -19,6 +19,9 @@ interface Internals {
   media: TrtcMedia | null;
   children: Set<MediaChild>;
   stopWatching: Array<() => void>;
+  /** What the media elements show now, to render again when a child appears or goes. */
+  lastView: MediaView;
+  attached: boolean;
 }
 
 /** Per-instance internals live outside `data`, so they are never serialised by setData. */
@@ -34,6 +37,19 @@ function child(instance: object, role: 'pusher' | 'player'): MediaChild | undefi
   return Array.from(internals.get(instance)?.children ?? []).find((c) => c.mediaRole() === role);
 }
 
+/**
+ * A pusher or player child was shown or hidden: the media moves to where it is rendered now. Deferred a
+ * tick, so a page that is unloading (children detach first) does not restart the pusher on its way out.
+ */
+function relocateMedia(instance: WechatMiniprogram.Component.TrivialInstance & { renderMedia(view: MediaView): void }, role: 'pusher' | 'player'): void {
+  Promise.resolve().then(() => {
+    const state = internals.get(instance);
+    if (!state?.attached) return;
+    if (role === 'pusher' && state.lastView.pusher && state.media) state.media.moved();
+    else instance.renderMedia(state.lastView);
+  });
+}
+
 defineComponent({
   behaviors: [rootBehavior, mediaEventsBehavior],
   relations: {
@@ -42,13 +58,16 @@ defineComponent({
       target: mediaChildBehavior,
       linked(target: WechatMiniprogram.Component.TrivialInstance) {
         internals.get(this)?.children.add(target as MediaChild);
-        this.setData({ [`${(target as MediaChild).mediaRole()}Child`]: true });
+        const role = (target as MediaChild).mediaRole();
+        this.setData({ [`${role}Child`]: true });
+        relocateMedia(this, role);
       },
       unlinked(target: WechatMiniprogram.Component.TrivialInstance) {
         const found = internals.get(this);
         found?.children.delete(target as MediaChild);
         const role = (target as MediaChild).mediaRole();
         this.setData({ [`${role}Child`]: Boolean(found && child(this, role)) });
+        relocateMedia(this, role);
       },
     },
   },
@@ -76,10 +95,11 @@ defineComponent({
           render: (view, rendered) => instance.renderMedia(view, rendered),
         },
       });
-      internals.set(this, { controller, media: null, children: new Set(), stopWatching: [] });
+      internals.set(this, { controller, media: null, children: new Set(), stopWatching: [], lastView: { pusher: null, players: [] }, attached: false });
     },
     attached() {
       const state = own(this);
+      state.attached = true;
       const devtools = isDevTools();
       if (devtools) warnDevToolsOnce();
       this.setData({ devtools });
@@ -96,6 +116,7 @@ defineComponent({
     detached() {
       const state = internals.get(this);
       if (!state) return;
+      state.attached = false;
       state.controller.dispose();
       state.stopWatching.forEach((stop) => stop());
       state.stopWatching = [];
@@ -150,6 +171,8 @@ defineComponent({
     },
     /** Sends pusher attributes to the pusher child (or our own hidden element) and players likewise. */
     renderMedia(view: MediaView, rendered?: () => void) {
+      const state = internals.get(this);
+      if (state) state.lastView = view;
       const pusherChild = child(this, 'pusher');
       const playerChild = child(this, 'player');
       let pending = 1;

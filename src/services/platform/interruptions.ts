@@ -1,7 +1,8 @@
 /**
  * Audio interruptions: a phone call, an alarm, another app taking the audio session. While one lasts,
  * WeChat stops our audio anyway; the call pauses its microphone and playback and resumes them after.
- * Returns the function that stops watching.
+ * iOS can report a Begin with no End (on resume, after the app was suspended), so coming back to the
+ * foreground counts as the end too. Returns the function that stops watching.
  */
 export function watchAudioInterruptions(onChange: (interrupted: boolean) => void): () => void {
   if (typeof wx.onAudioInterruptionBegin !== 'function') return () => undefined;
@@ -9,8 +10,11 @@ export function watchAudioInterruptions(onChange: (interrupted: boolean) => void
   const end = () => onChange(false);
   wx.onAudioInterruptionBegin(begin);
   wx.onAudioInterruptionEnd(end);
+  const watchesShow = typeof wx.onAppShow === 'function';
+  if (watchesShow) wx.onAppShow(end);
   return () => {
     wx.offAudioInterruptionBegin?.(begin);
     wx.offAudioInterruptionEnd?.(end);
+    if (watchesShow) wx.offAppShow?.(end);
   };
 }

@@ -34,16 +34,42 @@ export type NativeHandlerName =
 
 type TrtcRtc = Extract<RtcDescriptor, { type: 'trtc' }>;
 
-/** trtc-wx-sdk logs everything by default; warnings and errors are enough in an app's console. */
-const TRTC_LOG_LEVEL_WARN = 2;
+/**
+ * Errors only: trtc-wx-sdk logs the pusher attributes, `userSig` and the `room://` URL with it, at warn
+ * level on every enterRoom and setPusherAttributes.
+ */
+const TRTC_LOG_LEVEL_ERROR = 3;
+
+/** <live-pusher> statechange codes (trtc-wx-sdk raises LOCAL_JOIN on 1018, KICKED_OUT on 1019). */
+const ROOM_EXITED = 1019;
+/** TRTC's exit reasons in a 1019 message, `reason[n]`: 1 removed by the server, 2 room dismissed. */
+const EXIT_DISMISSED = 2;
+/** <live-pusher> error: the camera could not be opened. */
+const CAMERA_FAILED = -1301;
+/** <live-player> statechange: the stream is gone after the player's own reconnects. */
+const PLAYER_DISCONNECTED = -2301;
+
+/** `reason[n]` from a 1019 message; null when there is none. */
+export function exitReasonOf(message: unknown): number | null {
+  const match = typeof message === 'string' ? /reason\[(\d+)\]/.exec(message) : null;
+  return match ? Number(match[1]) : null;
+}
+
+interface PendingJoin {
+  resolve(): void;
+  reject(error: TcccError): void;
+}
 
 /**
  * One TRTC room through the real trtc-wx-sdk: `enterRoom` builds the `room://` pusher URL, the elements
- * render it, and the SDK tracks remote users from the events the elements report.
+ * render it, and the SDK tracks remote users from the events the elements report. `join` settles when
+ * the pusher reports the room entered (LOCAL_JOIN) or failed.
  */
 export class TrtcMedia implements MediaSession {
   private trtc: TRTC | null = null;
   private settings: MediaSettings | null = null;
+  private joining: PendingJoin | null = null;
+  private lastExitReason: number | null = null;
 
   constructor(
     private readonly rtc: TrtcRtc,
@@ -53,25 +79,25 @@ export class TrtcMedia implements MediaSession {
 
   join(settings: MediaSettings): Promise<void> {
     const trtc = new TRTC(this.host.context());
-    trtc.setLogLevel(TRTC_LOG_LEVEL_WARN);
+    trtc.setLogLevel(TRTC_LOG_LEVEL_ERROR);
     this.trtc = trtc;
     this.settings = settings;
-    trtc.createPusher({ frontCamera: settings.cameraFacing });
-    this.listen(trtc);
-    const pusher = trtc.enterRoom({
-      sdkAppID: this.rtc.sdkAppId,
-      userID: this.rtc.userId,
-      userSig: this.rtc.userSig,
-      roomID: this.rtc.roomId,
-      scene: settings.kind === 'video' ? 'videocall' : 'audiocall',
-      enableMic: !settings.muted && !settings.suspended,
-      enableCamera: settings.kind === 'video' && settings.cameraEnabled,
-    });
-    return new Promise((resolve) => {
-      this.host.render({ pusher, players: trtc.getPlayerList() }, () => {
-        if (this.trtc === trtc) trtc.getPusherInstance().start();
-        resolve();
+    return new Promise<void>((resolve, reject) => {
+      this.joining = { resolve, reject };
+      trtc.createPusher({ frontCamera: settings.cameraFacing });
+      this.listen(trtc);
+      const pusher = trtc.enterRoom({
+        sdkAppID: this.rtc.sdkAppId,
+        userID: this.rtc.userId,
+        userSig: this.rtc.userSig,
+        roomID: this.rtc.roomId,
+        scene: settings.kind === 'video' ? 'videocall' : 'audiocall',
+        enableMic: !settings.muted && !settings.suspended,
+        enableCamera: settings.kind === 'video' && settings.cameraEnabled,
       });
+      // enterRoom raises ERROR synchronously for parameters it refuses; then there is nothing to render.
+      if (this.trtc !== trtc || !this.joining) return;
+      this.host.render({ pusher, players: trtc.getPlayerList() }, () => this.startPusher(trtc));
     });
   }
 
@@ -92,8 +118,27 @@ export class TrtcMedia implements MediaSession {
     this.host.render({ pusher, players });
   }
 
+  /**
+   * The <live-pusher> moved to another component (a pusher child was shown or hidden): render the media
+   * where it now lives and restart the pusher through a context bound to that component.
+   */
+  moved(): void {
+    const trtc = this.trtc;
+    if (!trtc) return;
+    const pusher = trtc.getPusherInstance();
+    try {
+      pusher.stop();
+    } catch {
+      // The old element is usually gone already.
+    }
+    // trtc-wx-sdk binds the context once, in createPusher; the element it drove no longer exists.
+    pusher.context = (wx.createLivePusherContext as (component?: object) => TRTC.PusherContext)(this.host.context());
+    this.host.render({ pusher: trtc.getPusherAttributes(), players: trtc.getPlayerList() }, () => this.startPusher(trtc));
+  }
+
   leave(): void {
     const trtc = this.trtc;
+    this.settleJoin(new TcccError(ErrorCode.Cancelled, 'The call ended while joining the media room.'));
     if (!trtc) return;
     this.trtc = null;
     this.settings = null;
@@ -109,7 +154,35 @@ export class TrtcMedia implements MediaSession {
 
   /** Forwards an element event to trtc-wx-sdk; events after `leave` are dropped. */
   handle(name: NativeHandlerName, event: TRTC.NativeEvent): void {
-    this.trtc?.[name](event);
+    const trtc = this.trtc;
+    if (!trtc) return;
+    // trtc-wx-sdk raises KICKED_OUT without the reason; it is in the 1019 message.
+    if (name === 'pusherEventHandler' && event.detail?.code === ROOM_EXITED) this.lastExitReason = exitReasonOf(event.detail.message);
+    trtc[name](event);
+  }
+
+  private startPusher(trtc: TRTC): void {
+    if (this.trtc !== trtc) return;
+    trtc.getPusherInstance().start({
+      fail: (error?: { errMsg?: string }) => {
+        if (this.trtc === trtc) this.failJoin(new TcccError(ErrorCode.Media, `The pusher did not start: ${error?.errMsg ?? 'unknown'}.`));
+      },
+    });
+  }
+
+  /** Settles a pending join; true when there was one. */
+  private settleJoin(error: TcccError | null): boolean {
+    const joining = this.joining;
+    if (!joining) return false;
+    this.joining = null;
+    if (error) joining.reject(error);
+    else joining.resolve();
+    return true;
+  }
+
+  /** A failure before the room is entered rejects the join; after it, the call fails. */
+  private failJoin(error: TcccError): void {
+    if (!this.settleJoin(error)) this.callbacks.onFatal(error);
   }
 
   private listen(trtc: TRTC): void {
@@ -133,10 +206,30 @@ export class TrtcMedia implements MediaSession {
     trtc.on<{ pusher?: { netStatus?: { netQualityLevel?: unknown } } }>(EVENT.LOCAL_NET_STATE_UPDATE, ({ data }) => {
       if (this.trtc === trtc) this.callbacks.onNetworkQuality?.(networkQualityOf(data?.pusher?.netStatus?.netQualityLevel));
     });
-    trtc.on(EVENT.KICKED_OUT, () => this.callbacks.onFatal(new TcccError(ErrorCode.Media, 'Removed from the media room (signed in elsewhere?).')));
+    trtc.on(EVENT.LOCAL_JOIN, () => {
+      if (this.trtc === trtc) this.settleJoin(null);
+    });
+    trtc.on(EVENT.KICKED_OUT, () => {
+      if (this.trtc !== trtc) return;
+      const reason = this.lastExitReason;
+      const error = new TcccError(ErrorCode.Media, `Left the media room (TRTC exit reason ${reason ?? 'unknown'}).`);
+      if (this.settleJoin(error)) return;
+      this.callbacks.onRoomLost ? this.callbacks.onRoomLost(error, reason === EXIT_DISMISSED) : this.callbacks.onFatal(error);
+    });
+    trtc.on<{ code?: number; message?: string }>(EVENT.REMOTE_STATE_UPDATE, ({ data }) => {
+      if (this.trtc !== trtc || data?.code !== PLAYER_DISCONNECTED || this.joining) return;
+      const error = new TcccError(ErrorCode.Media, `Lost the agent's stream (${PLAYER_DISCONNECTED}): ${data.message ?? 'disconnected'}`);
+      this.callbacks.onRoomLost ? this.callbacks.onRoomLost(error, false) : this.callbacks.onFatal(error);
+    });
     trtc.on<{ code?: number; message?: string }>(EVENT.ERROR, ({ data }) => {
+      if (this.trtc !== trtc) return;
       const code = data?.code === undefined ? '' : ` (${data.code})`;
-      this.callbacks.onFatal(new TcccError(ErrorCode.Media, `Media error${code}: ${data?.message ?? 'unknown'}`));
+      const error = new TcccError(ErrorCode.Media, `Media error${code}: ${data?.message ?? 'unknown'}`);
+      if (data?.code === CAMERA_FAILED && this.settings?.kind === 'video' && this.callbacks.onCameraFailed) {
+        this.callbacks.onCameraFailed(error);
+        return;
+      }
+      this.failJoin(error);
     });
   }
 }

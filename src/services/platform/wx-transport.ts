@@ -24,7 +24,7 @@ function request({ method, url, headers, body, timeoutMs }: HttpRequest): Promis
       data: body as WechatMiniprogram.IAnyObject | undefined,
       timeout: timeoutMs,
       dataType: 'json',
-      success: (res) => settle(() => resolve({ status: res.statusCode, body: res.data })),
+      success: (res) => settle(() => resolve({ status: res.statusCode, body: res.data, headers: res.header as Record<string, string> })),
       fail: (err) => {
         const timedOut = /timeout/i.test(err.errMsg);
         const hint = /url not in domain list/i.test(err.errMsg) ? ' Add the domain to the request whitelist in the WeChat console.' : '';
