@@ -141,12 +141,13 @@ export class CallController {
 
   private async run(response: CreateSessionResponse, login: StoredLogin, backend: BackendClient): Promise<{ sessionId: string }> {
     const { sessionId } = response;
-    const session = new LiveSession(sessionId, login.token, backend);
+    // The call's own credential outlives the login: events, digits and hang-up keep working if the login expires meanwhile.
+    const session = new LiveSession(sessionId, response.sessionToken ?? login.token, backend);
     this.session = session;
     this.signal({ type: 'created', sessionId, phase: response.phase });
     this.events.emit('sessionStart', { sessionId, media: response.media });
     try {
-      session.signaling = this.deps.createSignaling(response.signaling, login.token, {
+      session.signaling = this.deps.createSignaling(response.signaling, session.token, {
         onEvent: (event) => this.onServerEvent(session, event),
         onLost: (error) => this.fail(session, error, 'clientTimeout'),
         onReconnecting: (reconnecting) => {

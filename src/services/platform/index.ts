@@ -4,14 +4,14 @@ import { registerWebSocketSignaling } from '../event-stream';
 import { SimulatedMedia } from '../media';
 import { createSignaling } from '../signaling';
 import { TokenStore } from '../token-store';
-import { isDevTools, warnDevToolsOnce } from './environment';
+import { isDevTools, warnDevToolsOnce, wxConnectivity } from './environment';
 import { wxPermissions } from './permissions';
 import type { MediaHost } from './trtc-media';
 import { TrtcMedia } from './trtc-media';
 import { wxStorage } from './wx-storage';
 import { wxTransport } from './wx-transport';
 
-registerWebSocketSignaling(wxTransport);
+registerWebSocketSignaling(wxTransport, undefined, wxConnectivity);
 
 export const tokenStore = new TokenStore(wxStorage);
 
