@@ -1,7 +1,7 @@
 import { Cancellation, withTimeout } from './async';
 import type { BackendClient } from './backend-client';
 import { Emitter } from './emitter';
-import { ErrorCode, TcccError, toTcccError } from './errors';
+import { ErrorCode, TcccError, isTcccError, toTcccError } from './errors';
 import type { MediaFactory, MediaSession, MediaSettings, NetworkQuality } from './media';
 import type { CallEvent, CloseBy, CreateSessionResponse, EndReason, MediaKind, SignalingDescriptor } from './protocol';
 import { EndStatus } from './protocol';
@@ -50,10 +50,14 @@ export interface CallControllerDeps {
   permissions: Permissions;
   createMedia: MediaFactory;
   createSignaling(descriptor: SignalingDescriptor, token: string, callbacks: SignalingCallbacks): Signaling;
+  /** `configure({ autoLogin: true })`: logs in again and resolves once the new login is stored; null when auto-login is off. */
+  renewLogin?(sdkAppId: string): Promise<void> | null;
 }
 
 export const PERMISSION_TIMEOUT_MS = 60000;
 export const MEDIA_JOIN_TIMEOUT_MS = 10000;
+/** wx.login (10 s) plus the backend's login (10 s + its guard). */
+export const LOGIN_RENEWAL_TIMEOUT_MS = 22000;
 
 /** How a hang-up in each phase is recorded when the server cannot be asked (TCCC's end statuses). */
 const USER_HANG_UP_REASON: Partial<Record<Phase, EndReason>> = {
@@ -63,6 +67,10 @@ const USER_HANG_UP_REASON: Partial<Record<Phase, EndReason>> = {
   ringing: 'ringingGiveUp',
   active: 'ok',
 };
+
+function isLoginExpired(error: unknown): boolean {
+  return isTcccError(error) && error.code === ErrorCode.LoginExpired;
+}
 
 function endOf(sessionId: string, closeBy: CloseBy, reason: EndReason): SessionEndedDetail {
   return { sessionId, closeBy, endStatus: EndStatus[reason], reason };
@@ -113,21 +121,28 @@ export class CallController {
     let login: StoredLogin;
     let backend: BackendClient;
     let response: CreateSessionResponse;
+    let renewed = false;
+    // With autoLogin, an expired login (found here or by the server) is renewed once and the start retried.
+    const renewOnce = async (error: unknown): Promise<StoredLogin> => {
+      const renewal = !renewed && isLoginExpired(error) ? this.deps.renewLogin?.(this.deps.sdkAppId()) : null;
+      if (!renewal) throw error;
+      renewed = true;
+      await cancellation.guard(withTimeout(renewal, LOGIN_RENEWAL_TIMEOUT_MS, 'Logging in again'));
+      return this.requireLogin(method);
+    };
     try {
-      login = this.requireLogin(method);
+      try {
+        login = this.requireLogin(method);
+      } catch (error) {
+        login = await renewOnce(error);
+      }
       await cancellation.guard(withTimeout(this.deps.permissions.ensure(kind), PERMISSION_TIMEOUT_MS, 'The permission request'));
-      backend = this.deps.backendFor(login.endpoint);
-      const { token } = login;
-      const server = backend;
-      const request = server.createSession(token, { channelId, media: kind });
-      // If the caller gives up while the server is creating the session, the session is ended once it exists.
-      request.then(
-        (created) => {
-          if (cancellation.cancelled) server.endSession(token, created.sessionId).catch(() => undefined);
-        },
-        () => undefined,
-      );
-      response = await cancellation.guard(request);
+      try {
+        ({ backend, response } = await this.createSession(login, channelId, kind, cancellation));
+      } catch (error) {
+        login = await renewOnce(error);
+        ({ backend, response } = await this.createSession(login, channelId, kind, cancellation));
+      }
     } catch (error) {
       if (this.starting === cancellation) {
         this.starting = null;
@@ -137,6 +152,25 @@ export class CallController {
     }
     this.starting = null;
     return this.run(response, login, backend);
+  }
+
+  private async createSession(
+    login: StoredLogin,
+    channelId: string,
+    kind: MediaKind,
+    cancellation: Cancellation,
+  ): Promise<{ backend: BackendClient; response: CreateSessionResponse }> {
+    const backend = this.deps.backendFor(login.endpoint);
+    const { token } = login;
+    const request = backend.createSession(token, { channelId, media: kind });
+    // If the caller gives up while the server is creating the session, the session is ended once it exists.
+    request.then(
+      (created) => {
+        if (cancellation.cancelled) backend.endSession(created.sessionToken ?? token, created.sessionId).catch(() => undefined);
+      },
+      () => undefined,
+    );
+    return { backend, response: await cancellation.guard(request) };
   }
 
   private async run(response: CreateSessionResponse, login: StoredLogin, backend: BackendClient): Promise<{ sessionId: string }> {

@@ -10,7 +10,8 @@ import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { agent, httpJson } from '../support/agent';
 import type { Recorded, SdkComponent } from '../support/sdk-host';
-import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
+import type { LoginModule } from '../support/sdk-host';
+import { DIST, loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
 import type { NetworkSwitch } from '../support/wx-network';
 import { installNetworkSwitch } from '../support/wx-network';
 import type { WxRuntime } from '../support/wx-runtime';
@@ -217,4 +218,61 @@ test('the login expires mid-call: the call resumes its events and hangs up on th
   const started = Date.now();
   await expect(sdk().startCall({ channelId: 'audio-support' })).rejects.toMatchObject({ code: 'login-expired' });
   expect(Date.now() - started).toBeLessThan(1000);
+});
+
+describe('configure({ autoLogin: true })', () => {
+  /** The login entry the components themselves load (loadLoginModule gives each test a fresh, separate copy). */
+  const sharedLogin = () => require(`${DIST}/login/index`) as LoginModule;
+  afterEach(() => sharedLogin().configure({ autoLogin: false }));
+
+  const wxLogins = () => {
+    const wxApi = (globalThis as unknown as { wx: { login: (o: unknown) => void } }).wx;
+    const original = wxApi.login;
+    const count = { calls: 0 };
+    wxApi.login = (options: unknown) => {
+      count.calls += 1;
+      original(options);
+    };
+    return count;
+  };
+
+  test('the server rejects the login: the SDK logs in again once, and the call starts', async () => {
+    const { sdk, recorded } = await caller();
+    sharedLogin().configure({ autoLogin: true });
+    const logins = wxLogins();
+    server.center.expireTokens();
+    const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
+    expect(logins.calls).toBe(1);
+    expect(recorded.sessionStart).toEqual([{ sessionId, media: 'audio' }]);
+    await sdk().endCall();
+  });
+
+  test('the stored login has run out: renewed before the call, without asking the server with the old one', async () => {
+    const { sdk } = await caller();
+    sharedLogin().configure({ autoLogin: true });
+    const logins = wxLogins();
+    for (const [key, value] of wx.storage) wx.storage.set(key, JSON.stringify({ ...JSON.parse(String(value)), expiresAt: Date.now() - 1000 }));
+    await sdk().startCall({ channelId: 'audio-support' });
+    expect(logins.calls).toBe(1);
+    expect(wx.requests.filter((r) => r.url.endsWith('/v1/sessions')).map((r) => r.status)).toEqual([201]);
+    await sdk().endCall();
+  });
+
+  test('a renewal that fails rejects the start with login-expired, once, and never leaves it pending', async () => {
+    const { sdk, recorded } = await caller();
+    sharedLogin().configure({ autoLogin: true });
+    server.center.expireTokens();
+    (globalThis as unknown as { wx: { login: (o: { fail(e: { errMsg: string }): void }) => void } }).wx.login = (o) => o.fail({ errMsg: 'login:fail network' });
+    await expect(sdk().startCall({ channelId: 'audio-support' })).rejects.toMatchObject({ code: 'login-expired' });
+    expect(sdk().getState().phase).toBe('idle');
+    expect(recorded.sessionStart).toEqual([]);
+  });
+
+  test('without autoLogin, an expired login rejects at once and wx.login is not called', async () => {
+    const { sdk } = await caller();
+    const logins = wxLogins();
+    server.center.expireTokens();
+    await expect(sdk().startCall({ channelId: 'audio-support' })).rejects.toMatchObject({ code: 'login-expired' });
+    expect(logins.calls).toBe(0);
+  });
 });
