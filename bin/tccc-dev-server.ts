@@ -13,6 +13,8 @@ Options:
   --channels <file>        JSON array of channels (IVR entries) instead of the built-in ones
   --auto-answer <seconds>  seats accept ringing calls after this many seconds
   --seats <n>              number of agents (default 2)
+  --caller-timeout <s>     a call whose caller has lost the event connection this long ends with
+                           clientTimeout (default 30; the SDK keeps reconnecting until then)
   --trtc-sdk-app-id <id>   TRTC SDKAppID for real audio/video rooms (or env TRTC_SDK_APP_ID)
   --trtc-secret-key <key>  its secret key, used on this server only (prefer env TRTC_SECRET_KEY)
   -h, --help               show this help
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
         channels: { type: 'string' },
         'auto-answer': { type: 'string' },
         seats: { type: 'string' },
+        'caller-timeout': { type: 'string' },
         'trtc-sdk-app-id': { type: 'string' },
         'trtc-secret-key': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -57,6 +60,7 @@ async function main(): Promise<void> {
   const port = parseNumber(values.port, 'port', 0, 65535) ?? DEFAULT_PORT;
   const autoAnswer = parseNumber(values['auto-answer'], 'auto-answer', 0, 600);
   const seats = parseNumber(values.seats, 'seats', 1, 10000);
+  const callerTimeout = parseNumber(values['caller-timeout'], 'caller-timeout', 0.1, 600);
   const sdkAppId = values['trtc-sdk-app-id'] ?? process.env.TRTC_SDK_APP_ID;
   const secretKey = values['trtc-secret-key'] ?? process.env.TRTC_SECRET_KEY;
   if (Boolean(sdkAppId) !== Boolean(secretKey)) fail('real media needs both the TRTC SDKAppID and its secret key.');
@@ -77,6 +81,7 @@ async function main(): Promise<void> {
     center: {
       ...(autoAnswer === undefined ? {} : { autoAnswerMs: autoAnswer * 1000 }),
       ...(seats === undefined ? {} : { seats: Array.from({ length: seats }, (_, i) => `Agent ${i + 1}`) }),
+      ...(callerTimeout === undefined ? {} : { clientGraceMs: Math.round(callerTimeout * 1000) }),
     },
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail(`port ${port} is in use. Pick another with --port, or stop the other server.`);

@@ -30,7 +30,7 @@ export interface CenterOptions {
   ringTimeoutMs: number;
   /** An IVR without (enough) digits moves on to the queue after this long. */
   ivrTimeoutMs: number;
-  /** A caller with a live call and no event connection for this long is gone: `clientTimeout`. */
+  /** A caller with a live call and no event connection for this long is gone: `clientTimeout` (the caller window, sent in `welcome`). */
   clientGraceMs: number;
   tokenTtlMs: number;
   maxSessions: number;
@@ -80,6 +80,9 @@ export interface SessionRecord {
   since: number;
   timer: NodeJS.Timeout | null;
   declinedBy: Set<string>;
+  /** The call's own credential: its events, digits and hang-up stay allowed for its life, whatever the login's expiry. */
+  sessionToken: string;
+  caller: User;
 }
 
 interface Seat {
@@ -117,6 +120,7 @@ export interface SessionSummary {
 /** The contact center of the simulator: logins, sessions, IVR, queue, seats, and per-caller event logs. */
 export class ContactCenter {
   private readonly tokens = new Map<string, User>();
+  private readonly sessionTokens = new Map<string, SessionRecord>();
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly queue: string[] = [];
   private readonly recent: SessionRecord[] = [];
@@ -159,6 +163,22 @@ export class ContactCenter {
     return user;
   }
 
+  /**
+   * For requests about one call: its session token (while the call is live or among the recent ones, so a
+   * late hang-up still learns how it ended), else a valid login token.
+   */
+  authenticateFor(token: string | undefined, sessionId: string): User {
+    const session = token ? this.sessionTokens.get(token) : undefined;
+    if (session && session.sessionId === sessionId) return session.caller;
+    return this.authenticate(token);
+  }
+
+  /** For the event socket: a valid login token, or the session token of a live or recent call (its resume). */
+  authenticateEvents(token: string | undefined): User {
+    const session = token ? this.sessionTokens.get(token) : undefined;
+    return session ? session.caller : this.authenticate(token);
+  }
+
   /** Ends every token (tests use it to expire logins). */
   expireTokens(): void {
     for (const user of this.tokens.values()) user.expiresAt = 0;
@@ -191,8 +211,11 @@ export class ContactCenter {
       since: this.log(user.userId).seq,
       timer: null,
       declinedBy: new Set(),
+      sessionToken: randomBytes(24).toString('base64url'),
+      caller: user,
     };
     this.sessions.set(sessionId, session);
+    this.sessionTokens.set(session.sessionToken, session);
     this.watchPresence(user.userId);
     if (!channel.open) {
       this.end(session, 'admin', 'notWorkTime');
@@ -413,7 +436,7 @@ export class ContactCenter {
     session.end = { closeBy, endStatus: EndStatus[reason], reason };
     this.sessions.delete(session.sessionId);
     this.recent.unshift(session);
-    this.recent.length = Math.min(this.recent.length, RECENT_LIMIT);
+    for (const forgotten of this.recent.splice(RECENT_LIMIT)) this.sessionTokens.delete(forgotten.sessionToken);
     this.emit(session, { type: 'ended', ...session.end });
     this.dispatch();
     this.changed();

@@ -124,6 +124,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     phase: session.phase === 'ended' ? 'queued' : session.phase,
     rtc: session.rtc,
     signaling: { type: 'websocket', url: `ws://${req.headers.host ?? `${host}`}/v1/events`, since: session.since },
+    sessionToken: session.sessionToken,
   });
   const endResponse = (session: SessionRecord): EndSessionResponse => ({ sessionId: session.sessionId, ...(session.end as NonNullable<SessionRecord['end']>) });
 
@@ -147,11 +148,11 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       method: 'POST',
       pattern: /^\/v1\/sessions\/([^/]+)\/digits$/,
       handler: (req, [id], body) => {
-        center.sendDigits(center.authenticate(bearer(req)), id, body.digits);
+        center.sendDigits(center.authenticateFor(bearer(req), id), id, body.digits);
         return { ok: true };
       },
     },
-    { method: 'DELETE', pattern: /^\/v1\/sessions\/([^/]+)$/, handler: (req, [id]) => endResponse(center.hangUpByUser(center.authenticate(bearer(req)), id)) },
+    { method: 'DELETE', pattern: /^\/v1\/sessions\/([^/]+)$/, handler: (req, [id]) => endResponse(center.hangUpByUser(center.authenticateFor(bearer(req), id), id)) },
     { method: 'GET', pattern: /^\/agent\/sessions$/, handler: () => ({ sessions: center.list() }) },
     { method: 'POST', pattern: /^\/agent\/sessions\/([^/]+)\/accept$/, handler: (_r, [id]) => summaryOf(center.accept(id)) },
     { method: 'POST', pattern: /^\/agent\/sessions\/([^/]+)\/hangup$/, handler: (_r, [id]) => summaryOf(center.hangUpByAgent(id)) },
@@ -300,11 +301,11 @@ function handleEventSocket(ws: WebSocket, center: ContactCenter): void {
       return;
     }
     try {
-      const user = center.authenticate(typeof frame.token === 'string' ? frame.token : undefined);
+      const user = center.authenticateEvents(typeof frame.token === 'string' ? frame.token : undefined);
       clearTimeout(helloTimer);
       const subscription = center.subscribe(user.userId, since, (event) => sendFrame(ws, event));
       unsubscribe = subscription.unsubscribe;
-      sendFrame(ws, { type: 'welcome', seq: subscription.seq, replayed: subscription.replay.length });
+      sendFrame(ws, { type: 'welcome', seq: subscription.seq, replayed: subscription.replay.length, callerTimeoutMs: center.options.clientGraceMs });
       for (const event of subscription.replay) sendFrame(ws, event);
     } catch (error) {
       const code = error instanceof CenterError ? error.code : 'internal';

@@ -16,11 +16,12 @@ export interface LoginResult {
 
 /**
  * Sets the backend for login, checkLogin and calls. Call it once (app.js) before `login`;
- * the default is the local simulator, `DEFAULT_ENDPOINT`.
+ * the default is the local simulator, `DEFAULT_ENDPOINT`. With `autoLogin: true`, a call that finds the
+ * login expired logs in again by itself (`wx.login` + `login`, once) and retries the start.
  */
-export function configure(options: { endpoint?: string }): void {
+export function configure(options: { endpoint?: string; autoLogin?: boolean }): void {
   if (typeof options !== 'object' || options === null) {
-    throw new TcccError(ErrorCode.InvalidArgument, 'configure expects an options object like { endpoint }.', { argument: 'options' });
+    throw new TcccError(ErrorCode.InvalidArgument, 'configure expects an options object like { endpoint, autoLogin }.', { argument: 'options' });
   }
   configureSdk(options);
 }

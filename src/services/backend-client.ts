@@ -124,7 +124,8 @@ export class BackendClient {
     if (!rtc || !signaling || (phase !== 'ivr' && phase !== 'queued' && phase !== 'ringing' && phase !== 'active')) {
       throw malformed('create-session');
     }
-    return { sessionId: body.sessionId, media: body.media, phase, rtc, signaling };
+    const sessionToken = typeof body.sessionToken === 'string' && body.sessionToken !== '' ? { sessionToken: body.sessionToken } : {};
+    return { sessionId: body.sessionId, media: body.media, phase, rtc, signaling, ...sessionToken };
   }
 
   async sendDigits(token: string, sessionId: string, digits: string): Promise<void> {

@@ -55,12 +55,16 @@ export interface CallControllerDeps {
   endRetryDelaysMs?: readonly number[];
   /** How long a lost media room waits for the server's `ended` (default ROOM_LOST_GRACE_MS). */
   roomLostGraceMs?: number;
+  /** `configure({ autoLogin: true })`: logs in again and resolves once the new login is stored; null when auto-login is off. */
+  renewLogin?(sdkAppId: string): Promise<void> | null;
 }
 
 export const PERMISSION_TIMEOUT_MS = 60000;
 export const MEDIA_JOIN_TIMEOUT_MS = 10000;
 /** A media room that goes away usually means the call ended; the server's `ended` gets this long to say so. */
 export const ROOM_LOST_GRACE_MS = 2000;
+/** wx.login (10 s) plus the backend's login (10 s + its guard). */
+export const LOGIN_RENEWAL_TIMEOUT_MS = 22000;
 
 /** How a hang-up in each phase is recorded when the server cannot be asked (TCCC's end statuses). */
 const USER_HANG_UP_REASON: Partial<Record<Phase, EndReason>> = {
@@ -70,6 +74,10 @@ const USER_HANG_UP_REASON: Partial<Record<Phase, EndReason>> = {
   ringing: 'ringingGiveUp',
   active: 'ok',
 };
+
+function isLoginExpired(error: unknown): boolean {
+  return isTcccError(error) && error.code === ErrorCode.LoginExpired;
+}
 
 function endOf(sessionId: string, closeBy: CloseBy, reason: EndReason): SessionEndedDetail {
   return { sessionId, closeBy, endStatus: EndStatus[reason], reason };
@@ -143,18 +151,28 @@ export class CallController {
     let login: StoredLogin;
     let backend: BackendClient;
     let response: CreateSessionResponse;
+    let renewed = false;
+    // With autoLogin, an expired login (found here or by the server) is renewed once and the start retried.
+    const renewOnce = async (error: unknown): Promise<StoredLogin> => {
+      const renewal = !renewed && isLoginExpired(error) ? this.deps.renewLogin?.(this.deps.sdkAppId()) : null;
+      if (!renewal) throw error;
+      renewed = true;
+      await cancellation.guard(withTimeout(renewal, LOGIN_RENEWAL_TIMEOUT_MS, 'Logging in again'));
+      return this.requireLogin(method);
+    };
     try {
-      login = this.requireLogin(method);
+      try {
+        login = this.requireLogin(method);
+      } catch (error) {
+        login = await renewOnce(error);
+      }
       await cancellation.guard(withTimeout(this.deps.permissions.ensure(kind), PERMISSION_TIMEOUT_MS, 'The permission request'));
-      backend = this.deps.backendFor(login.endpoint);
-      attempt.backend = backend;
-      attempt.token = login.token;
-      attempt.request = backend.createSession(login.token, { channelId, media: kind });
-      // hangUp() ends the session on the server if the request succeeds after all (see abandon()).
-      attempt.request.catch(() => undefined);
-      response = await cancellation.guard(attempt.request);
-      // An endCall in the same job as the answer: the guard had already resolved, the hang-up still counts.
-      cancellation.throwIfCancelled();
+      try {
+        ({ backend, response } = await this.createSession(attempt, login, channelId, kind));
+      } catch (error) {
+        login = await renewOnce(error);
+        ({ backend, response } = await this.createSession(attempt, login, channelId, kind));
+      }
     } catch (error) {
       if (this.starting === attempt) {
         this.starting = null;
@@ -166,14 +184,34 @@ export class CallController {
     return this.run(response, login, backend);
   }
 
+  /** The session request of a start; `attempt` keeps what hangUp() needs to end it if it succeeds after all. */
+  private async createSession(
+    attempt: StartAttempt,
+    login: StoredLogin,
+    channelId: string,
+    kind: MediaKind,
+  ): Promise<{ backend: BackendClient; response: CreateSessionResponse }> {
+    const backend = this.deps.backendFor(login.endpoint);
+    attempt.backend = backend;
+    attempt.token = login.token;
+    attempt.request = backend.createSession(login.token, { channelId, media: kind });
+    // hangUp() ends the session on the server if the request succeeds after all (see abandon()).
+    attempt.request.catch(() => undefined);
+    const response = await attempt.cancellation.guard(attempt.request);
+    // An endCall in the same job as the answer: the guard had already resolved, the hang-up still counts.
+    attempt.cancellation.throwIfCancelled();
+    return { backend, response };
+  }
+
   private async run(response: CreateSessionResponse, login: StoredLogin, backend: BackendClient): Promise<{ sessionId: string }> {
     const { sessionId } = response;
-    const session = new LiveSession(sessionId, login.token, backend);
+    // The call's own credential outlives the login: events, digits and hang-up keep working if the login expires meanwhile.
+    const session = new LiveSession(sessionId, response.sessionToken ?? login.token, backend);
     this.session = session;
     this.signal({ type: 'created', sessionId, phase: response.phase });
     this.events.emit('sessionStart', { sessionId, media: response.media });
     try {
-      session.signaling = this.deps.createSignaling(response.signaling, login.token, {
+      session.signaling = this.deps.createSignaling(response.signaling, session.token, {
         onEvent: (event) => this.onServerEvent(session, event),
         onLost: (error) => this.fail(session, error, 'clientTimeout'),
         onReconnecting: (reconnecting) => {
@@ -229,7 +267,7 @@ export class CallController {
     if (!request || !backend) return;
     const created = await request.catch(() => null);
     if (!created) return;
-    await endOnServer(backend, attempt.token, created.sessionId, this.endRetryDelays()).first.catch(() => undefined);
+    await endOnServer(backend, created.sessionToken ?? attempt.token, created.sessionId, this.endRetryDelays()).first.catch(() => undefined);
   }
 
   /** Releases the call, asks the server how it ended (DELETE), and finishes with that answer or `fallback`. */

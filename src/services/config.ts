@@ -1,3 +1,4 @@
+import { ErrorCode, TcccError } from './errors';
 import { parseEndpoint } from './validate';
 
 /**
@@ -9,12 +10,23 @@ export const DEFAULT_ENDPOINT = 'http://127.0.0.1:5700';
 
 export interface SdkConfig {
   endpoint: string;
+  /** When a call finds the login expired, log in again (`wx.login` + `login`) once and retry the start. */
+  autoLogin: boolean;
 }
 
-let current: SdkConfig = { endpoint: DEFAULT_ENDPOINT };
+const DEFAULTS: SdkConfig = { endpoint: DEFAULT_ENDPOINT, autoLogin: false };
+let current: SdkConfig = DEFAULTS;
 
-export function configure(options: { endpoint?: unknown }): SdkConfig {
-  current = { ...current, ...(options.endpoint === undefined ? {} : { endpoint: parseEndpoint(options.endpoint) }) };
+export function configure(options: { endpoint?: unknown; autoLogin?: unknown }): SdkConfig {
+  const { endpoint, autoLogin } = options;
+  if (autoLogin !== undefined && typeof autoLogin !== 'boolean') {
+    throw new TcccError(ErrorCode.InvalidArgument, `configure: autoLogin must be true or false, got ${typeof autoLogin}.`, { argument: 'autoLogin' });
+  }
+  current = {
+    ...current,
+    ...(endpoint === undefined ? {} : { endpoint: parseEndpoint(endpoint) }),
+    ...(autoLogin === undefined ? {} : { autoLogin }),
+  };
   return current;
 }
 
@@ -24,5 +36,5 @@ export function getConfig(): SdkConfig {
 
 /** Back to defaults; for tests. */
 export function resetConfig(): void {
-  current = { endpoint: DEFAULT_ENDPOINT };
+  current = DEFAULTS;
 }

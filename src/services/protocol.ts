@@ -77,6 +77,12 @@ export interface CreateSessionResponse {
   phase: ServerPhase;
   rtc: RtcDescriptor;
   signaling: SignalingDescriptor;
+  /**
+   * A credential for this call only: the SDK uses it instead of the login token for the call's event socket,
+   * digits and hang-up, so a login that expires mid-call never strands the call. Optional: without it the
+   * login token is used.
+   */
+  sessionToken?: string;
 }
 
 export interface EndSessionResponse {
@@ -121,7 +127,13 @@ export type ClientFrame = { type: 'hello'; token: string; since: number } | { ty
 
 /** Frames the server sends that are not call events. */
 export type ControlFrame =
-  | { type: 'welcome'; seq: number; replayed: number }
+  | {
+      type: 'welcome';
+      seq: number;
+      replayed: number;
+      /** How long the server keeps a call whose caller has no event connection (the caller window). */
+      callerTimeoutMs?: number;
+    }
   | { type: 'pong' }
   | { type: 'error'; code: ServerErrorCode; message: string };
 

@@ -114,9 +114,9 @@ describe('against an in-process simulator', () => {
   });
 });
 
-test('the server is killed mid-call: the SDK reports it and ends cleanly, once', async () => {
+test('the server is killed mid-call: the SDK retries for its 2 s caller window, then reports it and ends cleanly, once', async () => {
   const port = 20000 + Math.floor(Math.random() * 20000);
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js'), '--port', String(port)], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js'), '--port', String(port), '--caller-timeout', '2'], { stdio: 'ignore' });
   try {
     const url = `http://127.0.0.1:${port}`;
     const deadline = Date.now() + 10000;

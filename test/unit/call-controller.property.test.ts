@@ -159,9 +159,12 @@ test('random calls, server events and faults keep the invariants', async () => {
         createMedia: () => new FakeMedia(),
         createSignaling: (descriptor, token, callbacks) =>
           new EventStream(backend, descriptor as Extract<typeof descriptor, { type: 'websocket' }>, token, callbacks, {
-            retryDelaysMs: [1, 2],
+            backoff: { initialMs: 1, maxMs: 2, jitter: 0 },
             openTimeoutMs: 40,
             heartbeatMs: 1000,
+            probeTimeoutMs: 40,
+            callerTimeoutMs: 10,
+            afterWindowMs: 2,
           }),
       });
 

@@ -1,22 +1,35 @@
 import { BackendClient } from '../backend-client';
 import { CallController } from '../call-controller';
 import { registerWebSocketSignaling } from '../event-stream';
+import { getConfig } from '../config';
 import { SimulatedMedia } from '../media';
 import { createSignaling } from '../signaling';
 import { TokenStore } from '../token-store';
-import { isDevTools, warnDevToolsOnce } from './environment';
+import { isDevTools, warnDevToolsOnce, wxConnectivity } from './environment';
 import { wxPermissions } from './permissions';
 import type { MediaHost } from './trtc-media';
 import { TrtcMedia } from './trtc-media';
 import { wxStorage } from './wx-storage';
+import { wxLoginCode } from './wx-login';
 import { wxTransport } from './wx-transport';
 
-registerWebSocketSignaling(wxTransport);
+registerWebSocketSignaling(wxTransport, undefined, wxConnectivity);
 
 export const tokenStore = new TokenStore(wxStorage);
 
 export function backendFor(endpoint: string): BackendClient {
   return new BackendClient(endpoint, wxTransport);
+}
+
+/**
+ * `configure({ autoLogin: true })`: logs in again for `sdkAppId` with a fresh `wx.login` code, at the backend
+ * that issued the expired login (else the configured one).
+ */
+async function renewLogin(sdkAppId: string): Promise<void> {
+  const endpoint = tokenStore.get(sdkAppId)?.endpoint ?? getConfig().endpoint;
+  const jsCode = await wxLoginCode();
+  const response = await backendFor(endpoint).login({ sdkAppId, jsCode });
+  tokenStore.save(sdkAppId, { ...response, endpoint });
 }
 
 export interface ControllerHost {
@@ -33,6 +46,7 @@ export function createCallController(host: ControllerHost): CallController {
     tokens: tokenStore,
     backendFor,
     permissions: wxPermissions,
+    renewLogin: (sdkAppId) => (getConfig().autoLogin ? renewLogin(sdkAppId) : null),
     createSignaling,
     createMedia: (rtc, callbacks) => {
       if (rtc.type !== 'trtc') return new SimulatedMedia();
