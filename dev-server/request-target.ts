@@ -11,7 +11,10 @@ export function requestPath(target: string | undefined): string {
   if (!target || target.length > MAX_TARGET_LENGTH) throw new CenterError('invalid-argument', 'The request target must be a path of at most 2048 characters.');
   if (!target.startsWith('/')) throw new CenterError('invalid-argument', 'The request target must be a path starting with "/".');
   const end = target.search(/[?#]/);
-  return end === -1 ? target : target.slice(0, end);
+  const path = end === -1 ? target : target.slice(0, end);
+  // `//host/…` is a URL with another authority to URL parsers, and no route has an empty segment.
+  if (path.includes('//')) throw new CenterError('invalid-argument', 'The request path has an empty segment ("//").');
+  return path;
 }
 
 /** A percent-decoded path segment; bad encoding (`%`, `%E0%A4%A`, `%ZZ`) is a 400, never a 500. */

@@ -259,7 +259,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     throw new CenterError(known ? 'invalid-argument' : 'not-found', known ? `${method.slice(0, 16)} is not supported on ${shown}.` : `No route ${method.slice(0, 16)} ${shown}.`);
   };
 
-  const server = http.createServer((req, res) => {
+  // A missing Host is refused by our own check, with the JSON error (Node's own refusal has no body).
+  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
     handle(req, res).catch((error: unknown) => {
       if (res.headersSent) return void res.destroy();
       if (error instanceof CenterError) {
