@@ -152,7 +152,7 @@ test('agent API: with a token set, every agent request needs it (header, or quer
   expect(listed.status).toBe(200);
   expect(listed.body.sessions[0].roomId).toBeNull();
 
-  for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 'Bearer agent-secret-1x' }]) {
+  for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: 'Bearer agent-secret-1x' }] as Array<Record<string, string>>) {
     const refused = await httpJson('GET', `${guarded.url}/agent/sessions`, undefined, headers);
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('forbidden');
