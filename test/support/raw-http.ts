@@ -18,7 +18,7 @@ export interface RawRequest {
 /** The request exactly as a hostile client would write it, bypassing Node's client-side checks. */
 export function requestText({ method, target, headers = [], body = '' }: RawRequest): Buffer {
   const lines = [`${method} ${target} HTTP/1.1`, ...headers.map(([name, value]) => `${name}: ${value}`), 'connection: close', `content-length: ${Buffer.byteLength(body)}`];
-  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body}`, 'latin1');
+  return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body}`, 'utf8');
 }
 
 function parse(raw: Buffer): RawResponse | null {
