@@ -13,6 +13,7 @@ import type {
 } from '../src/services/protocol';
 import { EndStatus } from '../src/services/protocol';
 import type { Channel } from './channels';
+import { TokenTable } from './token-table';
 
 export class CenterError extends Error {
   constructor(
@@ -34,7 +35,10 @@ export interface CenterOptions {
   clientGraceMs: number;
   tokenTtlMs: number;
   maxSessions: number;
+  /** Login tokens kept; past it the oldest is forgotten. */
   maxTokens: number;
+  /** Login tokens one client address holds; past it that address's oldest is forgotten. */
+  maxTokensPerAddress: number;
   /** Events kept per caller for replay after a reconnect. */
   replayBuffer: number;
   /** Seats accept ringing calls by themselves after this long; null: a person clicks accept. */
@@ -51,6 +55,7 @@ export const DEFAULT_CENTER_OPTIONS: Omit<CenterOptions, 'channels' | 'media'> =
   tokenTtlMs: 2 * 60 * 60 * 1000,
   maxSessions: 5000,
   maxTokens: 20000,
+  maxTokensPerAddress: 5000,
   replayBuffer: 200,
   autoAnswerMs: null,
 };
@@ -119,7 +124,7 @@ export interface SessionSummary {
 
 /** The contact center of the simulator: logins, sessions, IVR, queue, seats, and per-caller event logs. */
 export class ContactCenter {
-  private readonly tokens = new Map<string, User>();
+  private readonly tokens: TokenTable;
   private readonly sessionTokens = new Map<string, SessionRecord>();
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly queue: string[] = [];
@@ -131,35 +136,32 @@ export class ContactCenter {
 
   constructor(options: CenterOptions) {
     this.options = options;
+    this.tokens = new TokenTable(options.maxTokens, options.maxTokensPerAddress);
     this.seats = options.seats.map((name) => ({ name, online: true, sessionId: null }));
   }
 
   // ─── Callers ────────────────────────────────────────────────────────────────────────────────
 
-  /** Simulator mode: any jsCode logs in; the same jsCode is the same caller. */
-  login(body: Record<string, unknown>): LoginResponse {
+  /** Simulator mode: any jsCode logs in; the same jsCode is the same caller. `address`: the client's. */
+  login(body: Record<string, unknown>, address = 'local'): LoginResponse {
     const { sdkAppId, jsCode } = body;
     if (typeof sdkAppId !== 'string' || !/^\d{1,20}$/.test(sdkAppId)) throw new CenterError('invalid-argument', 'sdkAppId must be a string of digits.');
     if (typeof jsCode !== 'string' || jsCode === '' || jsCode.length > 4096) throw new CenterError('invalid-argument', 'jsCode must be a non-empty string.');
     for (const field of ['dataEnv', 'dataIv', 'mobileEnv', 'mobileIv']) {
       if (body[field] !== undefined && typeof body[field] !== 'string') throw new CenterError('invalid-argument', `${field} must be a string.`);
     }
-    this.pruneTokens();
-    if (this.tokens.size >= this.options.maxTokens) throw new CenterError('rate-limited', 'Too many logins; try again later.');
+    this.pruneLogs();
     const userId = `user-${createHash('sha256').update(`${sdkAppId}:${jsCode}`).digest('hex').slice(0, 10)}`;
     const token = randomBytes(24).toString('base64url');
     const expiresAt = Date.now() + this.options.tokenTtlMs;
-    this.tokens.set(token, { userId, sdkAppId, expiresAt });
+    this.tokens.add(token, { userId, sdkAppId, expiresAt, address });
     return { token, userId, expiresAt };
   }
 
   authenticate(token: string | undefined): User {
     const user = token ? this.tokens.get(token) : undefined;
     if (!user) throw new CenterError('unauthenticated', 'Missing or unknown token: log in again.');
-    if (user.expiresAt <= Date.now()) {
-      this.tokens.delete(token as string);
-      throw new CenterError('unauthenticated', 'The token has expired: log in again.');
-    }
+    if (user === 'expired') throw new CenterError('unauthenticated', 'The token has expired: log in again.');
     return user;
   }
 
@@ -181,7 +183,7 @@ export class ContactCenter {
 
   /** Ends every token (tests use it to expire logins). */
   expireTokens(): void {
-    for (const user of this.tokens.values()) user.expiresAt = 0;
+    this.tokens.expireAll();
   }
 
   createSession(user: User, body: Record<string, unknown>): SessionRecord {
@@ -491,10 +493,8 @@ export class ContactCenter {
     session.timer = null;
   }
 
-  /** Forgets expired tokens, and the event logs of callers with no call and no connection. */
-  private pruneTokens(): void {
-    const now = Date.now();
-    for (const [token, user] of this.tokens) if (user.expiresAt <= now) this.tokens.delete(token);
+  /** Forgets the event logs of callers with no call and no connection, once there are many. */
+  private pruneLogs(): void {
     if (this.logs.size < this.options.maxTokens) return;
     for (const [userId, log] of this.logs) {
       if (log.listeners.size === 0 && !this.liveSessionOf(userId)) this.logs.delete(userId);

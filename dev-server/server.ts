@@ -1,21 +1,33 @@
 // Node's own timers, not a host environment's globals (the server also runs inside jsdom test environments).
 import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import path from 'node:path';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { CallEvent, ControlFrame, CreateSessionResponse, EndSessionResponse, ServerErrorCode } from '../src/services/protocol';
 import type { Channel } from './channels';
 import { DEFAULT_CHANNELS } from './channels';
 import type { CenterOptions, SessionRecord } from './contact-center';
+import type { SessionSummary } from './contact-center';
 import { CenterError, ContactCenter, DEFAULT_CENTER_OPTIONS } from './contact-center';
+import { AccessPolicy } from './access';
+import { isLoopbackName, isWildcardAddress, unmapped, urlHost } from './addresses';
+import { RateLimiter } from './rate-limiter';
+import { decodeSegment, requestPath } from './request-target';
 import { trtcMedia } from './usersig';
 
 export const DEFAULT_PORT = 5700;
 export const DEFAULT_HOST = '127.0.0.1';
 export const MAX_BODY_BYTES = 16 * 1024;
 export const HELLO_TIMEOUT_MS = 5000;
+/** Logins one client address may make at once, and per second after that. */
+export const LOGIN_BURST = 5000;
+export const LOGINS_PER_SECOND = 100;
+/** Methods whose requests carry a JSON body (or none): anything else in content-type is a 415. */
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 const STATUS: Record<ServerErrorCode, number> = {
   'invalid-argument': 400,
@@ -24,6 +36,8 @@ const STATUS: Record<ServerErrorCode, number> = {
   conflict: 409,
   'payload-too-large': 413,
   'rate-limited': 429,
+  forbidden: 403,
+  'unsupported-media-type': 415,
   internal: 500,
   unavailable: 503,
 };
@@ -35,6 +49,17 @@ export interface DevServerOptions {
   /** With both, sessions get real TRTC rooms and server-signed UserSigs. */
   trtc?: { sdkAppId: number; secretKey: string };
   center?: Partial<Omit<CenterOptions, 'channels' | 'media'>>;
+  /** Names a Host header may carry besides loopback names and the bound address. */
+  allowHosts?: string[];
+  /** Browser origins allowed besides the server's own. */
+  allowOrigins?: string[];
+  /**
+   * The agent API's token. Without one, the agent API answers loopback peers only; a bind beyond
+   * loopback makes one up (see `DevServer.agentToken`).
+   */
+  agentToken?: string;
+  /** Per-address login rate: `burst` at once, then `perSecond`. */
+  loginRate?: { burst: number; perSecond: number };
 }
 
 export interface DevServer {
@@ -42,10 +67,12 @@ export interface DevServer {
   port: number;
   host: string;
   center: ContactCenter;
+  /** The agent API's token, or null when it answers loopback peers only. */
+  agentToken: string | null;
   close(): Promise<void>;
 }
 
-type Handler = (req: http.IncomingMessage, params: string[], body: Record<string, unknown>) => unknown;
+type Handler = (req: http.IncomingMessage, params: string[], body: Record<string, unknown>, agent: { withToken: boolean }) => unknown;
 interface Route {
   method: string;
   pattern: RegExp;
@@ -77,7 +104,7 @@ function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
       // Past the limit the rest is read and dropped, so the client still gets the 413 response.
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('error', reject);
+    req.on('error', () => reject(new CenterError('invalid-argument', 'The request body was cut off.')));
     req.on('end', () => {
       if (size > MAX_BODY_BYTES) return reject(new CenterError('payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`));
       if (size === 0) return resolve({});
@@ -103,6 +130,7 @@ function findConsoleDir(): string {
 const CONSOLE_TYPES: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 
 /** Starts the simulator: the backend protocol of docs/protocol.md, the agent API and the agent console. */
+/** Starts the simulator: the backend protocol of docs/protocol.md, the agent API and the agent console. */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const host = options.host ?? DEFAULT_HOST;
   const center = new ContactCenter({
@@ -111,6 +139,9 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     channels: options.channels ?? DEFAULT_CHANNELS,
     media: options.trtc ? trtcMedia(options.trtc) : () => ({ type: 'none' }),
   });
+  const agentToken = options.agentToken ?? (isLoopbackName(host) ? null : randomBytes(18).toString('base64url'));
+  const access = new AccessPolicy({ host, allowHosts: options.allowHosts ?? [], allowOrigins: options.allowOrigins ?? [], agentToken });
+  const loginLimiter = new RateLimiter(options.loginRate?.burst ?? LOGIN_BURST, options.loginRate?.perSecond ?? LOGINS_PER_SECOND);
   const consoleDir = findConsoleDir();
   const consoleFiles = new Map<string, { type: string; body: Buffer }>();
   for (const name of fs.readdirSync(consoleDir)) {
@@ -118,18 +149,35 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     if (type) consoleFiles.set(`/${name}`, { type: `${type}; charset=utf-8`, body: fs.readFileSync(path.join(consoleDir, name)) });
   }
 
+  let port = 0;
+  /** The socket's own address, never the request's Host: a wildcard bind answers on the address the client reached. */
+  const signalingUrl = (req: http.IncomingMessage) => {
+    const address = isWildcardAddress(host) ? unmapped(req.socket.localAddress ?? DEFAULT_HOST) : host;
+    return `ws://${urlHost(address)}:${port}/v1/events`;
+  };
   const sessionResponse = (req: http.IncomingMessage, session: SessionRecord): CreateSessionResponse => ({
     sessionId: session.sessionId,
     media: session.media,
     phase: session.phase === 'ended' ? 'queued' : session.phase,
     rtc: session.rtc,
-    signaling: { type: 'websocket', url: `ws://${req.headers.host ?? `${host}`}/v1/events`, since: session.since },
+    signaling: { type: 'websocket', url: signalingUrl(req), since: session.since },
     sessionToken: session.sessionToken,
   });
   const endResponse = (session: SessionRecord): EndSessionResponse => ({ sessionId: session.sessionId, ...(session.end as NonNullable<SessionRecord['end']>) });
+  /** Room ids only for agents that gave the token: without it, anyone on this machine could list the callers' rooms. */
+  const agentView = (sessions: SessionSummary[], withToken: boolean) => (withToken ? sessions : sessions.map((s) => ({ ...s, roomId: null })));
+  const consoleState = (withToken: boolean) => `data: ${JSON.stringify({ sessions: agentView(center.list(), withToken), settings: center.settings() })}\n\n`;
 
   const routes: Route[] = [
-    { method: 'POST', pattern: /^\/v1\/login$/, handler: (_req, _p, body) => center.login(body) },
+    {
+      method: 'POST',
+      pattern: /^\/v1\/login$/,
+      handler: (req, _p, body) => {
+        const address = unmapped(req.socket.remoteAddress ?? 'unknown');
+        if (!loginLimiter.take(address)) throw new CenterError('rate-limited', 'Too many logins from this address; try again in a few seconds.');
+        return center.login(body, address);
+      },
+    },
     {
       method: 'GET',
       pattern: /^\/v1\/login$/,
@@ -153,10 +201,10 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       },
     },
     { method: 'DELETE', pattern: /^\/v1\/sessions\/([^/]+)$/, handler: (req, [id]) => endResponse(center.hangUpByUser(center.authenticateFor(bearer(req), id), id)) },
-    { method: 'GET', pattern: /^\/agent\/sessions$/, handler: () => ({ sessions: center.list() }) },
-    { method: 'POST', pattern: /^\/agent\/sessions\/([^/]+)\/accept$/, handler: (_r, [id]) => summaryOf(center.accept(id)) },
-    { method: 'POST', pattern: /^\/agent\/sessions\/([^/]+)\/hangup$/, handler: (_r, [id]) => summaryOf(center.hangUpByAgent(id)) },
-    { method: 'POST', pattern: /^\/agent\/sessions\/([^/]+)\/transfer-no-agent$/, handler: (_r, [id]) => summaryOf(center.transferToNoAgent(id)) },
+    { method: 'GET', pattern: /^\/agent\/sessions$/, handler: (_r, _p, _b, agent) => ({ sessions: agentView(center.list(), agent.withToken) }) },
+    { method: 'POST', pattern: /^\/agent\/sessions\/([^/]+)\/accept$/, handler: (_r, [id], _b, agent) => summaryOf(center.accept(id), agent.withToken) },
+    { method: 'POST', pattern: /^\/agent\/sessions\/([^/]+)\/hangup$/, handler: (_r, [id], _b, agent) => summaryOf(center.hangUpByAgent(id), agent.withToken) },
+    { method: 'POST', pattern: /^\/agent\/sessions\/([^/]+)\/transfer-no-agent$/, handler: (_r, [id], _b, agent) => summaryOf(center.transferToNoAgent(id), agent.withToken) },
     { method: 'GET', pattern: /^\/agent\/settings$/, handler: () => center.settings() },
     {
       method: 'PUT',
@@ -167,58 +215,84 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       },
     },
   ];
-  const summaryOf = (session: SessionRecord) => center.list().find((s) => s.sessionId === session.sessionId);
+  const summaryOf = (session: SessionRecord, withToken: boolean) => agentView(center.list(), withToken).find((s) => s.sessionId === session.sessionId);
 
-  const streams = new Set<http.ServerResponse>();
+  const streams = new Map<http.ServerResponse, boolean>();
   const pushConsoleUpdate = throttle(() => {
-    const data = `data: ${JSON.stringify({ sessions: center.list(), settings: center.settings() })}\n\n`;
-    for (const res of streams) res.write(data);
+    const data = { true: '', false: '' };
+    for (const [res, withToken] of streams) res.write((data[`${withToken}`] ||= consoleState(withToken)));
   }, 100);
   center.onChange(pushConsoleUpdate);
 
-  const server = http.createServer(async (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  /** Every request, in this order: a parseable path (400), Host (403), Origin (403), agent access (403), JSON (415), route. */
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
-    try {
-      if (method === 'GET' && url.pathname === '/agent/stream') {
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-        res.write(`data: ${JSON.stringify({ sessions: center.list(), settings: center.settings() })}\n\n`);
-        streams.add(res);
-        req.on('close', () => streams.delete(res));
-        return;
-      }
-      if (method === 'GET' && (url.pathname === '/' || consoleFiles.has(url.pathname))) {
-        const file = consoleFiles.get(url.pathname === '/' ? '/index.html' : url.pathname);
-        if (file) {
-          res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache' });
-          res.end(file.body);
-          return;
-        }
-      }
-      for (const route of routes) {
-        const match = route.pattern.exec(url.pathname);
-        if (!match || route.method !== method) continue;
-        const body = method === 'POST' || method === 'PUT' ? await readBody(req) : {};
-        const params = match.slice(1).map((p) => decodeURIComponent(p));
-        sendJson(res, route.status ?? 200, route.handler(req, params, body));
-        return;
-      }
-      const known = routes.some((route) => route.pattern.test(url.pathname));
-      sendError(res, known ? 'invalid-argument' : 'not-found', known ? `${method} is not supported on ${url.pathname}.` : `No route ${method} ${url.pathname}.`);
-    } catch (error) {
-      if (res.headersSent) return res.destroy();
-      if (error instanceof CenterError) sendError(res, error.code, error.message);
-      else {
-        console.error('[tccc-dev-server] internal error:', error);
-        sendError(res, 'internal', 'Internal error in the simulator.');
-      }
+    const pathname = requestPath(req.url);
+    access.checkHost(req);
+    access.checkOrigin(req);
+    if (method === 'GET' && (pathname === '/' || consoleFiles.has(pathname))) {
+      const file = consoleFiles.get(pathname === '/' ? '/index.html' : pathname) as { type: string; body: Buffer };
+      res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', 'content-length': file.body.length });
+      res.end(file.body);
+      return;
     }
+    const agent = pathname.startsWith('/agent/') ? access.checkAgent(req, queryParam(req.url, 'token')) : { withToken: false };
+    if (BODY_METHODS.has(method) && !isJsonRequest(req)) {
+      throw new CenterError('unsupported-media-type', 'Send content-type: application/json (the API takes JSON only).');
+    }
+    if (method === 'GET' && pathname === '/agent/stream') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(consoleState(agent.withToken));
+      streams.set(res, agent.withToken);
+      req.on('close', () => streams.delete(res));
+      return;
+    }
+    for (const route of routes) {
+      const match = route.pattern.exec(pathname);
+      if (!match || route.method !== method) continue;
+      const params = match.slice(1).map(decodeSegment);
+      const body = method === 'POST' || method === 'PUT' ? await readBody(req) : {};
+      sendJson(res, route.status ?? 200, route.handler(req, params, body, agent));
+      return;
+    }
+    const known = routes.some((route) => route.pattern.test(pathname));
+    const shown = pathname.slice(0, 120);
+    throw new CenterError(known ? 'invalid-argument' : 'not-found', known ? `${method.slice(0, 16)} is not supported on ${shown}.` : `No route ${method.slice(0, 16)} ${shown}.`);
+  };
+
+  // A missing Host is refused by our own check, with the JSON error (Node's own refusal has no body).
+  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      if (error instanceof CenterError) {
+        // An unread body would be taken for the next request on this connection: answer and close.
+        if (!req.complete) res.setHeader('connection', 'close');
+        return sendError(res, error.code, error.message);
+      }
+      console.error('[tccc-dev-server] internal error:', error);
+      sendError(res, 'internal', 'Internal error in the simulator.');
+    });
   });
+  // Requests Node's parser refuses (a NUL in the path, a broken header) get the usual JSON error too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    socket.end(rawJsonResponse(tooLarge ? 431 : 400, tooLarge ? 'payload-too-large' : 'invalid-argument', tooLarge ? 'Request headers are too large.' : 'Malformed HTTP request.'));
+  });
+  server.headersTimeout = 10000;
+  server.requestTimeout = 30000;
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
-  server.on('upgrade', (req, socket, head) => {
-    if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/v1/events') {
-      socket.end('HTTP/1.1 404 Not Found\r\n\r\n');
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy());
+    try {
+      const pathname = requestPath(req.url);
+      access.checkHost(req);
+      access.checkOrigin(req);
+      if (pathname !== '/v1/events') throw new CenterError('not-found', `No WebSocket at ${pathname.slice(0, 120)}; events are at /v1/events.`);
+    } catch (error) {
+      const known = error instanceof CenterError ? error : new CenterError('internal', 'Internal error in the simulator.');
+      socket.end(rawJsonResponse(STATUS[known.code], known.code, known.message));
       return;
     }
     sockets.handleUpgrade(req, socket, head, (ws) => handleEventSocket(ws, center));
@@ -234,25 +308,50 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     server.once('error', reject);
     server.listen(options.port ?? DEFAULT_PORT, host, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
+  port = (server.address() as AddressInfo).port;
 
   return {
-    url: `http://${shownHost}:${port}`,
+    url: `http://${urlHost(host)}:${port}`,
     port,
     host,
     center,
+    agentToken,
     close: () =>
       new Promise<void>((resolve) => {
         center.dispose();
         for (const ws of sockets.clients) ws.terminate();
-        for (const res of streams) res.end();
+        for (const res of streams.keys()) res.end();
         streams.clear();
         sockets.close();
         server.close(() => resolve());
         for (const socket of connections) socket.destroy();
       }),
   };
+}
+
+function isJsonRequest(req: http.IncomingMessage): boolean {
+  const type = req.headers['content-type'];
+  return typeof type === 'string' && type.split(';')[0].trim().toLowerCase() === 'application/json';
+}
+
+/** One query parameter (the console's EventSource cannot send headers); lenient decoding never throws. */
+function queryParam(target: string | undefined, name: string): string | null {
+  const query = target?.split('#')[0].split('?')[1];
+  return query === undefined ? null : new URLSearchParams(query).get(name);
+}
+
+/** A complete HTTP response for a socket outside Node's response objects (parser errors, refused upgrades). */
+function rawJsonResponse(status: number, code: ServerErrorCode, message: string): string {
+  const text = JSON.stringify({ error: { code, message } });
+  return [
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}`,
+    'content-type: application/json; charset=utf-8',
+    'cache-control: no-store',
+    `content-length: ${Buffer.byteLength(text)}`,
+    'connection: close',
+    '',
+    text,
+  ].join('\r\n');
 }
 
 function sendFrame(ws: WebSocket, frame: ControlFrame | CallEvent): void {

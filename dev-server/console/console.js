@@ -6,6 +6,34 @@
   var PHASE_LABEL = { ivr: 'In IVR', queued: 'In queue', ringing: 'Ringing', active: 'Talking' };
   var state = { sessions: [], settings: { autoAnswerMs: null, seats: [] } };
   var $ = function (id) { return document.getElementById(id); };
+  var TOKEN_KEY = 'tccc-dev-server.agent-token';
+
+  // The agent token: from the link the server printed (#token=…), else remembered, else asked for once
+  // when the server says it needs one. The fragment is dropped from the address bar at once.
+  var fromLink = /(?:^#|&)token=([^&]+)/.exec(location.hash);
+  if (fromLink) {
+    localStorage.setItem(TOKEN_KEY, decodeURIComponent(fromLink[1]));
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  function token() { return localStorage.getItem(TOKEN_KEY) || ''; }
+  function headers() {
+    var all = { 'content-type': 'application/json' };
+    if (token()) all.authorization = 'Bearer ' + token();
+    return all;
+  }
+  /** Resolves once the agent API answers; asks for the token when it is refused for want of one. */
+  function ensureAccess() {
+    return fetch('/agent/settings', { headers: headers() }).then(function (res) {
+      if (res.ok) return;
+      return res.json().then(function (body) {
+        if (!body.error || body.error.code !== 'forbidden') throw new Error(body.error ? body.error.message : 'HTTP ' + res.status);
+        var given = window.prompt('This simulator needs its agent token (printed by tccc-dev-server when it started):', '');
+        if (!given) throw new Error(body.error.message);
+        localStorage.setItem(TOKEN_KEY, given.trim());
+        return ensureAccess();
+      });
+    });
+  }
 
   function el(tag, attrs, children) {
     var node = document.createElement(tag);
@@ -27,7 +55,7 @@
   }
 
   function act(sessionId, action) {
-    return fetch('/agent/sessions/' + encodeURIComponent(sessionId) + '/' + action, { method: 'POST' })
+    return fetch('/agent/sessions/' + encodeURIComponent(sessionId) + '/' + action, { method: 'POST', headers: headers() })
       .then(function (res) { return res.ok ? null : res.json().then(function (body) { alert(body.error.message); }); });
   }
 
@@ -87,7 +115,7 @@
   }
 
   function saveSettings(body) {
-    return fetch('/agent/settings', { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    return fetch('/agent/settings', { method: 'PUT', headers: headers(), body: JSON.stringify(body) });
   }
 
   $('auto-answer').addEventListener('change', function () {
@@ -104,11 +132,17 @@
     });
   }, 1000);
 
-  var stream = new EventSource('/agent/stream');
-  stream.onopen = function () { $('connection').dataset.state = 'live'; $('connection').textContent = 'live'; };
-  stream.onerror = function () { $('connection').dataset.state = 'lost'; $('connection').textContent = 'reconnecting…'; };
-  stream.onmessage = function (message) {
-    state = JSON.parse(message.data);
-    render();
-  };
+  ensureAccess().then(function () {
+    // EventSource sends no headers: the token goes in the query.
+    var stream = new EventSource('/agent/stream' + (token() ? '?token=' + encodeURIComponent(token()) : ''));
+    stream.onopen = function () { $('connection').dataset.state = 'live'; $('connection').textContent = 'live'; };
+    stream.onerror = function () { $('connection').dataset.state = 'lost'; $('connection').textContent = 'reconnecting…'; };
+    stream.onmessage = function (message) {
+      state = JSON.parse(message.data);
+      render();
+    };
+  }, function (error) {
+    $('connection').dataset.state = 'lost';
+    $('connection').textContent = 'no access: ' + error.message;
+  });
 })();

@@ -57,7 +57,8 @@ function parseRtc(value: unknown): RtcDescriptor | null {
     typeof value.userId === 'string' &&
     typeof value.userSig === 'string'
   ) {
-    return { type: 'trtc', sdkAppId: value.sdkAppId, roomId: value.roomId, userId: value.userId, userSig: value.userSig };
+    const privateMapKey = typeof value.privateMapKey === 'string' ? { privateMapKey: value.privateMapKey } : {};
+    return { type: 'trtc', sdkAppId: value.sdkAppId, roomId: value.roomId, userId: value.userId, userSig: value.userSig, ...privateMapKey };
   }
   return null;
 }

@@ -38,7 +38,7 @@ export type ServerPhase = 'ivr' | 'queued' | 'ringing' | 'active';
 /** Which media the call uses. `none` is a simulated call: the flow runs, no audio flows. */
 export type RtcDescriptor =
   | { type: 'none' }
-  | { type: 'trtc'; sdkAppId: number; roomId: number; userId: string; userSig: string };
+  | { type: 'trtc'; sdkAppId: number; roomId: number; userId: string; userSig: string; privateMapKey?: string };
 
 /** Where call events come from. `tim` needs the opt-in entry `tccc-wx-sdk/im`. */
 export type SignalingDescriptor =
@@ -104,6 +104,8 @@ export type ServerErrorCode =
   | 'conflict'
   | 'payload-too-large'
   | 'rate-limited'
+  | 'forbidden'
+  | 'unsupported-media-type'
   | 'unavailable'
   | 'internal';
 

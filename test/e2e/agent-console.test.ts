@@ -21,6 +21,15 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+function drive(args: string[]): Promise<string[]> {
+  const driver = path.resolve(__dirname, '../support/console-driver.mjs');
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [driver, ...args], { timeout: 60000 }, (error, stdout, stderr) =>
+      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout.trim().split('\n').map((line) => JSON.parse(line).step)),
+    );
+  });
+}
+
 test('a call placed by the SDK appears in the console; Accept reaches the SDK as accepted', async () => {
   const wx = installWxRuntime();
   try {
@@ -35,13 +44,7 @@ test('a call placed by the SDK appears in the console; Accept reaches the SDK as
     const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
     await sdk().sendDigits('42');
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-    const driver = path.resolve(__dirname, '../support/console-driver.mjs');
-    const output = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, [driver, `${server.url}/`, sessionId, '42', SCREENSHOT], { timeout: 60000 }, (error, stdout, stderr) =>
-        error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout),
-      );
-    });
-    const steps = output.trim().split('\n').map((line) => JSON.parse(line).step);
+    const steps = await drive([`${server.url}/`, sessionId, '42', SCREENSHOT]);
     expect(steps).toEqual(['listed:ringing', 'active', 'screenshot']);
     await waitFor(() => recorded.accepted.length === 1, 'accepted from the console click');
     expect(recorded.accepted[0]).toMatchObject({ sessionId });
@@ -50,5 +53,19 @@ test('a call placed by the SDK appears in the console; Accept reaches the SDK as
     expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'user', endStatus: 1, reason: 'ok' }]);
   } finally {
     wx.restore();
+  }
+});
+
+test('with an agent token the console asks for it once, then works; requests without it are refused', async () => {
+  const guarded = await startDevServer({ port: 0, agentToken: 'console-test-token', center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
+  try {
+    const caller = await httpJson('POST', `${guarded.url}/v1/login`, { sdkAppId: '1400000004', jsCode: 'token-caller' });
+    const created = await httpJson('POST', `${guarded.url}/v1/sessions`, { channelId: 'video-support', media: 'video' }, { authorization: `Bearer ${caller.body.token}` });
+    await httpJson('POST', `${guarded.url}/v1/sessions/${created.body.sessionId}/digits`, { digits: '7' }, { authorization: `Bearer ${caller.body.token}` });
+    expect((await httpJson('GET', `${guarded.url}/agent/sessions`)).status).toBe(403);
+    const steps = await drive([`${guarded.url}/`, created.body.sessionId, '7', path.resolve(__dirname, '../../.tmp/agent-console-token.png'), 'console-test-token']);
+    expect(steps).toEqual(['asked:1', 'listed:ringing', 'active', 'reloaded:asked:1', 'screenshot']);
+  } finally {
+    await guarded.close();
   }
 });

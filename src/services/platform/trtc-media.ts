@@ -91,6 +91,8 @@ export class TrtcMedia implements MediaSession {
         userID: this.rtc.userId,
         userSig: this.rtc.userSig,
         roomID: this.rtc.roomId,
+        // The server's room-bound ticket: with it TRTC lets this UserSig into this room only.
+        privateMapKey: this.rtc.privateMapKey ?? '',
         scene: settings.kind === 'video' ? 'videocall' : 'audiocall',
         enableMic: !settings.muted && !settings.suspended,
         enableCamera: settings.kind === 'video' && settings.cameraEnabled,
