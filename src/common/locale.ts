@@ -34,6 +34,15 @@ export interface Texts {
     reconnecting: string;
     network: { unknown: string; good: string; fair: string; poor: string };
   };
+  /** The privacy consent: `lead`, the guide's name (a link; `contract` when WeChat gives none), `after`. */
+  privacy: {
+    title: string;
+    lead: string;
+    contract: string;
+    after: string;
+    agree: string;
+    refuse: string;
+  };
 }
 
 export const zhCN: Texts = {
@@ -80,6 +89,14 @@ export const zhCN: Texts = {
     reconnecting: '正在重连…',
     network: { unknown: '', good: '网络良好', fair: '网络一般', poor: '网络较差' },
   },
+  privacy: {
+    title: '隐私保护提示',
+    lead: '通话会使用你的麦克风（视频通话还会使用摄像头）。开始前请阅读',
+    contract: '《用户隐私保护指引》',
+    after: '，同意后即可继续呼叫。',
+    agree: '同意并继续',
+    refuse: '不同意',
+  },
 };
 
 export const enUS: Texts = {
@@ -125,6 +142,14 @@ export const enUS: Texts = {
     cameraOff: 'Camera off',
     reconnecting: 'Reconnecting…',
     network: { unknown: '', good: 'Good network', fair: 'Fair network', poor: 'Poor network' },
+  },
+  privacy: {
+    title: 'Your privacy',
+    lead: 'Calls use your microphone (and your camera for video). Before you call, please read ',
+    contract: 'the privacy guide',
+    after: '. Agree to go on with the call.',
+    agree: 'Agree and continue',
+    refuse: 'Decline',
   },
 };
 

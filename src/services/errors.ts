@@ -17,6 +17,12 @@ export const ErrorCode = {
   InvalidState: 'invalid-state',
   /** The user did not grant the microphone or camera; recover with `wx.openSetting`. */
   PermissionDenied: 'permission-denied',
+  /**
+   * WeChat's privacy rules stopped the microphone or camera: the user has not agreed to the app's privacy
+   * guide (show a consent, e.g. `tccc-privacy-consent`), or the guide does not declare it
+   * (`detail.privacy` tells which).
+   */
+  PrivacyNotAuthorized: 'privacy-not-authorized',
   /** The request could not reach the server, or the event connection was lost. */
   Network: 'network',
   /** The server did not answer in time. */
@@ -38,8 +44,12 @@ export interface TcccErrorDetail {
   serverCode?: string;
   /** HTTP status, when the error came from an HTTP response. */
   status?: number;
-  /** The WeChat scope that was refused, for `permission-denied`. */
+  /** The WeChat scope that was refused, for `permission-denied` and `privacy-not-authorized`. */
   scope?: string;
+  /** For `privacy-not-authorized`: the user has not agreed to the privacy guide, or it does not declare the scope. */
+  privacy?: 'not-agreed' | 'undeclared';
+  /** WeChat's `errno`, when a WeChat API failure caused the error. */
+  errno?: number;
   /** Name of the argument that was rejected, for `invalid-argument`. */
   argument?: string;
 }

@@ -29,6 +29,7 @@ const KIT_TAGS: Record<string, string> = {
   'video-panel': 'tccc-video-panel',
   'call-screen': 'tccc-call-screen',
   'config-provider': 'tccc-config-provider',
+  'privacy-consent': 'tccc-privacy-consent',
 };
 
 /**

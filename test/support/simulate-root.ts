@@ -28,5 +28,5 @@ export function prepareSimulateRoot(): void {
 
 /** The vant components the kit uses, mapped explicitly (unmapped, they would render empty without an error). */
 export const VANT_COMPONENTS: Record<string, string> = Object.fromEntries(
-  ['button', 'icon', 'loading'].map((name) => [`van-${name}`, `/miniprogram_npm/@vant/weapp/${name}/index`]),
+  ['button', 'icon', 'loading', 'popup'].map((name) => [`van-${name}`, `/miniprogram_npm/@vant/weapp/${name}/index`]),
 );

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import { WebSocket } from 'ws';
 import { setImmediate as immediate } from 'node:timers';
+import type { PrivacyOptions, PrivacyState } from './wx-privacy';
+import { wxPrivacy } from './wx-privacy';
 
 /**
  * The WeChat runtime for Node: the one thing tests stub. `wx.request` and `wx.connectSocket` go over real
@@ -15,6 +17,8 @@ export interface WxRuntimeOptions {
   permissions?: Partial<Record<Scope, boolean>>;
   /** What the user answers when wx.authorize asks. */
   grantOnAsk?: boolean;
+  /** WeChat's privacy rules (base library 2.32.3+, see wx-privacy.ts). Absent: an older base library, without them. */
+  privacy?: PrivacyOptions;
 }
 
 type Callbacks<T> = { success?: (res: T) => void; fail?: (err: { errMsg: string }) => void; complete?: () => void };
@@ -40,6 +44,8 @@ export interface WxRuntime {
   sockets: Set<WebSocket>;
   pusher: { starts: number; stops: number; switches: number };
   authorizeCalls: Scope[];
+  /** The privacy rules' state; null when the runtime has none (an older base library). */
+  privacy: PrivacyState | null;
   /** Breaks every open event socket, as a lost network would. */
   dropSockets(): void;
   /** Fires wx.onAudioInterruptionBegin/End listeners. */
@@ -57,12 +63,14 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
   const permissions: Partial<Record<Scope, boolean>> = { ...options.permissions };
   const interruptionListeners = { begin: new Set<() => void>(), end: new Set<() => void>() };
   const appShowListeners = new Set<() => void>();
+  const privacy = options.privacy ? wxPrivacy(options.privacy, later) : null;
   const runtime: WxRuntime = {
     storage: new Map(),
     requests: [],
     sockets: new Set(),
     pusher: { starts: 0, stops: 0, switches: 0 },
     authorizeCalls: [],
+    privacy: privacy?.state ?? null,
     dropSockets() {
       for (const socket of runtime.sockets) socket.terminate();
     },
@@ -100,12 +108,13 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
       later(() => success?.({ authSetting: { ...permissions } as Record<string, boolean> })),
     authorize: ({ scope, success, fail }: Callbacks<{ errMsg: string }> & { scope: Scope }) => {
       runtime.authorizeCalls.push(scope);
-      later(() => {
+      const ask = () => {
         if (permissions[scope] === false) return fail?.({ errMsg: 'authorize:fail auth deny' });
         permissions[scope] = options.grantOnAsk ?? true;
         if (permissions[scope]) success?.({ errMsg: 'authorize:ok' });
         else fail?.({ errMsg: 'authorize:fail auth deny' });
-      });
+      };
+      later(() => (privacy ? privacy.guard('authorize', scope, ask, fail) : ask()));
     },
     onAudioInterruptionBegin: (fn: () => void) => interruptionListeners.begin.add(fn),
     onAudioInterruptionEnd: (fn: () => void) => interruptionListeners.end.add(fn),
@@ -126,6 +135,7 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
     createLivePlayerContext: () => ({ play: () => undefined, stop: () => undefined, mute: () => undefined }),
     request: wxRequest(runtime),
     connectSocket: wxConnectSocket(runtime),
+    ...privacy?.api,
   });
   (globalThis as { getApp?: unknown }).getApp = () => ({ globalData: {} });
   return runtime;

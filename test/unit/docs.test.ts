@@ -3,7 +3,7 @@ import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8');
-const KIT = ['call-bar', 'keypad', 'call-timer', 'video-panel', 'call-screen'];
+const KIT = ['call-bar', 'keypad', 'call-timer', 'video-panel', 'call-screen', 'privacy-consent'];
 
 test.each(KIT)('%s: its README lists every component token its stylesheet reads', (name) => {
   const tokens = new Set(read(`src/components/${name}/index.less`).match(new RegExp(`--tccc-${name}-[a-z-]+`, 'g')));

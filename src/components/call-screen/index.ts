@@ -88,7 +88,11 @@ defineComponent({
       ownOf(this).lastEnd = null;
       const options = { channelId: this.data.channelId };
       const call = kind === 'video' ? root.startSession(options) : root.startCall(options);
-      return this.report(call);
+      // A start given up (hang-up, timeout) while the privacy consent is open closes it: nothing stays pending.
+      return this.report(call).catch((error: unknown) => {
+        selectComponent<{ dismiss(): boolean }>(this, '#tcccPrivacy')?.dismiss();
+        throw error;
+      });
     },
     /** Hangs up the current call. */
     hangUp() {

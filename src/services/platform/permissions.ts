@@ -1,22 +1,28 @@
 import type { Permissions } from '../call-controller';
 import { ErrorCode, TcccError } from '../errors';
 import type { MediaKind } from '../protocol';
-
-type Scope = 'scope.record' | 'scope.camera';
-
-const SCOPE_NAMES: Record<Scope, string> = { 'scope.record': 'microphone', 'scope.camera': 'camera' };
+import type { Scope } from './privacy';
+import { ensurePrivacyConsent, privacyError, privacyFailureOf, scopeName } from './privacy';
 
 function denied(scope: Scope): TcccError {
   return new TcccError(
     ErrorCode.PermissionDenied,
-    `The ${SCOPE_NAMES[scope]} permission (${scope}) was refused. Ask the user to allow it with wx.openSetting (from a tap), then start the call again.`,
+    `The ${scopeName(scope)} permission (${scope}) was refused. Ask the user to allow it with wx.openSetting (from a tap), then start the call again.`,
     { scope },
   );
 }
 
+/** A failed wx.authorize: WeChat's privacy rules (errno 103/104/112), else the user's refusal of the scope. */
 function authorize(scope: Scope): Promise<void> {
   return new Promise((resolve, reject) => {
-    wx.authorize({ scope, success: () => resolve(), fail: () => reject(denied(scope)) });
+    wx.authorize({
+      scope,
+      success: () => resolve(),
+      fail: (failure: unknown) => {
+        const privacy = privacyFailureOf(failure);
+        reject(privacy ? privacyError(privacy, [scope], failure) : denied(scope));
+      },
+    });
   });
 }
 
@@ -31,16 +37,19 @@ function currentSetting(): Promise<Record<string, boolean | undefined>> {
 
 /**
  * Microphone for every call, camera too for video. A scope refused before is not asked again by WeChat
- * (`wx.authorize` fails at once), so the error says how to recover instead of asking in a loop.
+ * (`wx.authorize` fails at once), so the error says how to recover instead of asking in a loop; it is
+ * checked first, so the user is not asked to agree to the privacy guide for a call that cannot start.
+ * Then the privacy guide (base library 2.32.3+), then each scope not granted yet.
  */
 export const wxPermissions: Permissions = {
   async ensure(kind: MediaKind) {
     const scopes: Scope[] = kind === 'video' ? ['scope.record', 'scope.camera'] : ['scope.record'];
     const setting = await currentSetting();
+    const refused = scopes.find((scope) => setting[scope] === false);
+    if (refused) throw denied(refused);
+    await ensurePrivacyConsent(scopes);
     for (const scope of scopes) {
-      if (setting[scope] === true) continue;
-      if (setting[scope] === false) throw denied(scope);
-      await authorize(scope);
+      if (setting[scope] !== true) await authorize(scope);
     }
   },
 };
