@@ -200,9 +200,12 @@ export function scriptedController(backend: ScriptedBackend, overrides: Partial<
     createMedia: (_rtc, callbacks) => new FakeMedia(callbacks, backend),
     createSignaling: (descriptor, token, callbacks) =>
       new EventStream(backend, descriptor as Extract<typeof descriptor, { type: 'websocket' }>, token, callbacks, {
-        retryDelaysMs: [1, 2],
+        backoff: { initialMs: 1, maxMs: 2, jitter: 0 },
         openTimeoutMs: 40,
         heartbeatMs: 1000,
+        probeTimeoutMs: 40,
+        callerTimeoutMs: 3,
+        afterWindowMs: 1,
       }),
     endRetryDelaysMs: [2, 4, 8],
     roomLostGraceMs: 30,
