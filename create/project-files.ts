@@ -130,6 +130,9 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, ranges: 
       },
       // Keeps an audio call going while the app is in the background.
       requiredBackgroundModes: ['audio'],
+      // WeChat's privacy check (base library 2.32.3+; opt-in until it applied to every app): the call screen's
+      // consent asks for the user's agreement to the privacy guide before the microphone is used.
+      __usePrivacyCheck__: true,
       darkmode: true,
       themeLocation: 'theme.json',
       style: 'v2',

@@ -28,7 +28,11 @@ Component({
       }
     },
     onCallError(event) {
-      const { code, message } = event.detail;
+      const { code, message, detail } = event.detail;
+      if (code === 'privacy-not-authorized' && detail && detail.privacy === 'not-agreed') {
+        wx.showModal({ title: '未同意隐私保护指引', content: '同意后才能使用麦克风通话。请再次呼叫，并在提示中点“同意并继续”。', showCancel: false });
+        return;
+      }
       if (code === 'permission-denied') {
         wx.showModal({
           title: '需要麦克风或摄像头权限',
