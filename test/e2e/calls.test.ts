@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { setImmediate } from 'node:timers';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { agent, httpJson } from '../support/agent';
@@ -93,6 +94,48 @@ describe('against an in-process simulator', () => {
     expect(recorded.sessionEnded).toEqual([expect.objectContaining({ closeBy: 'user', reason: 'ok', endStatus: 1 })]);
   });
 
+  const liveCalls = async () => (await agent(server.url).sessions()).filter((session) => session.phase !== 'ended');
+  const globalWx = () => (globalThis as unknown as { wx: Record<string, (options: any) => unknown> }).wx;
+
+  test('hanging up while the call is created: endCall resolves once the server call is over, and a redial is not busy', async () => {
+    const { sdk, recorded } = await callerOn(server);
+    // The first create answer reaches the phone late, as on a slow network.
+    const request = globalWx().request;
+    let delayed = false;
+    globalWx().request = (options: { url: string; method?: string; success?: (res: unknown) => void }) => {
+      if (delayed || options.method !== 'POST' || !options.url.endsWith('/v1/sessions')) return request(options);
+      delayed = true;
+      const success = options.success;
+      return request({ ...options, success: (res: unknown) => setTimeout(() => success?.(res), 100) });
+    };
+    const first = sdk().startCall({ channelId: 'audio-support' }).catch((error: { code: string }) => error.code);
+    await waitFor(() => wx.requests.some((r) => r.url.endsWith('/v1/sessions')), 'the create request');
+    await sdk().endCall();
+    expect(await liveCalls()).toEqual([]);
+    expect(await first).toBe('cancelled');
+    const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
+    expect(recorded.sessionStart).toEqual([{ sessionId, media: 'audio' }]);
+    await sdk().endCall();
+    expect(recorded.error).toEqual([]);
+  });
+
+  test('hanging up while the event socket opens ends as the user’s hang-up, with the server’s status and one DELETE', async () => {
+    const { sdk, recorded } = await callerOn(server);
+    const connectSocket = globalWx().connectSocket;
+    globalWx().connectSocket = (options: unknown) => {
+      const task = connectSocket(options);
+      setImmediate(() => void sdk().endCall());
+      return task;
+    };
+    const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
+    await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'user', endStatus: 102, reason: 'ivrGiveUp' }]);
+    expect(recorded.error).toEqual([]);
+    expect(wx.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1);
+    expect(await liveCalls()).toEqual([]);
+  });
+
   test('the socket drops and resumes: no event lost or repeated', async () => {
     const { sdk, recorded } = await callerOn(server);
     const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
@@ -112,6 +155,43 @@ describe('against an in-process simulator', () => {
     // The state said so while it was away, each time (the call screen shows "reconnecting").
     expect(recorded.reconnecting).toEqual([true, false, true, false]);
   });
+});
+
+/** The built simulator in a process of its own (its own clock), on a free port. */
+async function spawnSimulator() {
+  const child = spawn(process.execPath, [path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const deadline = Date.now() + 10000;
+  let url: string | undefined;
+  while (!(url = /Backend\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1])) {
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error('simulator did not start');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return { url, stop: () => child.kill('SIGKILL') };
+}
+
+test('a phone clock hours ahead of the server does not expire fresh logins; the server’s answer decides', async () => {
+  const simulator = await spawnSimulator();
+  const realNow = Date.now.bind(Date);
+  // Three hours ahead: past the simulator's two-hour token lifetime.
+  const skew = jest.spyOn(Date, 'now').mockImplementation(() => realNow() + 3 * 3600 * 1000);
+  try {
+    const loginModule = loadLoginModule(simulator.url);
+    await loginModule.login({ sdkAppId: SDK_APP_ID, jsCode: `code-${Math.random()}` });
+    expect(await loginModule.checkLogin({ sdkAppId: SDK_APP_ID })).toBe(true);
+    expect(await loginModule.checkLogin({ sdkAppId: SDK_APP_ID })).toBe(true);
+    const { sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
+    const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
+    await sdk().endCall();
+    expect(recorded.sessionEnded).toEqual([expect.objectContaining({ sessionId, closeBy: 'user' })]);
+  } finally {
+    skew.mockRestore();
+    simulator.stop();
+  }
 });
 
 test('the server is killed mid-call: the SDK retries for its 2 s caller window, then reports it and ends cleanly, once', async () => {

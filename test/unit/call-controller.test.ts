@@ -45,22 +45,9 @@ describe('hanging up while the call connects', () => {
 
   test('an endCall in the same job as the create answer ends the server session and rejects cancelled', async () => {
     const backend = new ScriptedBackend();
-    let controller!: ReturnType<typeof scriptedController>;
+    const controller = scriptedController(backend);
     let hangUp: Promise<void> | null = null;
-    controller = scriptedController(backend, {
-      backendFor: (endpoint) => {
-        const { BackendClient } = jest.requireActual('../../src/services/backend-client') as typeof import('../../src/services/backend-client');
-        const client = new BackendClient(endpoint, backend, 50);
-        const create = client.createSession.bind(client);
-        client.createSession = (...args) => {
-          const answer = create(...args);
-          // Registered after the controller's own handlers: runs once its guard has resolved, before it resumes.
-          if (!hangUp) queueMicrotask(() => void answer.then(() => (hangUp ??= controller.hangUp())));
-          return answer;
-        };
-        return client;
-      },
-    });
+    backend.hooks.set('created', () => (hangUp = controller.hangUp()));
     const seen = record(controller);
     const result = await settle(controller.start('audio', { channelId: 'c1' }));
     await hangUp;

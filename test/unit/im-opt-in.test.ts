@@ -72,3 +72,30 @@ test('TimSignaling delivers call events from custom group messages once, in orde
   expect(events).toHaveLength(2);
   expect(calls).toEqual(['login', 'join:g1', 'logout']);
 });
+
+test('TimSignaling.close() during open() settles it at once and removes its SDK_READY listener', async () => {
+  const listeners = new Map<string, unknown[]>();
+  const fakeTim = {
+    EVENT: { SDK_READY: 'ready', MESSAGE_RECEIVED: 'message', KICKED_OUT: 'kicked', NET_STATE_CHANGE: 'net', ERROR: 'error' },
+    TYPES: { MSG_CUSTOM: 'TIMCustomElem', CONV_GROUP: 'GROUP', CONV_C2C: 'C2C' },
+    create: () => ({
+      setLogLevel: () => undefined,
+      // Logged in, but SDK_READY never comes (a slow or blocked IM network).
+      login: async () => undefined,
+      logout: async () => undefined,
+      destroy: async () => undefined,
+      joinGroup: async () => undefined,
+      on: (name: string, fn: unknown) => listeners.set(name, [...(listeners.get(name) ?? []), fn]),
+      off: (name: string, fn: unknown) => listeners.set(name, (listeners.get(name) ?? []).filter((f) => f !== fn)),
+    }),
+  };
+  const signaling = new TimSignaling(fakeTim, { type: 'tim', sdkAppId: 1, userId: 'u', userSig: 's', groupId: 'g1', since: 0 }, { onEvent: () => undefined, onLost: () => undefined });
+  const opened = signaling.open().then(() => 'opened', (error: { code: string }) => error.code);
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(listeners.get('ready')).toHaveLength(1);
+  const closedAt = Date.now();
+  signaling.close();
+  expect(await opened).toBe(ErrorCode.Cancelled);
+  expect(Date.now() - closedAt).toBeLessThan(1000);
+  expect(listeners.get('ready')).toEqual([]);
+});

@@ -3,7 +3,7 @@ import type { CallControllerDeps } from '../../src/services/call-controller';
 import { CallController } from '../../src/services/call-controller';
 import { EventStream } from '../../src/services/event-stream';
 import type { MediaCallbacks, MediaSession, MediaSettings } from '../../src/services/media';
-import type { CallEvent, ServerPhase } from '../../src/services/protocol';
+import type { CallEvent, RtcDescriptor, ServerPhase } from '../../src/services/protocol';
 import type { KeyValueStorage } from '../../src/services/token-store';
 import { TokenStore } from '../../src/services/token-store';
 import type { HttpRequest, HttpResponse, SocketHandlers, Transport } from '../../src/services/transport';
@@ -21,6 +21,7 @@ export class ScriptedBackend implements Transport {
   /** DELETEs still to fail (as with no network), before the faulty flag is consulted. */
   failingDeletes = 0;
   createdPhase: ServerPhase = 'queued';
+  rtc: RtcDescriptor = { type: 'none' };
   seq = 0;
   sessions = 0;
   live: string | null = null;
@@ -66,7 +67,7 @@ export class ScriptedBackend implements Transport {
             sessionId,
             media: (request.body as { media: string }).media,
             phase: this.createdPhase,
-            rtc: { type: 'none' },
+            rtc: this.rtc,
             signaling: { type: 'websocket', url: 'ws://127.0.0.1:1/v1/events', since: this.seq },
           };
           void this.gate('create').then(() => resolve({ status: 201, body }));
@@ -183,6 +184,21 @@ export const memoryStorage = (): KeyValueStorage => {
 
 export const SDK_APP_ID = '1400000000';
 
+/**
+ * A BackendClient whose create answer also runs the backend's `created` hook, registered after the
+ * controller's own handlers: it runs once the controller's guard has resolved, before start() resumes.
+ */
+export function clientWithCreatedHook(endpoint: string, backend: ScriptedBackend): BackendClient {
+  const client = new BackendClient(endpoint, backend, 50);
+  const create = client.createSession.bind(client);
+  client.createSession = (...args) => {
+    const answer = create(...args);
+    queueMicrotask(() => void answer.then(() => backend.at('created'), () => undefined));
+    return answer;
+  };
+  return client;
+}
+
 /** A controller on the scripted backend, logged in, with fast retries; `overrides` replace any dependency. */
 export function scriptedController(backend: ScriptedBackend, overrides: Partial<CallControllerDeps> = {}): CallController {
   const tokens = new TokenStore(memoryStorage());
@@ -190,7 +206,7 @@ export function scriptedController(backend: ScriptedBackend, overrides: Partial<
   return new CallController({
     sdkAppId: () => SDK_APP_ID,
     tokens,
-    backendFor: (endpoint) => new BackendClient(endpoint, backend, 50),
+    backendFor: (endpoint) => clientWithCreatedHook(endpoint, backend),
     permissions: {
       ensure: () => {
         backend.at('permission');

@@ -8,19 +8,17 @@ import { createCallController } from '../../services/platform';
 import { isDevTools, warnDevToolsOnce } from '../../services/platform/environment';
 import { watchAudioInterruptions } from '../../services/platform/interruptions';
 import type { MediaView, NativeHandlerName, TrtcMedia } from '../../services/platform/trtc-media';
+import type { MediaChild, MediaRole } from './media-placement';
+import { MediaPlacement } from './media-placement';
 
-type MediaChild = WechatMiniprogram.Component.TrivialInstance & {
-  mediaRole(): 'pusher' | 'player';
-  renderMedia(view: MediaView, rendered?: () => void): void;
-};
+type ChildInstance = WechatMiniprogram.Component.TrivialInstance & MediaChild;
 
 interface Internals {
   controller: CallController;
+  /** The TRTC media of the current call: element events go to it. */
   media: TrtcMedia | null;
-  children: Set<MediaChild>;
+  placement: MediaPlacement;
   stopWatching: Array<() => void>;
-  /** What the media elements show now, to render again when a child appears or goes. */
-  lastView: MediaView;
   attached: boolean;
 }
 
@@ -33,20 +31,14 @@ function own(instance: object): Internals {
   return found;
 }
 
-function child(instance: object, role: 'pusher' | 'player'): MediaChild | undefined {
-  return Array.from(internals.get(instance)?.children ?? []).find((c) => c.mediaRole() === role);
-}
-
 /**
  * A pusher or player child was shown or hidden: the media moves to where it is rendered now. Deferred a
  * tick, so a page that is unloading (children detach first) does not restart the pusher on its way out.
  */
-function relocateMedia(instance: WechatMiniprogram.Component.TrivialInstance & { renderMedia(view: MediaView): void }, role: 'pusher' | 'player'): void {
+function relocateMedia(instance: object, role: MediaRole): void {
   Promise.resolve().then(() => {
     const state = internals.get(instance);
-    if (!state?.attached) return;
-    if (role === 'pusher' && state.lastView.pusher && state.media) state.media.moved();
-    else instance.renderMedia(state.lastView);
+    if (state?.attached) state.placement.relocate(role);
   });
 }
 
@@ -57,16 +49,16 @@ defineComponent({
       type: 'descendant',
       target: mediaChildBehavior,
       linked(target: WechatMiniprogram.Component.TrivialInstance) {
-        internals.get(this)?.children.add(target as MediaChild);
-        const role = (target as MediaChild).mediaRole();
+        internals.get(this)?.placement.link(target as ChildInstance);
+        const role = (target as ChildInstance).mediaRole();
         this.setData({ [`${role}Child`]: true });
         relocateMedia(this, role);
       },
       unlinked(target: WechatMiniprogram.Component.TrivialInstance) {
-        const found = internals.get(this);
-        found?.children.delete(target as MediaChild);
-        const role = (target as MediaChild).mediaRole();
-        this.setData({ [`${role}Child`]: Boolean(found && child(this, role)) });
+        const placement = internals.get(this)?.placement;
+        placement?.unlink(target as ChildInstance);
+        const role = (target as ChildInstance).mediaRole();
+        this.setData({ [`${role}Child`]: Boolean(placement?.child(role)) });
         relocateMedia(this, role);
       },
     },
@@ -85,17 +77,19 @@ defineComponent({
   lifetimes: {
     created() {
       const instance = this;
+      const placement = new MediaPlacement((view, done) => instance.setData(view, done));
       const controller = createCallController({
         sdkAppId: () => String(instance.data.sdkAppId ?? ''),
         onMedia: (media) => {
+          placement.media = media;
           own(instance).media = media;
         },
         mediaHost: {
-          context: () => child(instance, 'pusher') ?? instance,
+          context: () => placement.child('pusher') ?? instance,
           render: (view, rendered) => instance.renderMedia(view, rendered),
         },
       });
-      internals.set(this, { controller, media: null, children: new Set(), stopWatching: [], lastView: { pusher: null, players: [] }, attached: false });
+      internals.set(this, { controller, media: null, placement, stopWatching: [], attached: false });
     },
     attached() {
       const state = own(this);
@@ -171,23 +165,7 @@ defineComponent({
     },
     /** Sends pusher attributes to the pusher child (or our own hidden element) and players likewise. */
     renderMedia(view: MediaView, rendered?: () => void) {
-      const state = internals.get(this);
-      if (state) state.lastView = view;
-      const pusherChild = child(this, 'pusher');
-      const playerChild = child(this, 'player');
-      let pending = 1;
-      const done = () => {
-        pending -= 1;
-        if (pending === 0) rendered?.();
-      };
-      const rootView: Partial<MediaView> = {};
-      if (pusherChild) {
-        pending += 1;
-        pusherChild.renderMedia({ pusher: view.pusher, players: [] }, done);
-      } else rootView.pusher = view.pusher;
-      if (playerChild) playerChild.renderMedia({ pusher: null, players: view.players });
-      else rootView.players = view.players;
-      this.setData(rootView, done);
+      internals.get(this)?.placement.render(view, rendered);
     },
   },
 });
