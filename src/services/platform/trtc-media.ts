@@ -34,6 +34,20 @@ export type NativeHandlerName =
 
 type TrtcRtc = Extract<RtcDescriptor, { type: 'trtc' }>;
 
+/**
+ * <live-pusher> state codes about its own connection (WeChat's live-pusher docs): 1102 lost, reconnecting by
+ * itself; 1021 network type changed, re-entering the room; 1001/1002/1018 connected again. When it gives up
+ * it reports -1307 as an ERROR, which ends the call.
+ */
+const PUSHER_RECONNECTING_CODES = [1102, 1021];
+const PUSHER_CONNECTED_CODES = [1001, 1002, 1018];
+
+/** The state code of a <live-pusher> statechange event, or null. */
+function stateCodeOf(event: TRTC.NativeEvent): number | null {
+  const code = (event as { detail?: { code?: unknown } }).detail?.code;
+  return typeof code === 'number' ? code : null;
+}
+
 /** trtc-wx-sdk logs everything by default; warnings and errors are enough in an app's console. */
 const TRTC_LOG_LEVEL_WARN = 2;
 
@@ -42,7 +56,9 @@ const TRTC_LOG_LEVEL_WARN = 2;
  * render it, and the SDK tracks remote users from the events the elements report.
  */
 export class TrtcMedia implements MediaSession {
+  readonly reportsRemoteAudio = true;
   private trtc: TRTC | null = null;
+  private reconnecting = false;
   private settings: MediaSettings | null = null;
 
   constructor(
@@ -109,7 +125,17 @@ export class TrtcMedia implements MediaSession {
 
   /** Forwards an element event to trtc-wx-sdk; events after `leave` are dropped. */
   handle(name: NativeHandlerName, event: TRTC.NativeEvent): void {
-    this.trtc?.[name](event);
+    if (!this.trtc) return;
+    if (name === 'pusherEventHandler') this.followPusherState(stateCodeOf(event));
+    this.trtc[name](event);
+  }
+
+  /** Surfaces the pusher's own reconnects (trtc-wx-sdk only logs them). */
+  private followPusherState(code: number | null): void {
+    const reconnecting = code !== null && PUSHER_RECONNECTING_CODES.includes(code) ? true : code !== null && PUSHER_CONNECTED_CODES.includes(code) ? false : null;
+    if (reconnecting === null || reconnecting === this.reconnecting) return;
+    this.reconnecting = reconnecting;
+    this.callbacks.onReconnecting?.(reconnecting);
   }
 
   private listen(trtc: TRTC): void {
@@ -132,6 +158,11 @@ export class TrtcMedia implements MediaSession {
     trtc.on(EVENT.REMOTE_USER_LEAVE, rerender);
     trtc.on<{ pusher?: { netStatus?: { netQualityLevel?: unknown } } }>(EVENT.LOCAL_NET_STATE_UPDATE, ({ data }) => {
       if (this.trtc === trtc) this.callbacks.onNetworkQuality?.(networkQualityOf(data?.pusher?.netStatus?.netQualityLevel));
+    });
+    trtc.on<{ playerList?: Array<{ volume?: unknown }> }>(EVENT.REMOTE_AUDIO_VOLUME_UPDATE, ({ data }) => {
+      if (this.trtc !== trtc) return;
+      const volumes = (data?.playerList ?? []).map((player) => (typeof player.volume === 'number' ? player.volume : 0));
+      this.callbacks.onRemoteVolume?.(Math.max(0, ...volumes));
     });
     trtc.on(EVENT.KICKED_OUT, () => this.callbacks.onFatal(new TcccError(ErrorCode.Media, 'Removed from the media room (signed in elsewhere?).')));
     trtc.on<{ code?: number; message?: string }>(EVENT.ERROR, ({ data }) => {
