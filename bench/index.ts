@@ -31,6 +31,16 @@ interface CallSetupPart {
   ratio: number;
 }
 
+interface OutagePart {
+  callerWindowMs: number;
+  outageSurvivedMs: number;
+  hangUpToldOnce: boolean;
+  resumeWithNetworkEventMs: { median: number; max: number; runs: number };
+  resumeWithoutNetworkEventMs: { median: number; max: number; runs: number };
+  bareResumeMs: { median: number; runs: number };
+  ratio: number;
+}
+
 interface LoadPart {
   calls: number;
   callsHeldConcurrently: number;
@@ -51,10 +61,11 @@ async function main(): Promise<void> {
   step('ship size: scaffold, install, packNpm and compile each template, and the IM reference');
   const shipSize = await measureShipSize(packed, cli, path.join(BENCH_DIR, 'ship'));
 
-  step('setData over a scripted call (about 75 s) and call setup, in miniprogram-simulate');
+  step('setData over a scripted call (about 75 s), call setup, and a 25 s outage with resume times, in miniprogram-simulate');
   await run(process.execPath, [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '-c', 'bench/jest.config.js', '--silent'], { cwd: ROOT, timeoutMs: 600000 });
   const setData = readPart<SetDataPart>('setdata');
   const callSetup = readPart<CallSetupPart>('call-setup');
+  const outage = readPart<OutagePart>('outage');
 
   step('scaffold time against create-vite');
   const scaffold = await measureScaffoldTime(ROOT, packed.create, path.join(BENCH_DIR, 'scaffold'));
@@ -73,6 +84,8 @@ async function main(): Promise<void> {
     timerConfined: setData.talking.otherComponents === 0,
     wholeCallUnder10KB: setData.whole.bytes < 10240,
     callSetupRatioAtMost1_3: callSetup.ratio <= 1.3,
+    outage25sSurvived: outage.outageSurvivedMs >= 25000 && outage.hangUpToldOnce,
+    resumeAtMost1_5xBareAnd1s: outage.ratio <= 1.5 && outage.resumeWithNetworkEventMs.max <= 1000,
     scaffoldNoSlowerThanCreateVite: scaffold.ratio <= 1,
     capacity1000AtP99Under50ms: load.callsHeldConcurrently >= 1000 && load.eventLatencyMs.p99 < 50,
   };
@@ -82,6 +95,7 @@ async function main(): Promise<void> {
     shipSize,
     setData,
     callSetup,
+    outage,
     scaffold,
     capacity: { calls: load.calls, held: load.callsHeldConcurrently, p50Ms: load.eventLatencyMs.p50, p99Ms: load.eventLatencyMs.p99, rssMb: load.serverRssMb },
     goals,
@@ -98,7 +112,7 @@ function mark(met: boolean): string {
 function table(report: any): string {
   const split = (name: string, s: PackageSplit) =>
     `| ${name} | ${s.ours} (core ${(s.ours - s.oursKit).toFixed(1)}, kit ${s.oursKit}) | ${s.vant} | ${s.trtc} | ${s.tim} | ${s.app} | ${s.total} |`;
-  const { shipSize, setData, callSetup, scaffold, capacity, goals } = report;
+  const { shipSize, setData, callSetup, outage, scaffold, capacity, goals } = report;
   return [
     '',
     `tccc-wx-sdk benchmarks — ${report.date.slice(0, 10)}, ${report.machine.cores}× ${report.machine.cpu}, Node ${report.machine.node}`,
@@ -118,6 +132,8 @@ function table(report: any): string {
     `  tick < 64 bytes: ${mark(goals.timerTickUnder64Bytes)} · confined to the timer: ${mark(goals.timerConfined)} · whole call < 10 KB: ${mark(goals.wholeCallUnder10KB)}`,
     '',
     `Call setup (median of ${callSetup.runs}): startSession() ${callSetup.sdkStartCallMs.median} ms vs bare POST + event socket ${callSetup.bareHttpPlusSocketMs.median} ms = ${callSetup.ratio}× (goal ≤ 1.3: ${mark(goals.callSetupRatioAtMost1_3)})`,
+    `Outage survived: ${outage.outageSurvivedMs / 1000} s of a ${outage.callerWindowMs / 1000} s caller window, the agent's hang-up told once afterwards (goal 25 s: ${mark(goals.outage25sSurvived)})`,
+    `Resume (median of ${outage.resumeWithNetworkEventMs.runs}): network back → reconnecting false ${outage.resumeWithNetworkEventMs.median} ms (max ${outage.resumeWithNetworkEventMs.max}) vs bare socket + hello + welcome ${outage.bareResumeMs.median} ms = ${outage.ratio}× (goal ≤ 1.5 and ≤ 1 s: ${mark(goals.resumeAtMost1_5xBareAnd1s)}); without the network event ${outage.resumeWithoutNetworkEventMs.median} ms (backoff)`,
     `Scaffold (median of ${scaffold.runs}): create-tccc-miniprogram ${scaffold.oursMs.median} ms vs create-vite ${scaffold.createViteMs.median} ms = ${scaffold.ratio}× (goal ≤ 1: ${mark(goals.scaffoldNoSlowerThanCreateVite)})`,
     `Simulator: ${capacity.held} calls held, event latency p50 ${capacity.p50Ms} ms / p99 ${capacity.p99Ms} ms, ${capacity.rssMb.idle} → ${capacity.rssMb.holding} MB (goal 1000 at p99 < 50 ms: ${mark(goals.capacity1000AtP99Under50ms)})`,
     '',

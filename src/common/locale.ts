@@ -15,6 +15,8 @@ export interface Texts {
     ending: string;
     reconnecting: string;
     suspended: string;
+    /** The agent has answered but no audio arrives. */
+    mediaSilent: string;
   };
   /** How a call ended, by TCCC end reason; `user` when the caller hung up. */
   ended: Record<EndReason | 'user', string>;
@@ -57,6 +59,7 @@ export const zhCN: Texts = {
     ending: '正在挂断…',
     reconnecting: '网络不稳定，正在重连…',
     suspended: '通话被系统打断，稍后恢复',
+    mediaSilent: '听不到客服的声音？请检查网络，或挂断后重拨',
   },
   ended: {
     user: '通话已结束',
@@ -86,7 +89,7 @@ export const zhCN: Texts = {
   video: {
     waiting: '等待客服接入',
     cameraOff: '摄像头已关闭',
-    reconnecting: '正在重连…',
+    reconnecting: '网络不稳定，正在重连…',
     network: { unknown: '', good: '网络良好', fair: '网络一般', poor: '网络较差' },
   },
   privacy: {
@@ -109,8 +112,9 @@ export const enUS: Texts = {
     ringing: 'Connecting you to an agent…',
     active: 'Talking with {seat}',
     ending: 'Hanging up…',
-    reconnecting: 'Network unstable, reconnecting…',
+    reconnecting: 'Reconnecting…',
     suspended: 'Call interrupted by the system; resuming soon',
+    mediaSilent: "Can't hear the agent? Check your network, or hang up and call again",
   },
   ended: {
     user: 'Call ended',

@@ -10,6 +10,7 @@ import { applyCommand, applySignal, initialState } from './session-machine';
 import { END_RETRY_DELAYS_MS, endOnServer } from './server-end';
 import type { Signaling, SignalingCallbacks } from './signaling';
 import type { StoredLogin, TokenStore } from './token-store';
+import { SilenceDetector } from './silence-detector';
 import { parseChannelOptions, parseDigits, parseSoundMode } from './validate';
 
 export interface SessionEndedDetail {
@@ -24,8 +25,10 @@ export interface CallView extends CallState {
   queuePosition: number | null;
   seatName: string;
   suspended: boolean;
-  /** The event connection dropped and is being re-established; the call goes on meanwhile. */
+  /** The event connection or the media dropped and is being re-established; the call goes on meanwhile. */
   reconnecting: boolean;
+  /** The agent has answered but no remote audio arrives (a `media-silent` error was emitted); cleared when audio comes. */
+  mediaSilent: boolean;
   /** Uplink quality from the media layer; 'unknown' for simulated media and between calls. */
   network: NetworkQuality;
 }
@@ -93,6 +96,9 @@ class LiveSession {
   roomLostTimer: ReturnType<typeof setTimeout> | null = null;
   signaling: Signaling | null = null;
   media: MediaSession | null = null;
+  silence: SilenceDetector | null = null;
+  eventsReconnecting = false;
+  mediaReconnecting = false;
 
   constructor(
     readonly sessionId: string,
@@ -107,6 +113,7 @@ class LiveSession {
   release(): void {
     if (this.roomLostTimer) clearTimeout(this.roomLostTimer);
     this.roomLostTimer = null;
+    this.silence?.stop();
     this.signaling?.close();
     this.media?.leave();
   }
@@ -128,7 +135,15 @@ interface StartAttempt {
 export class CallController {
   readonly events = new Emitter<CallControllerEvents>();
   private state: CallState = initialState;
-  private view: CallView = { ...initialState, queuePosition: null, seatName: '', suspended: false, reconnecting: false, network: 'unknown' };
+  private view: CallView = {
+    ...initialState,
+    queuePosition: null,
+    seatName: '',
+    suspended: false,
+    reconnecting: false,
+    mediaSilent: false,
+    network: 'unknown',
+  };
   private session: LiveSession | null = null;
   private starting: StartAttempt | null = null;
 
@@ -215,7 +230,8 @@ export class CallController {
         onEvent: (event) => this.onServerEvent(session, event),
         onLost: (error) => this.fail(session, error, 'clientTimeout'),
         onReconnecting: (reconnecting) => {
-          if (this.session === session) this.updateView({ reconnecting });
+          session.eventsReconnecting = reconnecting;
+          this.showReconnecting(session);
         },
       });
       await session.signaling.open();
@@ -227,11 +243,17 @@ export class CallController {
         onNetworkQuality: (network) => {
           if (this.session === session) this.updateView({ network });
         },
+        onReconnecting: (reconnecting) => {
+          session.mediaReconnecting = reconnecting;
+          this.showReconnecting(session);
+        },
+        onRemoteVolume: (volume) => session.silence?.hear(volume),
       });
       await withTimeout(session.media.join(this.mediaSettings()), MEDIA_JOIN_TIMEOUT_MS, 'Joining the media room').catch((error: unknown) => {
         throw isTcccError(error) && error.code === ErrorCode.Timeout ? new TcccError(ErrorCode.Media, error.message) : error;
       });
       if (session.closing) session.media.leave();
+      else this.watchSilence(session);
       return { sessionId };
     } catch (error) {
       const reason = toTcccError(error, ErrorCode.Media);
@@ -364,12 +386,36 @@ export class CallController {
           session.accepted = true;
           this.updateView({ seatName: event.seatName, queuePosition: null });
           this.events.emit('accepted', { sessionId: session.sessionId, seatName: event.seatName });
+          this.watchSilence(session);
         }
         break;
       case 'ended':
         this.finish(session, { sessionId: session.sessionId, closeBy: event.closeBy, endStatus: event.endStatus, reason: event.reason }, false);
         break;
     }
+  }
+
+  private showReconnecting(session: LiveSession): void {
+    if (this.session === session) this.updateView({ reconnecting: session.eventsReconnecting || session.mediaReconnecting });
+  }
+
+  /** Once the agent has answered and media that reports remote audio is up: a silent call is reported once. */
+  private watchSilence(session: LiveSession): void {
+    if (session.silence || session.ended || !session.media?.reportsRemoteAudio || this.state.phase !== 'active') return;
+    let reported = false;
+    session.silence = new SilenceDetector({
+      onSilent: () => {
+        if (this.session !== session) return;
+        this.updateView({ mediaSilent: true });
+        if (reported) return;
+        reported = true;
+        this.events.emit('error', new TcccError(ErrorCode.MediaSilent, "No audio from the agent's side; the call goes on. Check the network, or hang up and call again."));
+      },
+      onHeard: () => {
+        if (this.session === session) this.updateView({ mediaSilent: false });
+      },
+    });
+    session.silence.start();
   }
 
   private fail(session: LiveSession, error: TcccError, reason: EndReason): void {
@@ -409,7 +455,7 @@ export class CallController {
     if (notifyServer) void endOnServer(session.backend, session.token, session.sessionId, this.endRetryDelays()).settled;
     if (this.session === session) this.session = null;
     this.signal({ type: 'released' });
-    this.updateView({ queuePosition: null, seatName: '', suspended: false, reconnecting: false, network: 'unknown' });
+    this.updateView({ queuePosition: null, seatName: '', suspended: false, reconnecting: false, mediaSilent: false, network: 'unknown' });
     this.events.emit('sessionEnded', end);
   }
 
@@ -427,7 +473,7 @@ export class CallController {
     this.updateView({});
   }
 
-  private updateView(extra: Partial<Pick<CallView, 'queuePosition' | 'seatName' | 'suspended' | 'reconnecting' | 'network'>>): void {
+  private updateView(extra: Partial<Pick<CallView, 'queuePosition' | 'seatName' | 'suspended' | 'reconnecting' | 'mediaSilent' | 'network'>>): void {
     const next: CallView = { ...this.view, ...this.state, ...extra };
     const changed = (Object.keys(next) as (keyof CallView)[]).some((key) => next[key] !== this.view[key]);
     if (!changed) return;

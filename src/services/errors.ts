@@ -35,6 +35,8 @@ export const ErrorCode = {
   Cancelled: 'cancelled',
   /** Media (TRTC) failed: the room could not be entered or the pusher reported a fatal error. */
   Media: 'media',
+  /** The agent has answered but no remote audio arrives; the call goes on (emitted once per call, as `error`). */
+  MediaSilent: 'media-silent',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

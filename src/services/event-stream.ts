@@ -101,11 +101,6 @@ export class EventStream implements Signaling {
     pending?.reject(new TcccError(ErrorCode.Cancelled, 'The event connection was closed while opening.'));
   }
 
-  /** True while the connection is lost and being re-established. */
-  get reconnecting(): boolean {
-    return this.lostAt !== null;
-  }
-
   private connect(): void {
     this.clearTimer('retryTimer');
     this.clearTimer('openTimer');

@@ -15,6 +15,8 @@ export interface MediaSettings {
 
 /** The media of one call. `leave` is idempotent and releases everything. */
 export interface MediaSession {
+  /** True when the session reports the remote audio's volume (`onRemoteVolume`), so silence can be told from no data. */
+  readonly reportsRemoteAudio?: boolean;
   join(settings: MediaSettings): Promise<void>;
   update(settings: MediaSettings): void;
   leave(): void;
@@ -35,6 +37,10 @@ export interface MediaCallbacks {
   onCameraFailed?(error: TcccError): void;
   /** The uplink quality changed (reported every couple of seconds by real media). */
   onNetworkQuality?(quality: NetworkQuality): void;
+  /** The media lost its connection and reconnects by itself (true), or is back (false). */
+  onReconnecting?(reconnecting: boolean): void;
+  /** The loudest remote audio right now, 0–100. */
+  onRemoteVolume?(volume: number): void;
 }
 
 /** TRTC's `netQualityLevel`: 0 unknown, 1 excellent … 6 down. */

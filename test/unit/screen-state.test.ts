@@ -5,7 +5,7 @@ import { EndStatus } from '../../src/services/protocol';
 
 const idle: CallView = {
   phase: 'idle', kind: null, sessionId: null, muted: false, soundMode: 'speaker', cameraEnabled: true, cameraFacing: 'front',
-  queuePosition: null, seatName: '', suspended: false, reconnecting: false, network: 'unknown',
+  queuePosition: null, seatName: '', suspended: false, reconnecting: false, mediaSilent: false, network: 'unknown',
 };
 
 test('the status line for every phase, in Chinese and English', () => {
@@ -18,7 +18,9 @@ test('the status line for every phase, in Chinese and English', () => {
     [{ phase: 'ringing' }, '正在为您接通客服…', 'Connecting you to an agent…'],
     [{ phase: 'active', seatName: 'Agent Lin' }, 'Agent Lin 为您服务', 'Talking with Agent Lin'],
     [{ phase: 'ending' }, '正在挂断…', 'Hanging up…'],
-    [{ phase: 'active', reconnecting: true }, '网络不稳定，正在重连…', 'Network unstable, reconnecting…'],
+    [{ phase: 'active', reconnecting: true }, '网络不稳定，正在重连…', 'Reconnecting…'],
+    [{ phase: 'active', mediaSilent: true }, '听不到客服的声音？请检查网络，或挂断后重拨', "Can't hear the agent? Check your network, or hang up and call again"],
+    [{ phase: 'active', mediaSilent: true, reconnecting: true }, '网络不稳定，正在重连…', 'Reconnecting…'],
   ];
   for (const [view, zh, en] of cases) {
     expect(statusTextOf({ ...idle, ...view }, zhCN, null)).toBe(zh);

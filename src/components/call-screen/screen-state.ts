@@ -31,6 +31,7 @@ export function statusTextOf(view: CallView, texts: Texts, lastEnd: LastEnd | nu
   }
   if (view.reconnecting) return status.reconnecting;
   if (view.suspended) return status.suspended;
+  if (view.mediaSilent && view.phase === 'active') return status.mediaSilent;
   switch (view.phase) {
     case 'starting':
       return status.starting;

@@ -61,12 +61,28 @@ interface PendingJoin {
 }
 
 /**
+ * <live-pusher> state codes about its own connection (WeChat's live-pusher docs): 1102 lost, reconnecting by
+ * itself; 1021 network type changed, re-entering the room; 1001/1002/1018 connected again. When it gives up
+ * it reports -1307 as an ERROR, which ends the call.
+ */
+const PUSHER_RECONNECTING_CODES = [1102, 1021];
+const PUSHER_CONNECTED_CODES = [1001, 1002, 1018];
+
+/** The state code of a <live-pusher> statechange event, or null. */
+function stateCodeOf(event: TRTC.NativeEvent): number | null {
+  const code = (event as { detail?: { code?: unknown } }).detail?.code;
+  return typeof code === 'number' ? code : null;
+}
+
+/**
  * One TRTC room through the real trtc-wx-sdk: `enterRoom` builds the `room://` pusher URL, the elements
  * render it, and the SDK tracks remote users from the events the elements report. `join` settles when
  * the pusher reports the room entered (LOCAL_JOIN) or failed.
  */
 export class TrtcMedia implements MediaSession {
+  readonly reportsRemoteAudio = true;
   private trtc: TRTC | null = null;
+  private reconnecting = false;
   private settings: MediaSettings | null = null;
   private joining: PendingJoin | null = null;
   private lastExitReason: number | null = null;
@@ -158,8 +174,11 @@ export class TrtcMedia implements MediaSession {
   handle(name: NativeHandlerName, event: TRTC.NativeEvent): void {
     const trtc = this.trtc;
     if (!trtc) return;
-    // trtc-wx-sdk raises KICKED_OUT without the reason; it is in the 1019 message.
-    if (name === 'pusherEventHandler' && event.detail?.code === ROOM_EXITED) this.lastExitReason = exitReasonOf(event.detail.message);
+    if (name === 'pusherEventHandler') {
+      // trtc-wx-sdk raises KICKED_OUT without the reason; it is in the 1019 message.
+      if (event.detail?.code === ROOM_EXITED) this.lastExitReason = exitReasonOf(event.detail.message);
+      this.followPusherState(stateCodeOf(event));
+    }
     trtc[name](event);
   }
 
@@ -185,6 +204,14 @@ export class TrtcMedia implements MediaSession {
   /** A failure before the room is entered rejects the join; after it, the call fails. */
   private failJoin(error: TcccError): void {
     if (!this.settleJoin(error)) this.callbacks.onFatal(error);
+  }
+
+  /** Surfaces the pusher's own reconnects (trtc-wx-sdk only logs them). */
+  private followPusherState(code: number | null): void {
+    const reconnecting = code !== null && PUSHER_RECONNECTING_CODES.includes(code) ? true : code !== null && PUSHER_CONNECTED_CODES.includes(code) ? false : null;
+    if (reconnecting === null || reconnecting === this.reconnecting) return;
+    this.reconnecting = reconnecting;
+    this.callbacks.onReconnecting?.(reconnecting);
   }
 
   private listen(trtc: TRTC): void {
@@ -222,6 +249,11 @@ export class TrtcMedia implements MediaSession {
       if (this.trtc !== trtc || data?.code !== PLAYER_DISCONNECTED || this.joining) return;
       const error = new TcccError(ErrorCode.Media, `Lost the agent's stream (${PLAYER_DISCONNECTED}): ${data.message ?? 'disconnected'}`);
       this.callbacks.onRoomLost ? this.callbacks.onRoomLost(error, false) : this.callbacks.onFatal(error);
+    });
+    trtc.on<{ playerList?: Array<{ volume?: unknown }> }>(EVENT.REMOTE_AUDIO_VOLUME_UPDATE, ({ data }) => {
+      if (this.trtc !== trtc) return;
+      const volumes = (data?.playerList ?? []).map((player) => (typeof player.volume === 'number' ? player.volume : 0));
+      this.callbacks.onRemoteVolume?.(Math.max(0, ...volumes));
     });
     trtc.on<{ code?: number; message?: string }>(EVENT.ERROR, ({ data }) => {
       if (this.trtc !== trtc) return;
