@@ -20,6 +20,7 @@ import { nextSteps } from '../create/next-steps';
 import { detectPackageManager } from '../create/package-manager';
 import type { DependencyRanges } from '../create/project-files';
 import { projectFiles } from '../create/project-files';
+import { TargetProblem } from '../create/target-problem';
 import { emptyDirectory, existingEntries, writeProject } from '../create/write-project';
 
 // Beside this bundle: templates/, and the ranges of the SDK release it belongs to (written by the build).
@@ -149,7 +150,7 @@ async function main(): Promise<void> {
     if (error instanceof Error && error.name === 'ExitPromptError') {
       process.stderr.write('\nCancelled.\n');
       process.exitCode = 130;
-    } else if (error instanceof UsageError) {
+    } else if (error instanceof UsageError || error instanceof TargetProblem) {
       process.stderr.write(`\n${error.message}\n`);
       process.exitCode = 1;
     } else {

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import type { PackageManager } from './options';
 import { commandsFor } from './package-manager';
+import { shellQuote } from './shell-quote';
 
 /** What to do after the project is written, in the words of the package manager in use. */
 export function nextSteps(dir: string, manager: PackageManager, installed: boolean): string {
   const commands = commandsFor(manager);
   const relative = path.relative(process.cwd(), path.resolve(dir)) || '.';
-  const cd = relative === '.' ? [] : [`cd ${/\s/.test(relative) ? JSON.stringify(relative) : relative}`];
+  const cd = relative === '.' ? [] : [`cd ${shellQuote(relative)}`];
   const steps = [
     ...cd,
     ...(installed ? [] : [commands.install.text]),

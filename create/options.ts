@@ -1,4 +1,6 @@
 import validatePackageName from 'validate-npm-package-name';
+import { validateServerUrl } from './server-url';
+import { validateTargetPath } from './target-path';
 
 export const TEMPLATES = ['audio', 'video', 'full'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
@@ -43,25 +45,15 @@ export const validateAppId: Validator = (value) =>
     ? null
     : `AppID is "wx" followed by 16 hex digits (or ${TEST_APPID} to try it without one), got ${quote(value)}.`;
 
-export const validateEndpoint: Validator = (value) => {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return `The server must be an http(s) URL such as ${SIMULATOR_ENDPOINT}, got ${quote(value)}.`;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `The server must be http or https, got ${url.protocol}`;
-  if (url.username || url.password) return 'The server URL must not carry a user name or password: it ships inside the app.';
-  if (url.search || url.hash) return 'The server URL takes no query or fragment.';
-  return null;
-};
+export const validateEndpoint: Validator = (value) => validateServerUrl(value, { looksLikeSecret, refusal: SECRET_REFUSAL });
 
 export const validateTemplate: Validator = (value) =>
   (TEMPLATES as readonly string[]).includes(value) ? null : `Template is one of ${TEMPLATES.join(', ')}, got ${quote(value)}.`;
 
-/** The directory's last segment must be a valid npm package name (it becomes package.json's name). */
+/** Every segment of the path must be safe, and the last a valid npm package name (it becomes package.json's name). */
 export const validateDirectory: Validator = (value) => {
-  if (value.trim() === '') return 'Give the project a directory name.';
+  const unsafe = validateTargetPath(value);
+  if (unsafe) return unsafe;
   const name = packageNameOf(value);
   const result = validatePackageName(name);
   if (!result.validForNewPackages) {

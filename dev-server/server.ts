@@ -10,8 +10,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { CallEvent, ControlFrame, CreateSessionResponse, EndSessionResponse, ServerErrorCode } from '../src/services/protocol';
 import type { Channel } from './channels';
 import { DEFAULT_CHANNELS } from './channels';
-import type { CenterOptions, SessionRecord } from './contact-center';
-import type { SessionSummary } from './contact-center';
+import type { CenterOptions, SessionRecord, SessionSummary } from './contact-center';
 import { CenterError, ContactCenter, DEFAULT_CENTER_OPTIONS } from './contact-center';
 import { AccessPolicy } from './access';
 import { isLoopbackName, isWildcardAddress, unmapped, urlHost } from './addresses';
@@ -129,7 +128,6 @@ function findConsoleDir(): string {
 
 const CONSOLE_TYPES: Record<string, string> = { '.html': 'text/html', '.css': 'text/css', '.js': 'text/javascript', '.svg': 'image/svg+xml' };
 
-/** Starts the simulator: the backend protocol of docs/protocol.md, the agent API and the agent console. */
 /** Starts the simulator: the backend protocol of docs/protocol.md, the agent API and the agent console. */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const host = options.host ?? DEFAULT_HOST;

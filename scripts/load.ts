@@ -28,7 +28,31 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
-function procStat(pid: number): { rssMb: number; cpuMs: number } {
+/** The simulator child process; `died` says so plainly once it has exited. */
+interface ServerProcess {
+  url: string;
+  pid: number;
+  /** How it ended, or null while it runs. */
+  exit: { code: number | null; signal: NodeJS.Signals | null } | null;
+  /** Settles when it exits. */
+  exited: Promise<void>;
+  stop(): void;
+}
+
+class ServerDied extends Error {}
+
+function diedMessage(server: ServerProcess): string {
+  const how = server.exit?.signal ? `was killed by ${server.exit.signal}` : `exited with code ${server.exit?.code}`;
+  return `tccc-dev-server (pid ${server.pid}) died during the load run: it ${how}. Its own output is above.`;
+}
+
+function assertAlive(server: ServerProcess): void {
+  if (server.exit) throw new ServerDied(diedMessage(server));
+}
+
+function procStat(server: ServerProcess): { rssMb: number; cpuMs: number } {
+  assertAlive(server);
+  const pid = server.pid;
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
@@ -48,10 +72,17 @@ async function json(method: string, url: string, body?: unknown, token?: string)
   return data;
 }
 
-async function startServer(): Promise<{ url: string; pid: number; stop(): void }> {
+async function startServer(): Promise<ServerProcess> {
   const bin = path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js');
   const child = spawn(process.execPath, [bin, '--port', '0', '--seats', String(CALLS)], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise<string>((resolve, reject) => {
+  const server: ServerProcess = {
+    url: '',
+    pid: child.pid as number,
+    exit: null,
+    exited: new Promise((resolve) => child.on('exit', (code, signal) => resolve(void (server.exit = { code, signal })))),
+    stop: () => child.kill('SIGKILL'),
+  };
+  server.url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('simulator did not start')), 10000);
     child.stdout.on('data', (chunk: Buffer) => {
@@ -65,7 +96,8 @@ async function startServer(): Promise<{ url: string; pid: number; stop(): void }
     child.on('exit', (code) => reject(new Error(`simulator exited with ${code}`)));
   });
   child.stdout.resume();
-  return { url, pid: child.pid as number, stop: () => child.kill('SIGKILL') };
+  console.error(`tccc-dev-server: pid ${server.pid} at ${server.url}`);
+  return server;
 }
 
 async function connect(url: string, index: number): Promise<Caller> {
@@ -115,7 +147,7 @@ async function main(): Promise<void> {
   const server = await startServer();
   const callers: Caller[] = [];
   try {
-    const before = procStat(server.pid);
+    const before = procStat(server);
     const setupStarted = performance.now();
     for (let i = 0; i < CALLS; i += BATCH) {
       callers.push(...(await Promise.all(Array.from({ length: Math.min(BATCH, CALLS - i) }, (_, j) => connect(server.url, i + j)))));
@@ -124,11 +156,11 @@ async function main(): Promise<void> {
     const accept = await measure(callers, 'accepted', (c) => json('POST', `${server.url}/agent/sessions/${c.sessionId}/accept`));
     const live = (await json('GET', `${server.url}/agent/sessions`)).sessions.filter((s: { phase: string }) => s.phase === 'active').length;
     const heartbeat = setInterval(() => callers.forEach((c) => c.socket.send('{"type":"ping"}')), 1000);
-    await new Promise((resolve) => setTimeout(resolve, HOLD_SECONDS * 1000));
+    await Promise.race([new Promise((resolve) => setTimeout(resolve, HOLD_SECONDS * 1000).unref()), server.exited]);
     clearInterval(heartbeat);
-    const held = procStat(server.pid);
+    const held = procStat(server);
     const hangUp = await measure(callers, 'ended', (c) => json('POST', `${server.url}/agent/sessions/${c.sessionId}/hangup`));
-    const after = procStat(server.pid);
+    const after = procStat(server);
     const all = [...accept, ...hangUp].sort((a, b) => a - b);
     const report = {
       date: new Date().toISOString(),
@@ -153,6 +185,12 @@ async function main(): Promise<void> {
       const met = report.callsHeldConcurrently >= 1000 && report.eventLatencyMs.p99 < 50;
       console.log(`  goal (1000 calls, p99 < 50 ms): ${met ? 'met' : 'NOT met'}`);
     }
+  } catch (error) {
+    // A dead server shows up as refused connections or missing /proc files: say what really happened.
+    // A refused connection can come a moment before the exit is reported.
+    await Promise.race([server.exited, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    if (server.exit) throw new ServerDied(diedMessage(server));
+    throw error;
   } finally {
     callers.forEach((c) => c.socket.terminate());
     server.stop();
@@ -160,6 +198,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof ServerDied ? `load: ${error.message}` : error);
   process.exit(1);
 });

@@ -210,3 +210,76 @@ describe('in a terminal', () => {
     expect(created()).toEqual(['keep.txt']);
   });
 });
+
+describe('target path, filesystem and --server safety', () => {
+  test.each([['$(touch PWNED)/app'], ['`touch PWNED`/app'], ['a;touch PWNED/app'], ["it's/app"], ['x\nrm/app'], ['~/app']])(
+    'every segment of the path is checked: %j is refused and nothing runs or is written',
+    async (dir) => {
+      const result = await cli([dir, '--skip-install']);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/must not contain .*is not a safe folder name/);
+      expect(fs.readdirSync(cwd)).toEqual([]);
+    },
+  );
+
+  test('the next steps quote the path for the shell', async () => {
+    const result = await cli(['my projects/call-app', '--skip-install']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("cd 'my projects/call-app'\n");
+    expect(created('my projects/call-app')).toEqual(expectedFileList('audio'));
+  });
+
+  test('filesystem problems are one clear line and exit 1: a file in the way, a dangling link, a folder this user cannot write', async () => {
+    fs.writeFileSync(path.join(cwd, 'blocker'), 'a file');
+    const inTheWay = await cli(['blocker/app', '--skip-install']);
+    expect(inTheWay.code).toBe(1);
+    expect(inTheWay.stderr.trim()).toMatch(/^Cannot use .*blocker.*: a file is in the way where a folder should be \(ENOTDIR\)\.$/);
+
+    fs.symlinkSync(path.join(cwd, 'gone'), path.join(cwd, 'dangling'));
+    const dangling = await cli(['dangling', '--skip-install']);
+    expect(dangling.code).toBe(1);
+    expect(dangling.stderr.trim()).toMatch(/^.*dangling is a symbolic link to .*gone, which does not exist\. Remove the link or pick another directory\.$/);
+
+    const locked = path.join(cwd, 'locked');
+    fs.mkdirSync(locked, { mode: 0o555 });
+    fs.chmodSync(locked, 0o555);
+    fs.chmodSync(cwd, 0o755);
+    // As root, permissions do not apply: run the CLI as "nobody" then, so the folder is really unwritable.
+    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+    const refused = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(process.execPath, [CLI, 'locked/app', '--skip-install'], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), HOME: cwd }, timeout: 60000, ...asUser }, (error, _stdout, stderr) =>
+        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stderr }),
+      );
+    });
+    expect(refused.code).toBe(1);
+    expect(refused.stderr.trim()).toMatch(/^Cannot write .*locked.*: permission denied \(EACCES\)\.$/);
+    for (const output of [inTheWay.stderr, dangling.stderr, refused.stderr]) expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  test('--overwrite does not follow a symbolic link: the folder it points to keeps its files', async () => {
+    const real = path.join(cwd, 'real');
+    fs.mkdirSync(real);
+    fs.writeFileSync(path.join(real, 'precious.txt'), 'mine');
+    fs.symlinkSync(real, path.join(cwd, 'link'));
+    const result = await cli(['link', '--overwrite', '--skip-install']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/link is a symbolic link .*--overwrite does not empty what a link points to/);
+    expect(fs.readdirSync(real)).toEqual(['precious.txt']);
+  });
+
+  test.each([
+    ['http:/x', /with "\/\/" after the scheme/],
+    ['https://cc.example.com/\nevil', /must not contain spaces, line breaks or control characters/],
+    ['https://cc.example.com/a\tb', /must not contain spaces, line breaks or control characters/],
+    ['https://cc.example.com/ x', /must not contain spaces/],
+    ['https://cc.example.com/AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE/api', /does not go into a mini program/],
+    [`https://cc.example.com/v1?key=${'a3f1c2e4'.repeat(8)}`, /does not go into a mini program/],
+    ['https://cc.example.com/%41KIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE', /does not go into a mini program/],
+    ['javascript:alert(1)', /must be http or https/],
+  ])('--server %j is refused and nothing is written', async (server, message) => {
+    const result = await cli(['my-app', '--server', server, '--skip-install']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(created()).toEqual([]);
+  });
+});

@@ -1,0 +1,42 @@
+/** What `--server` must look like, shown in messages. */
+const EXAMPLE = 'http://127.0.0.1:5700';
+
+/** How secrets are recognised, and what to say about one (options.ts owns both). */
+export interface SecretRule {
+  looksLikeSecret(word: string): boolean;
+  refusal: string;
+}
+
+/**
+ * The backend URL for config.js, parsed with `URL` and held to what ships in an app: http or https
+ * spelled out (`http:/x` is refused, not repaired), no credentials, query or fragment, no whitespace or
+ * control characters (which `URL` would silently drop), and no secret anywhere in it. Returns a message,
+ * or null when the value is fine.
+ */
+export function validateServerUrl(value: string, secrets: SecretRule): string | null {
+  const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (carriesSecret(value, secrets.looksLikeSecret)) return secrets.refusal;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `The server must be an http(s) URL such as ${EXAMPLE}, got ${shown}.`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `The server must be http or https, got ${url.protocol}`;
+  if (!/^https?:\/\/[^/\\]/i.test(value)) return `The server must be an http(s) URL such as ${EXAMPLE}, with "//" after the scheme, got ${shown}.`;
+  if (/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(value)) return `The server URL must not contain spaces, line breaks or control characters, got ${shown}.`;
+  if (url.username || url.password) return 'The server URL must not carry a user name or password: it ships inside the app.';
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) return 'The server URL takes no query or fragment.';
+  return null;
+}
+
+/** A secret as a whole word anywhere in the value: `https://h/AKID…`, `?key=<64 hex>`, `user:<key>@h`. */
+function carriesSecret(value: string, looksLikeSecret: (word: string) => boolean): boolean {
+  let decoded = value;
+  try {
+    decoded = decodeURIComponent(value);
+  } catch {
+    // Broken escapes: the raw text is checked.
+  }
+  return [value, decoded].some((text) => text.split(/[^A-Za-z0-9]+/).some((word) => word !== '' && looksLikeSecret(word)));
+}
