@@ -9,8 +9,8 @@ import type { CallState, Command, Phase } from './session-machine';
 import { applyCommand, applySignal, initialState } from './session-machine';
 import { END_RETRY_DELAYS_MS, endOnServer } from './server-end';
 import type { Signaling, SignalingCallbacks } from './signaling';
-import type { StoredLogin, TokenStore } from './token-store';
 import { SilenceDetector } from './silence-detector';
+import type { StoredLogin, TokenStore } from './token-store';
 import { parseChannelOptions, parseDigits, parseSoundMode } from './validate';
 
 export interface SessionEndedDetail {
@@ -331,6 +331,8 @@ export class CallController {
     if (this.view.suspended === suspended) return;
     this.updateView({ suspended });
     this.session?.media?.update(this.mediaSettings());
+    // The agent's audio was paused on purpose; silence counts again from the end of the interruption.
+    if (!suspended) this.session?.silence?.reset();
   }
 
   /** Ends whatever is going on; used when the component is detached. Never throws. */
@@ -396,7 +398,12 @@ export class CallController {
   }
 
   private showReconnecting(session: LiveSession): void {
-    if (this.session === session) this.updateView({ reconnecting: session.eventsReconnecting || session.mediaReconnecting });
+    if (this.session !== session) return;
+    const reconnecting = session.eventsReconnecting || session.mediaReconnecting;
+    const wasReconnecting = this.view.reconnecting;
+    this.updateView({ reconnecting });
+    // An outage already shows as reconnecting; silence counts again once the call is back.
+    if (wasReconnecting && !reconnecting) session.silence?.reset();
   }
 
   /** Once the agent has answered and media that reports remote audio is up: a silent call is reported once. */
@@ -405,7 +412,7 @@ export class CallController {
     let reported = false;
     session.silence = new SilenceDetector({
       onSilent: () => {
-        if (this.session !== session) return;
+        if (this.session !== session || this.view.suspended || this.view.reconnecting) return;
         this.updateView({ mediaSilent: true });
         if (reported) return;
         reported = true;

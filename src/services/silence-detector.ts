@@ -39,6 +39,13 @@ export class SilenceDetector {
     this.arm();
   }
 
+  /** Counts from now again, forgetting an earlier silence (after an interruption that paused the audio on purpose). */
+  reset(): void {
+    if (this.stopped || !this.started) return;
+    this.silent = false;
+    this.arm();
+  }
+
   stop(): void {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);

@@ -98,6 +98,37 @@ test('audio that keeps arriving is never reported; silence below the threshold i
   await controller.hangUp();
 });
 
+test('an audio interruption (a phone call) pauses the audio on purpose: no media-silent until 8 s after it ends', async () => {
+  const { controller, errors, server } = setUp();
+  await controller.start('audio', { channelId: 'c1' });
+  server({ type: 'accepted', seatName: 'Agent Lin' });
+  await jest.advanceTimersByTimeAsync(2000);
+  controller.setSuspended(true);
+  await jest.advanceTimersByTimeAsync(30000);
+  expect(errors).toEqual([]);
+  controller.setSuspended(false);
+  await jest.advanceTimersByTimeAsync(7500);
+  expect(errors).toEqual([]);
+  await jest.advanceTimersByTimeAsync(1000);
+  expect(errors).toEqual(['media-silent']);
+  await controller.hangUp();
+});
+
+test('no media-silent during an outage, which shows as reconnecting already; counted again once back', async () => {
+  const { controller, errors, server, signaling } = setUp();
+  await controller.start('audio', { channelId: 'c1' });
+  server({ type: 'accepted', seatName: 'Agent Lin' });
+  signaling().onReconnecting?.(true);
+  await jest.advanceTimersByTimeAsync(25000);
+  expect(errors).toEqual([]);
+  signaling().onReconnecting?.(false);
+  await jest.advanceTimersByTimeAsync(7500);
+  expect(errors).toEqual([]);
+  await jest.advanceTimersByTimeAsync(1000);
+  expect(errors).toEqual(['media-silent']);
+  await controller.hangUp();
+});
+
 test('simulated media, which reports no audio at all, is never called silent', async () => {
   const { controller, errors, server } = setUp('simulated');
   await controller.start('audio', { channelId: 'c1' });
