@@ -6,6 +6,8 @@ import { CenterError } from './contact-center';
 
 /** WeChat's page frame, the fixed Referer of wx.request: a mini program in DevTools may present it as Origin. */
 const WECHAT_ORIGIN = 'https://servicewechat.com';
+/** Schemes a web page (or a file opened in a browser) can be served from; other origins are an app's own pages. */
+const WEB_SCHEMES = new Set(['http', 'https', 'file', 'ftp', 'blob', 'data', 'ws', 'wss']);
 
 export interface AccessOptions {
   /** The address the server is bound to. */
@@ -75,13 +77,19 @@ export class AccessPolicy {
     return isWildcardAddress(this.options.host) && net.isIP(name) !== 0;
   }
 
-  /** Throws `forbidden` for a browser request from another site. No Origin (DevTools, phones, scripts) passes. */
+  /**
+   * Throws `forbidden` for a browser request from another site. Passes: no Origin (DevTools, phones,
+   * scripts), the server's own, an allowed one, a page on this machine (`http://localhost:3000`, as Vite's
+   * default CORS rule has it), and non-web schemes (an IDE's own pages) that no web page can send.
+   */
   checkOrigin(req: http.IncomingMessage): void {
     const origin = req.headers.origin;
     if (origin === undefined) return;
+    const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(origin)?.[1].toLowerCase();
+    if (scheme !== undefined && !WEB_SCHEMES.has(scheme)) return;
     const canonical = canonicalOrigin(origin);
     const own = req.headers.host ? canonicalOrigin(`http://${req.headers.host}`) : null;
-    if (canonical !== null && (canonical === own || this.allowOrigins.has(canonical))) return;
+    if (canonical !== null && (canonical === own || this.allowOrigins.has(canonical) || isLoopbackName(new URL(canonical).hostname))) return;
     throw new CenterError('forbidden', `Requests from origin "${origin.slice(0, 80)}" are not allowed. Start the server with --allow-origin <origin> to allow one.`);
   }
 

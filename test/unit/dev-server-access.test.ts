@@ -45,7 +45,11 @@ test('Origin: none, the own origin and allowed ones pass; another site is refuse
   expect(() => p.checkOrigin(request({ host: '127.0.0.1:5700', origin: 'http://127.0.0.1:5700' }))).not.toThrow();
   expect(() => p.checkOrigin(request({ host: '127.0.0.1:5700', origin: 'http://tools.test:3000' }))).not.toThrow();
   expect(() => p.checkOrigin(request({ host: '127.0.0.1:5700', origin: 'https://servicewechat.com' }))).not.toThrow();
-  for (const origin of ['http://evil.example', 'null', 'http://127.0.0.1:5701', 'https://127.0.0.1:5700']) {
+  // Pages on this machine (another dev server's port) and an IDE's own non-web pages pass, as with Vite.
+  for (const origin of ['http://localhost:3000', 'https://127.0.0.1:5701', 'http://[::1]:8080', 'chrome-extension://abcdef', 'devtools://devtools']) {
+    expect(() => p.checkOrigin(request({ host: '127.0.0.1:5700', origin }))).not.toThrow();
+  }
+  for (const origin of ['http://evil.example', 'null', 'https://localhost.evil.example', 'http://127.0.0.1.nip.io', 'file:///etc/passwd', 'data:text/html,x', 'javascript:x']) {
     expect(() => p.checkOrigin(request({ host: '127.0.0.1:5700', origin }))).toThrow(/not allowed/);
   }
 });
