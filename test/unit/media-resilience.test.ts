@@ -176,8 +176,10 @@ describe('TrtcMedia with the real trtc-wx-sdk', () => {
       },
       { context: () => ({}), render: (_view, rendered) => rendered?.() },
     );
-    await media.join({ kind: 'audio', muted: false, soundMode: 'speaker', cameraEnabled: false, cameraFacing: 'front', suspended: false });
+    const joining = media.join({ kind: 'audio', muted: false, soundMode: 'speaker', cameraEnabled: false, cameraFacing: 'front', suspended: false });
     const pusher = (code: number, message = '') => media.handle('pusherEventHandler', { detail: { code, message } } as never);
+    pusher(1018); // the room is entered: join() settles on it
+    await joining;
     return { media, seen, pusher };
   }
 
