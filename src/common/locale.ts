@@ -9,6 +9,8 @@ export interface Texts {
     queued: string;
     /** With the queue position: `{n}` callers ahead. */
     queuedAhead: string;
+    /** First in the queue. */
+    queuedNext: string;
     ringing: string;
     /** `{seat}`: the agent's name. */
     active: string;
@@ -18,6 +20,8 @@ export interface Texts {
   };
   /** How a call ended, by TCCC end reason; `user` when the caller hung up. */
   ended: Record<EndReason | 'user', string>;
+  /** Why a call could not start, shown in place of the status line (by error code; `other` for the rest). */
+  startFailed: { permissionDenied: string; notLoggedIn: string; network: string; busy: string; other: string };
   actions: {
     mute: string;
     speaker: string;
@@ -43,6 +47,7 @@ export const zhCN: Texts = {
     ivr: '请按键选择服务',
     queued: '排队中，请稍候',
     queuedAhead: '排队中，前面还有 {n} 人',
+    queuedNext: '排队中，下一位就是您',
     ringing: '正在为您接通客服…',
     active: '{seat} 为您服务',
     ending: '正在挂断…',
@@ -63,6 +68,13 @@ export const zhCN: Texts = {
     callConflict: '您已在通话中',
     clientTimeout: '网络连接中断，通话已结束',
     voipClientError: '音视频异常，通话已结束',
+  },
+  startFailed: {
+    permissionDenied: '未获得麦克风或摄像头权限，无法呼叫',
+    notLoggedIn: '登录已失效，请重新进入后再试',
+    network: '网络异常，呼叫未能发出',
+    busy: '已有通话在进行',
+    other: '呼叫未能接通，请稍后再试',
   },
   actions: {
     mute: '静音',
@@ -89,6 +101,7 @@ export const enUS: Texts = {
     ivr: 'Choose a service on the keypad',
     queued: 'In the queue, please wait',
     queuedAhead: 'In the queue: {n} ahead of you',
+    queuedNext: 'In the queue: you are next',
     ringing: 'Connecting you to an agent…',
     active: 'Talking with {seat}',
     ending: 'Hanging up…',
@@ -109,6 +122,13 @@ export const enUS: Texts = {
     callConflict: 'You are already in a call',
     clientTimeout: 'Connection lost; the call ended',
     voipClientError: 'Audio/video failed; the call ended',
+  },
+  startFailed: {
+    permissionDenied: 'Allow the microphone (and camera) to call',
+    notLoggedIn: 'Please sign in again, then call',
+    network: 'Network problem: the call did not go out',
+    busy: 'A call is already in progress',
+    other: 'The call could not be placed; please try again later',
   },
   actions: {
     mute: 'Mute',

@@ -163,3 +163,18 @@ test('errors are events, never toasts: starting without a channel', async () => 
   expect(host.events.error[0]).toMatchObject({ code: 'invalid-argument' });
   expect(host.events.sessionStart).toEqual([]);
 });
+
+test('a start that fails shows why on the screen, in the error colour, until the next start', async () => {
+  const { host, screen, status } = renderScreen('no-such-channel');
+  await tapButton(screen, '.tccc-call-screen__start-audio');
+  await waitFor(() => host.events.error.length === 1, 'the error event');
+  const line = screen.dom.querySelector('[class*="tccc-call-screen__status"]')!;
+  expect(line.className).toMatch(/tccc-call-screen__status--error/);
+  expect(status()).toBe('呼叫未能接通，请稍后再试');
+  (screen.instance as unknown as { setData(data: Record<string, unknown>): void }).setData({ channelId: 'audio-support' });
+  await tapButton(screen, '.tccc-call-screen__start-audio');
+  expect(screen.dom.querySelector('[class*="tccc-call-screen__status--error"]')).toBeNull();
+  await waitFor(() => host.events.sessionStart.length === 1, 'the second start');
+  await tapButton(screen.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
+  await waitFor(() => host.events.sessionEnded.length === 1, 'the hang-up');
+});

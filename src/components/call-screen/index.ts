@@ -7,6 +7,7 @@ import type { CallView, SessionEndedDetail } from '../../services/call-controlle
 import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
 import type { LastEnd, ScreenState } from './screen-state';
 import { changedFields, screenStateOf } from './screen-state';
+import { startFailureText } from './start-failure';
 
 type Root = WechatMiniprogram.Component.TrivialInstance & {
   startCall(options: { channelId: string }): Promise<unknown>;
@@ -54,6 +55,9 @@ defineComponent({
     media: { type: String, value: 'audio' },
     /** Heading above the status line, e.g. your service's name. */
     title: { type: String, value: '' },
+    /** Starting place of the video call's picture-in-picture, in px inside the area beside the header (10000 = right edge). */
+    pipX: { type: Number, value: 10000 },
+    pipY: { type: Number, value: 0 },
   },
   data: {
     phase: 'idle' as CallView['phase'],
@@ -68,6 +72,8 @@ defineComponent({
     talkStart: 0,
     keypadOpen: false,
     hangingUp: false,
+    /** Why the last start failed, in words; shown in place of the status line until the next start. */
+    failureText: '',
   },
   observers: {
     /** The button labels come from localeBehavior; the status line is rendered from these texts. */
@@ -86,9 +92,14 @@ defineComponent({
       const root = this.root();
       if (!root) return Promise.reject(this.missingRoot());
       ownOf(this).lastEnd = null;
+      if (this.data.failureText) this.setData({ failureText: '' });
       const options = { channelId: this.data.channelId };
       const call = kind === 'video' ? root.startSession(options) : root.startCall(options);
-      return this.report(call);
+      return this.report(call).catch((error: unknown) => {
+        const failureText = startFailureText((error as { code?: unknown } | null)?.code, ownOf(this).texts);
+        if (failureText !== this.data.failureText) this.setData({ failureText });
+        throw error;
+      });
     },
     /** Hangs up the current call. */
     hangUp() {
