@@ -58,7 +58,13 @@ function draw(): Promise<Record<string, Record<string, Rgb>>> {
   const driver = path.resolve(__dirname, '../support/screenshot-driver.mjs');
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [driver, list], { timeout: 120000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}')),
+      error
+        ? reject(new Error(`${error.message}\n${stderr}`))
+        : resolve(
+            Object.fromEntries(
+              Object.entries(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, { probes: Record<string, Rgb> }>).map(([name, shot]) => [name, shot.probes]),
+            ),
+          ),
     );
   });
 }
