@@ -1,6 +1,7 @@
 // Layout and contrast checks on a drawn page, in the page itself. Returns plain data; the tests decide.
 //   texts:    every visible text node (and icon): its colour against the pixels drawn behind it, found by
-//             drawing the page once more with all text and icons transparent. `ratio` is the worst point.
+//             drawing the page once more with all text and icons transparent. `ratio` is the worst point;
+//             `lines`, how many lines of it show.
 //   targets:  every button (wx-button) and the picture-in-picture, with its box in CSS px.
 //   hangup / start: their boxes, and whether a tap at their centre reaches them.
 //   pip:      its box and the share of an 11 x 11 grid of points inside it that reach it.
@@ -112,7 +113,8 @@ async function inPage(b64) {
       }
     }
     if (boxes.length === 0) return null;
-    return { node: element, text: label, element: describe(element), ratio: Math.round(worst * 100) / 100, need, colour: style.color, background: worstBackground, boxes };
+    const lines = new Set(boxes.map((box) => Math.round(box.top))).size;
+    return { node: element, text: label, element: describe(element), ratio: Math.round(worst * 100) / 100, need, colour: style.color, background: worstBackground, boxes, lines };
   };
 
   const disabled = (element) => !!element.closest('.van-button--van-button--disabled, [class*="van-button--disabled"]');

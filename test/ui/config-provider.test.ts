@@ -1,4 +1,6 @@
 /** @jest-environment jsdom */
+import fs from 'node:fs';
+import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { loadKitComponent, renderInHost } from '../support/ui-host';
 import { installWxRuntime } from '../support/wx-runtime';
@@ -105,8 +107,16 @@ describe('the development warning for colours below WCAG AA', () => {
   });
 });
 
-/** The theme the README's theming section shows; docs.test keeps the two in step. */
+/** The theme the README's theming section shows (the last test checks that it still does). */
 const README_THEME = {
   light: { colorBrand: '#c2410c', colorDanger: '#b91c1c', callScreenAvatarBackground: '#ffedd5' },
   dark: { colorBrand: '#ea580c', colorOnBrand: '#1d2129', callScreenAvatarBackground: '#431407' },
 };
+
+test("README_THEME is the theme the README's theming section shows", () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  for (const set of [README_THEME.light, README_THEME.dark]) {
+    const shown = Object.entries(set).map(([key, value]) => `${key}: '${value}'`).join(', ');
+    expect(readme).toContain(`{ ${shown} }`);
+  }
+});

@@ -53,7 +53,7 @@ interface Captured { state: string; variant: Variant; window: string; live: bool
 interface Audit {
   viewport: { width: number; height: number };
   page: { width: number; height: number };
-  texts: Array<{ text: string; element: string; ratio: number; need: number; colour: string; background: number[]; icon?: boolean }>;
+  texts: Array<{ text: string; element: string; ratio: number; need: number; colour: string; background: number[]; lines: number; icon?: boolean }>;
   targets: Array<{ element: string; action: string | null; rect: Box; visible: Box }>;
   hangup: { rect: Box; reached: boolean } | null;
   start: { rect: Box; reached: boolean } | null;
@@ -245,12 +245,14 @@ test('the screen fits the window: no page scroll either way, with or without a f
   expect(problems).toEqual([]);
 });
 
-test('the keypad scales to the room it has: all twelve keys show without scrolling (a one-line title)', () => {
+test('the keypad scales to the room it has: all twelve keys show whole without scrolling (a one-line title)', () => {
   const problems: string[] = [];
   for (const { name, keypad, longTitle, audit } of each()) {
     if (!keypad) continue;
     const keys = audit.targets.filter((target) => target.action !== null && /^[0-9*#]$/.test(target.action));
     if (keys.length !== 12) problems.push(`${name}: ${keys.length} keys visible`);
+    const cut = keys.filter((key) => key.visible.bottom - key.visible.top < key.rect.bottom - key.rect.top - 0.5);
+    if (!longTitle && cut.length > 0) problems.push(`${name}: keys ${cut.map((key) => key.action).join(' ')} cut off`);
     if (!longTitle && audit.scrollers.length > 0) problems.push(`${name}: scrolls ${audit.scrollers.join(', ')}`);
   }
   expect(problems).toEqual([]);
@@ -305,6 +307,7 @@ test('a long title is clamped to two lines', () => {
     if (!longTitle) continue;
     const title = audit.texts.find((text) => text.element.includes('call-screen__title'));
     if (!title) problems.push(`${name}: no title`);
+    else if (title.lines !== 2) problems.push(`${name}: the title shows ${title.lines} lines`);
   }
   expect(problems).toEqual([]);
 });
