@@ -76,6 +76,8 @@ function near(actual: Rgb, expected: Rgb, tolerance = 12): boolean {
 
 const HANGUP: Probe = { name: 'hangup', selector: '[class*="tccc-call-bar__hangup-button"]', x: 0.2, y: 0.5 };
 const MUTE: Probe = { name: 'mute', selector: '[class*="tccc-call-bar__mute"] wx-button', x: 0.18, y: 0.5 };
+const KEY_CORNER: Probe = { name: 'corner', selector: '[class*="tccc-keypad__key"]', x: 0.04, y: 0.04 };
+const START_CORNER: Probe = { name: 'corner', selector: '[class*="tccc-call-screen__start-button"]', x: 0.01, y: 0.06 };
 const BACKDROP: Probe = { name: 'backdrop', selector: '[class*="tccc-call-screen__footer"]', x: 0.02, y: 0.02 };
 
 let server: DevServer;
@@ -126,7 +128,10 @@ beforeAll(async () => {
   const keypad = render('keypad', {});
   for (const index of [0, 1, 11]) keypad.querySelectorAll('.tccc-keypad__button')[index].querySelector('.van-button')!.dispatchEvent('tap');
   await simulate.sleep(0);
-  shoot('keypad', keypad, { keep: true, background: '#ffffff' });
+  shoot('keypad', keypad, { keep: true, background: '#ffffff', probes: [KEY_CORNER] });
+  shoot('theme-radius-keypad', render('keypad', {}), { background: '#ffffff', frameStyle: '--tccc-radius-round: 0px;', probes: [KEY_CORNER] });
+  const idle = render('call-screen', { sdkAppId: SDK_APP_ID, channelId: 'audio-support', media: 'audio' });
+  shoot('theme-radius-start', idle, { fullPage: true, frameStyle: '--tccc-radius-round: 0px;', probes: [START_CORNER] });
   shoot('call-timer', render('call-timer', { startTime: Date.now() - 754_000 }), { keep: true, background: '#ffffff' });
   shoot('video-panel', render('video-panel', { status: 'waiting', cameraEnabled: false, network: 'fair' }), { keep: true, frameStyle: 'height: 400px;' });
 
@@ -173,4 +178,10 @@ test('dark mode by prefers-color-scheme: the same screen draws on the dark backd
 test('the config provider themes a whole call screen from one object', () => {
   expect(near(pixels['call-screen-brand'].backdrop, [0xff, 0xf7, 0xf0])).toBe(true);
   expect(near(pixels['call-screen-brand'].hangup, [0xb9, 0x1c, 0x1c])).toBe(true);
+});
+
+test('--tccc-radius-round reaches the keypad keys and the start button, not only the call bar', () => {
+  expect(near(pixels.keypad.corner, [0xff, 0xff, 0xff])).toBe(true); // round: the corner is the page
+  expect(near(pixels['theme-radius-keypad'].corner, [0xf0, 0xf2, 0xf5])).toBe(true); // square: the key
+  expect(near(pixels['theme-radius-start'].corner, [0x00, 0x66, 0xff])).toBe(true);
 });
