@@ -178,3 +178,21 @@ test('a start that fails shows why on the screen, in the error colour, until the
   await tapButton(screen.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
   await waitFor(() => host.events.sessionEnded.length === 1, 'the hang-up');
 });
+
+test("pip-x and pip-y place the video call's picture-in-picture; the caller's drags come out as pipmove", async () => {
+  const host = renderInHost('call-screen', {
+    attributes: `sdk-app-id="${SDK_APP_ID}" channel-id="video-support" media="video" pip-x="{{ 20 }}" pip-y="{{ 300 }}"`,
+    events: ['pipmove', 'sessionEnded'],
+  });
+  const screen = host.page.querySelector('#subject')!;
+  const phase = () => (screen.querySelector('#tcccSdk')!.instance as unknown as { getState(): { phase: string } }).getState().phase;
+  await tapButton(screen, '.tccc-call-screen__start-video');
+  const panel = () => screen.querySelector('.tccc-call-screen__video-panel');
+  await waitFor(() => !!panel() && phase() === 'ringing', 'the video panel, ringing');
+  expect(panel()!.instance.data).toMatchObject({ pipX: 20, pipY: 300 });
+  panel()!.querySelector('.tccc-video-panel__pip')!.dispatchEvent('change', { detail: { x: 40, y: 280, source: 'touch' } });
+  await simulate.sleep(0);
+  expect(host.events.pipmove).toEqual([{ x: 40, y: 280 }]);
+  await tapButton(screen.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
+  await waitFor(() => host.events.sessionEnded.length === 1, 'the hang-up');
+});

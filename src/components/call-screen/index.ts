@@ -141,6 +141,10 @@ defineComponent({
       const root = this.root();
       if (root) this.report(root.switchCamera()).catch(() => undefined);
     },
+    /** Passed on, so a page can keep the caller's placement (and give it back as pip-x/pip-y next time). */
+    onPipMove(event: WechatMiniprogram.CustomEvent<{ x: number; y: number }>) {
+      this.triggerEvent('pipmove', event.detail);
+    },
     onKeypad(event: WechatMiniprogram.CustomEvent<{ open: boolean }>) {
       this.setData({ keypadOpen: event.detail.open });
     },
