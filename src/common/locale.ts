@@ -29,6 +29,9 @@ export interface Texts {
     camera: string;
     switchCamera: string;
     hangUp: string;
+    /** Read out after a toggle's name (mute, camera, keypad, speaker), since its colour alone shows its state. */
+    on: string;
+    off: string;
     callAudio: string;
     callVideo: string;
   };
@@ -83,6 +86,8 @@ export const zhCN: Texts = {
     camera: '摄像头',
     switchCamera: '翻转',
     hangUp: '挂断',
+    on: '已开启',
+    off: '已关闭',
     callAudio: '语音呼叫',
     callVideo: '视频呼叫',
   },
@@ -137,6 +142,8 @@ export const enUS: Texts = {
     camera: 'Camera',
     switchCamera: 'Flip',
     hangUp: 'Hang up',
+    on: 'on',
+    off: 'off',
     callAudio: 'Voice call',
     callVideo: 'Video call',
   },
