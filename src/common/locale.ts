@@ -9,6 +9,8 @@ export interface Texts {
     queued: string;
     /** With the queue position: `{n}` callers ahead. */
     queuedAhead: string;
+    /** First in the queue. */
+    queuedNext: string;
     ringing: string;
     /** `{seat}`: the agent's name. */
     active: string;
@@ -20,6 +22,8 @@ export interface Texts {
   };
   /** How a call ended, by TCCC end reason; `user` when the caller hung up. */
   ended: Record<EndReason | 'user', string>;
+  /** Why a call could not start, shown in place of the status line (by error code; `other` for the rest). */
+  startFailed: { permissionDenied: string; privacyNotAuthorized: string; notLoggedIn: string; network: string; busy: string; other: string };
   actions: {
     mute: string;
     speaker: string;
@@ -27,6 +31,9 @@ export interface Texts {
     camera: string;
     switchCamera: string;
     hangUp: string;
+    /** Read out after a toggle's name (mute, camera, keypad, speaker), since its colour alone shows its state. */
+    on: string;
+    off: string;
     callAudio: string;
     callVideo: string;
   };
@@ -54,6 +61,7 @@ export const zhCN: Texts = {
     ivr: '请按键选择服务',
     queued: '排队中，请稍候',
     queuedAhead: '排队中，前面还有 {n} 人',
+    queuedNext: '排队中，下一位就是您',
     ringing: '正在为您接通客服…',
     active: '{seat} 为您服务',
     ending: '正在挂断…',
@@ -76,6 +84,14 @@ export const zhCN: Texts = {
     clientTimeout: '网络连接中断，通话已结束',
     voipClientError: '音视频异常，通话已结束',
   },
+  startFailed: {
+    permissionDenied: '未获得麦克风或摄像头权限，无法呼叫',
+    privacyNotAuthorized: '同意隐私保护指引后才能通话',
+    notLoggedIn: '登录已失效，请重新进入后再试',
+    network: '网络异常，呼叫未能发出',
+    busy: '已有通话在进行',
+    other: '呼叫未能接通，请稍后再试',
+  },
   actions: {
     mute: '静音',
     speaker: '免提',
@@ -83,6 +99,8 @@ export const zhCN: Texts = {
     camera: '摄像头',
     switchCamera: '翻转',
     hangUp: '挂断',
+    on: '已开启',
+    off: '已关闭',
     callAudio: '语音呼叫',
     callVideo: '视频呼叫',
   },
@@ -109,6 +127,7 @@ export const enUS: Texts = {
     ivr: 'Choose a service on the keypad',
     queued: 'In the queue, please wait',
     queuedAhead: 'In the queue: {n} ahead of you',
+    queuedNext: 'In the queue: you are next',
     ringing: 'Connecting you to an agent…',
     active: 'Talking with {seat}',
     ending: 'Hanging up…',
@@ -131,6 +150,14 @@ export const enUS: Texts = {
     clientTimeout: 'Connection lost; the call ended',
     voipClientError: 'Audio/video failed; the call ended',
   },
+  startFailed: {
+    permissionDenied: 'Allow the microphone (and camera) to call',
+    privacyNotAuthorized: 'Agree to the privacy guide to call',
+    notLoggedIn: 'Please sign in again, then call',
+    network: 'Network problem: the call did not go out',
+    busy: 'A call is already in progress',
+    other: 'The call could not be placed; please try again later',
+  },
   actions: {
     mute: 'Mute',
     speaker: 'Speaker',
@@ -138,6 +165,8 @@ export const enUS: Texts = {
     camera: 'Camera',
     switchCamera: 'Flip',
     hangUp: 'Hang up',
+    on: 'on',
+    off: 'off',
     callAudio: 'Voice call',
     callVideo: 'Video call',
   },

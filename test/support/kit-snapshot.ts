@@ -9,13 +9,15 @@ const wxss = require('miniprogram-simulate/src/wxss') as { compile(css: string, 
 
 /**
  * Turns a component rendered by miniprogram-simulate into a standalone HTML page Chromium can draw: the
- * compiled wxss of every loaded component with rpx at 750rpx = 375px, base styles for the `wx-*`
- * elements WeChat would draw itself, and vant's icon font from @vant/icons as a data URL (offline).
+ * compiled wxss of every loaded component with rpx as WeChat scales it (750rpx = the window's width) and
+ * `env(safe-area-inset-bottom)` as the phone gives it, base styles for the `wx-*` elements WeChat would
+ * draw itself, and vant's icon font from @vant/icons as a data URL (offline).
  */
 const RPX = /(-?\d*\.?\d+)rpx/g;
+const SAFE_BOTTOM = /env\(safe-area-inset-bottom\)/g;
 
-function rpxToPx(css: string): string {
-  return css.replace(RPX, (_, value: string) => `${Number(value) / 2}px`);
+function atWindow(css: string, width: number, safeBottom: number): string {
+  return css.replace(RPX, (_, value: string) => `${(Number(value) * width) / 750}px`).replace(SAFE_BOTTOM, `${safeBottom}px`);
 }
 
 /** Our components and the tag each is registered under (the prefix simulate gives its classes). */
@@ -33,20 +35,25 @@ const KIT_TAGS: Record<string, string> = {
 };
 
 /**
- * simulate turns `1rpx` into `1px` (it renders at 750px wide); the screenshots are 375px wide, so our
- * styles are compiled again here at 2rpx = 1px and appended, overriding the same selectors. vant's styles
- * are written in px and stay as simulate inserted them.
+ * simulate turns `1rpx` into `1px` (it renders at 750px wide); our styles are compiled again here at the
+ * window's scale and appended, overriding the same selectors. vant's styles are written in px and stay as
+ * simulate inserted them.
  */
-let kitStyles: string | null = null;
+const kitStyles = new Map<string, string>();
 
-function kitStylesAtPhoneScale(): string {
-  kitStyles ??= Object.entries(KIT_TAGS)
-    .map(([dir, tag]) => {
-      const file = path.join(KIT_DIST, dir, 'index.wxss');
-      return fs.existsSync(file) ? wxss.compile(rpxToPx(fs.readFileSync(file, 'utf8')), { prefix: tag }) : '';
-    })
-    .join('\n');
-  return kitStyles;
+function kitStylesAt(width: number, safeBottom: number): string {
+  const key = `${width}/${safeBottom}`;
+  let styles = kitStyles.get(key);
+  if (styles === undefined) {
+    styles = Object.entries(KIT_TAGS)
+      .map(([dir, tag]) => {
+        const file = path.join(KIT_DIST, dir, 'index.wxss');
+        return fs.existsSync(file) ? wxss.compile(atWindow(fs.readFileSync(file, 'utf8'), width, safeBottom), { prefix: tag }) : '';
+      })
+      .join('\n');
+    kitStyles.set(key, styles);
+  }
+  return styles;
 }
 
 let iconFont: string | null = null;
@@ -70,16 +77,35 @@ wx-view, wx-movable-area, wx-live-player, wx-live-pusher { display: block; }
 wx-text { display: inline; white-space: pre-wrap; }
 wx-button { position: relative; display: block; box-sizing: border-box; margin: 0 auto; padding: 0 14px; overflow: hidden; font-size: 18px; line-height: 2.556; text-align: center; border-radius: 5px; color: #000; background-color: #f8f8f8; }
 wx-button::after { content: " "; position: absolute; top: 0; left: 0; box-sizing: border-box; width: 200%; height: 200%; border: 1px solid rgba(0, 0, 0, 0.2); border-radius: 10px; transform: scale(0.5); transform-origin: 0 0; }
-wx-movable-view { display: block; position: absolute; top: 16px; right: 16px; }
+wx-movable-view { display: block; position: absolute; top: 0; left: 0; }
 `;
 
+/** A host page that gives its page a fixed height, as \`page { height: 100% }\` in app.wxss does. */
+const FIXED_HEIGHT_PAGE = 'html, body, #frame { height: 100%; }';
+
+export interface SnapshotOptions {
+  /** The window's width in px (default 375): rpx scale with it. */
+  width?: number;
+  /** `env(safe-area-inset-bottom)` in px (34 on an iPhone with a home indicator). */
+  safeBottom?: number;
+  /** The host page sets `page { height: 100% }`. */
+  fixedHeightPage?: boolean;
+  /** Extra CSS variables (or any declarations) on the frame. */
+  frameStyle?: string;
+  background?: string;
+  /** Extra style rules, e.g. a bright frame standing in for the agent's video. */
+  css?: string;
+}
+
 /** A frame of `width` px around the rendered component, optionally with extra CSS variables on it. */
-export function snapshotHtml(rendered: Rendered, options: { width?: number; frameStyle?: string; background?: string } = {}): string {
+export function snapshotHtml(rendered: Rendered, options: SnapshotOptions = {}): string {
   const styles = Array.from(document.head.querySelectorAll('style'))
     .map((style) => style.textContent ?? '')
     .join('\n')
     .replace(/@font-face\s*{[^}]*vant-icon[^}]*}/g, '');
   const body = rendered.dom.outerHTML;
-  const frame = `width:${options.width ?? 375}px;background:${options.background ?? 'transparent'};${options.frameStyle ?? ''}`;
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${BASE_STYLES}${vantIconFontFace()}\n${styles}\n${kitStylesAtPhoneScale()}</style></head><body><div id="frame" style="${frame}">${body}</div></body></html>`;
+  const width = options.width ?? 375;
+  const frame = `width:${width}px;background:${options.background ?? 'transparent'};${options.frameStyle ?? ''}`;
+  const page = `${options.fixedHeightPage ? FIXED_HEIGHT_PAGE : ''}${options.css ?? ''}`;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${BASE_STYLES}${vantIconFontFace()}\n${styles}\n${kitStylesAt(width, options.safeBottom ?? 0)}\n${page}</style></head><body><div id="frame" style="${frame}">${body}</div></body></html>`;
 }

@@ -1,11 +1,13 @@
-// Draws standalone HTML pages in headless Chromium (Debian's, via playwright-core) and reads pixels back.
-// Runs as its own process because Playwright cannot load inside jest's jsdom environment.
-// Usage: node screenshot-driver.mjs <shots.json>; prints one JSON line { [shot]: { [probe]: [r, g, b] } }.
-//   shots.json: [{ name, html, png, colorScheme, fullPage, height, probes: [{ name, selector, x, y }] }]
+// Draws standalone HTML pages in headless Chromium (Debian's, via playwright-core), reads pixels back and
+// audits the layout. Runs as its own process because Playwright cannot load inside jest's jsdom environment.
+// Usage: node screenshot-driver.mjs <shots.json>; prints one JSON line { [shot]: { probes, audit } }.
+//   shots.json: [{ name, html, png, colorScheme, width, height, fullPage, probes: [{ name, selector, x, y }], audit }]
 //   x and y place a probe inside the element's box (0..1), e.g. off an icon in the middle of a button.
+//   audit: true runs the checks of audit-page.mjs on the page as drawn (see there).
 import { chromium } from 'playwright-core';
 import { browserPath } from './browser-path.mjs';
 import fs from 'node:fs';
+import { auditPage } from './audit-page.mjs';
 
 const shots = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));
 const browser = await chromium.launch({
@@ -29,25 +31,47 @@ async function pixelAt(page, x, y) {
   }, png.toString('base64'));
 }
 
+/** WeChat places a movable-view at x/y inside its movable-area, clamped to stay inside; so does this. */
+function placeMovableViews() {
+  for (const view of document.querySelectorAll('wx-movable-view[data-x]')) {
+    const area = view.parentElement.getBoundingClientRect();
+    const own = view.getBoundingClientRect();
+    const clamp = (value, max) => Math.max(0, Math.min(Number(value) || 0, max));
+    view.style.left = `${clamp(view.dataset.x, area.width - own.width)}px`;
+    view.style.top = `${clamp(view.dataset.y, area.height - own.height)}px`;
+  }
+}
+
 const report = {};
+/** One page per colour scheme and scale, reused: a new page per drawing costs more than the drawing. */
+const contexts = {};
 try {
   for (const shot of shots) {
-    const page = await browser.newPage({ viewport: { width: 375, height: shot.height ?? 640 }, deviceScaleFactor: 2, colorScheme: shot.colorScheme ?? 'light' });
+    const scheme = shot.colorScheme ?? 'light';
+    // Kept images at the phones' 2x; a drawing that is only audited or probed at 1x, which is faster.
+    const scale = shot.png ? 2 : 1;
+    const key = `${scheme}@${scale}`;
+    if (!contexts[key]) {
+      const context = await browser.newContext({ deviceScaleFactor: scale, colorScheme: scheme });
+      contexts[key] = await context.newPage();
+    }
+    const page = contexts[key];
+    await page.setViewportSize({ width: shot.width ?? 375, height: shot.height ?? 640 });
     await page.goto(`file://${shot.html}`);
     await page.evaluate(() => document.fonts.ready);
-    const frame = page.locator('#frame');
+    await page.evaluate(placeMovableViews);
     if (shot.png) {
-      if (shot.fullPage) await page.screenshot({ path: shot.png });
-      else await frame.screenshot({ path: shot.png });
+      if (shot.fullPage || shot.width) await page.screenshot({ path: shot.png });
+      else await page.locator('#frame').screenshot({ path: shot.png });
     }
-    report[shot.name] = {};
+    report[shot.name] = { probes: {} };
     for (const probe of shot.probes ?? []) {
       const box = await page.locator(probe.selector).first().boundingBox({ timeout: 5000 });
       if (!box) throw new Error(`${shot.name}: ${probe.selector} is not visible`);
       if (box.width < 2 || box.height < 2) throw new Error(`${shot.name}: ${probe.selector} has an empty box ${JSON.stringify(box)}`);
-      report[shot.name][probe.name] = await pixelAt(page, Math.round(box.x + box.width * (probe.x ?? 0.5)), Math.round(box.y + box.height * (probe.y ?? 0.5)));
+      report[shot.name].probes[probe.name] = await pixelAt(page, Math.round(box.x + box.width * (probe.x ?? 0.5)), Math.round(box.y + box.height * (probe.y ?? 0.5)));
     }
-    await page.close();
+    if (shot.audit) report[shot.name].audit = await auditPage(page);
   }
 } finally {
   await browser.close();

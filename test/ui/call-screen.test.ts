@@ -163,3 +163,36 @@ test('errors are events, never toasts: starting without a channel', async () => 
   expect(host.events.error[0]).toMatchObject({ code: 'invalid-argument' });
   expect(host.events.sessionStart).toEqual([]);
 });
+
+test('a start that fails shows why on the screen, in the error colour, until the next start', async () => {
+  const { host, screen, status } = renderScreen('no-such-channel');
+  await tapButton(screen, '.tccc-call-screen__start-audio');
+  await waitFor(() => host.events.error.length === 1, 'the error event');
+  const line = screen.dom.querySelector('[class*="tccc-call-screen__status"]')!;
+  expect(line.className).toMatch(/tccc-call-screen__status--error/);
+  expect(status()).toBe('呼叫未能接通，请稍后再试');
+  (screen.instance as unknown as { setData(data: Record<string, unknown>): void }).setData({ channelId: 'audio-support' });
+  await tapButton(screen, '.tccc-call-screen__start-audio');
+  expect(screen.dom.querySelector('[class*="tccc-call-screen__status--error"]')).toBeNull();
+  await waitFor(() => host.events.sessionStart.length === 1, 'the second start');
+  await tapButton(screen.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
+  await waitFor(() => host.events.sessionEnded.length === 1, 'the hang-up');
+});
+
+test("pip-x and pip-y place the video call's picture-in-picture; the caller's drags come out as pipmove", async () => {
+  const host = renderInHost('call-screen', {
+    attributes: `sdk-app-id="${SDK_APP_ID}" channel-id="video-support" media="video" pip-x="{{ 20 }}" pip-y="{{ 300 }}"`,
+    events: ['pipmove', 'sessionEnded'],
+  });
+  const screen = host.page.querySelector('#subject')!;
+  const phase = () => (screen.querySelector('#tcccSdk')!.instance as unknown as { getState(): { phase: string } }).getState().phase;
+  await tapButton(screen, '.tccc-call-screen__start-video');
+  const panel = () => screen.querySelector('.tccc-call-screen__video-panel');
+  await waitFor(() => !!panel() && phase() === 'ringing', 'the video panel, ringing');
+  expect(panel()!.instance.data).toMatchObject({ pipX: 20, pipY: 300 });
+  panel()!.querySelector('.tccc-video-panel__pip')!.dispatchEvent('change', { detail: { x: 40, y: 280, source: 'touch' } });
+  await simulate.sleep(0);
+  expect(host.events.pipmove).toEqual([{ x: 40, y: 280 }]);
+  await tapButton(screen.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
+  await waitFor(() => host.events.sessionEnded.length === 1, 'the hang-up');
+});

@@ -1,5 +1,9 @@
 /** @jest-environment jsdom */
+import fs from 'node:fs';
+import path from 'node:path';
+import simulate from 'miniprogram-simulate';
 import { loadKitComponent, renderInHost } from '../support/ui-host';
+import { installWxRuntime } from '../support/wx-runtime';
 
 function styleOf(themeVars: unknown): string {
   const host = renderInHost('config-provider', {
@@ -12,8 +16,8 @@ function styleOf(themeVars: unknown): string {
 }
 
 test('camelCase keys become --tccc-* variables on the wrapper, computed in WXS', () => {
-  expect(styleOf({ colorBrand: '#ff6a00', callBarHangupBackground: 'rgb(200, 0, 0)' })).toBe(
-    '--tccc-color-brand:#ff6a00;--tccc-call-bar-hangup-background:rgb(200, 0, 0);',
+  expect(styleOf({ colorBrand: '#c2410c', callBarHangupBackground: 'rgb(200, 0, 0)' })).toBe(
+    '--tccc-color-brand:#c2410c;--tccc-call-bar-hangup-background:rgb(200, 0, 0);',
   );
 });
 
@@ -26,6 +30,93 @@ test('a value cannot close the declaration and inject another', () => {
 });
 
 test('what it wraps renders inside it', () => {
-  const host = renderInHost('config-provider', { attributes: 'theme-vars="{{ { colorBrand: \'#f60\' } }}"', inner: '<tccc-call-bar />', using: { 'tccc-call-bar': loadKitComponent('call-bar') } });
+  const host = renderInHost('config-provider', { attributes: 'theme-vars="{{ { colorBrand: \'#c2410c\' } }}"', inner: '<tccc-call-bar />', using: { 'tccc-call-bar': loadKitComponent('call-bar') } });
   expect(host.page.querySelector('#subject')!.dom.innerHTML).toMatch(/tccc-call-bar.*van-button/s);
+});
+
+describe('light and dark sets', () => {
+  const theme = { colorBrand: '#c2410c', colorBackdrop: '#fff7f0', radiusRound: '16px' };
+  const themeDark = { colorBrand: '#ea580c', colorOnBrand: '#1d2129' };
+  let listeners: Array<(result: { theme: string }) => void>;
+  let wx: ReturnType<typeof installWxRuntime>;
+
+  function render(systemTheme: 'light' | 'dark') {
+    const target = (globalThis as unknown as { wx: Record<string, unknown> }).wx;
+    target.getAppBaseInfo = () => ({ theme: systemTheme });
+    target.onThemeChange = (listener: (result: { theme: string }) => void) => listeners.push(listener);
+    target.offThemeChange = (listener: (result: { theme: string }) => void) => (listeners = listeners.filter((l) => l !== listener));
+    const host = renderInHost('config-provider', {
+      attributes: 'theme-vars="{{ theme }}" theme-vars-dark="{{ themeDark }}"',
+      data: { theme, themeDark },
+    });
+    const style = () => host.page.querySelector('#subject')!.dom.querySelector('wx-view')!.getAttribute('style') ?? '';
+    return { host, style };
+  }
+
+  beforeEach(() => {
+    listeners = [];
+    wx = installWxRuntime();
+  });
+  afterEach(() => wx.restore());
+
+  test('light mode takes theme-vars as they are', () => {
+    expect(render('light').style()).toBe('--tccc-color-brand:#c2410c;--tccc-color-backdrop:#fff7f0;--tccc-radius-round:16px;');
+  });
+
+  test("dark mode drops theme-vars' colours (a light backdrop would hide dark-mode text), keeps the rest, adds theme-vars-dark", () => {
+    expect(render('dark').style()).toBe('--tccc-radius-round:16px;--tccc-color-brand:#ea580c;--tccc-color-on-brand:#1d2129;');
+  });
+
+  test('it follows wx.onThemeChange, and stops listening when detached', async () => {
+    const { host, style } = render('light');
+    expect(listeners).toHaveLength(1);
+    listeners[0]({ theme: 'dark' });
+    await simulate.sleep(0);
+    expect(style()).toBe('--tccc-radius-round:16px;--tccc-color-brand:#ea580c;--tccc-color-on-brand:#1d2129;');
+    host.page.detach();
+    expect(listeners).toHaveLength(0);
+  });
+});
+
+describe('the development warning for colours below WCAG AA', () => {
+  let wx: ReturnType<typeof installWxRuntime>;
+  let warn: jest.SpyInstance;
+  beforeEach(() => {
+    wx = installWxRuntime();
+    warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    warn.mockRestore();
+    wx.restore();
+  });
+
+  test('white labels on a light orange brand are named with their ratio', () => {
+    renderInHost('config-provider', { attributes: 'theme-vars="{{ { colorBrand: \'#ff6a00\' } }}"' });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/light mode: colorOnBrand #ffffff on colorBrand #ff6a00 is 2\.8\d:1; the start button's label needs 4\.5:1/));
+  });
+
+  test("the README's theme passes in both modes, and a release build never warns", () => {
+    renderInHost('config-provider', {
+      attributes: 'theme-vars="{{ light }}" theme-vars-dark="{{ dark }}"',
+      data: { light: README_THEME.light, dark: README_THEME.dark },
+    });
+    expect(warn).not.toHaveBeenCalled();
+    (globalThis as unknown as { wx: Record<string, unknown> }).wx.getAccountInfoSync = () => ({ miniProgram: { envVersion: 'release' } });
+    renderInHost('config-provider', { attributes: 'theme-vars="{{ { colorBrand: \'#ffee00\' } }}"' });
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+/** The theme the README's theming section shows (the last test checks that it still does). */
+const README_THEME = {
+  light: { colorBrand: '#c2410c', colorDanger: '#b91c1c', callScreenAvatarBackground: '#ffedd5' },
+  dark: { colorBrand: '#ea580c', colorOnBrand: '#1d2129', callScreenAvatarBackground: '#431407' },
+};
+
+test("README_THEME is the theme the README's theming section shows", () => {
+  const readme = fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8');
+  for (const set of [README_THEME.light, README_THEME.dark]) {
+    const shown = Object.entries(set).map(([key, value]) => `${key}: '${value}'`).join(', ');
+    expect(readme).toContain(`{ ${shown} }`);
+  }
 });

@@ -39,6 +39,29 @@ test('each press emits `digits` with the key and everything typed so far, shown 
   expect(host.page.querySelector('#subject')!.dom.querySelector('[class*="tccc-keypad__digits"]')!.textContent).toBe('');
 });
 
+test('with show-digits off nothing is shown, yet `digits` still reports everything typed', async () => {
+  const host = renderInHost('keypad', { attributes: 'show-digits="{{ false }}"', events: ['digits'] });
+  for (const key of ['1', '2', '#']) await press(host, key);
+  expect(host.events.digits).toEqual([
+    { key: '1', digits: '1' },
+    { key: '2', digits: '12' },
+    { key: '#', digits: '12#' },
+  ]);
+  expect(host.page.querySelector('#subject')!.dom.querySelector('[class*="tccc-keypad__digits"]')).toBeNull();
+  (host.page.querySelector('#subject')!.instance as unknown as { clear(): void }).clear();
+  await press(host, '5');
+  expect(host.events.digits[3]).toEqual({ key: '5', digits: '5' });
+});
+
+test('the digits line keeps the latest keys and leads with "…" once earlier ones scrolled away; `digits` stays whole', async () => {
+  const host = renderInHost('keypad', { events: ['digits'] });
+  const typed = '1234567890*#12345'; // 17 keys, one more than the line shows
+  for (const key of typed) await press(host, key);
+  const line = host.page.querySelector('#subject')!.dom.querySelector('[class*="tccc-keypad__digits"]')!.textContent;
+  expect(line).toBe(`…${typed.slice(-15)}`);
+  expect(host.events.digits.at(-1)).toEqual({ key: '5', digits: typed });
+});
+
 test('disabled: keys render disabled and presses emit nothing', async () => {
   const host = renderInHost('keypad', { attributes: 'disabled', events: ['digits'] });
   expect(keys(host)[0].querySelector('.van-button')!.dom.className).toMatch(/van-button--disabled/);

@@ -1,7 +1,7 @@
 /**
- * Every UI kit component and the call screen drawn in headless Chromium (audio, video, light, dark, a
- * custom brand), and the pixels that themed variables must move. `npm run screenshots` writes the images
- * to docs/screenshots/; a normal run draws them under .tmp/ and checks the pixels.
+ * Every UI kit component drawn in headless Chromium, and the pixels that themed variables must move.
+ * `npm run screenshots` writes the images to docs/screenshots/; a normal run draws them under .tmp/ and
+ * checks the pixels. The call screen at every window size is screen-matrix.test.ts.
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
@@ -58,7 +58,13 @@ function draw(): Promise<Record<string, Record<string, Rgb>>> {
   const driver = path.resolve(__dirname, '../support/screenshot-driver.mjs');
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [driver, list], { timeout: 120000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}')),
+      error
+        ? reject(new Error(`${error.message}\n${stderr}`))
+        : resolve(
+            Object.fromEntries(
+              Object.entries(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, { probes: Record<string, Rgb> }>).map(([name, shot]) => [name, shot.probes]),
+            ),
+          ),
     );
   });
 }
@@ -70,6 +76,8 @@ function near(actual: Rgb, expected: Rgb, tolerance = 12): boolean {
 
 const HANGUP: Probe = { name: 'hangup', selector: '[class*="tccc-call-bar__hangup-button"]', x: 0.2, y: 0.5 };
 const MUTE: Probe = { name: 'mute', selector: '[class*="tccc-call-bar__mute"] wx-button', x: 0.18, y: 0.5 };
+const KEY_CORNER: Probe = { name: 'corner', selector: '[class*="tccc-keypad__key"]', x: 0.04, y: 0.04 };
+const START_CORNER: Probe = { name: 'corner', selector: '[class*="tccc-call-screen__start-button"]', x: 0.01, y: 0.06 };
 const BACKDROP: Probe = { name: 'backdrop', selector: '[class*="tccc-call-screen__footer"]', x: 0.02, y: 0.02 };
 
 let server: DevServer;
@@ -96,25 +104,19 @@ beforeAll(async () => {
   await loadLoginModule(server.url, KIT_DIST).login({ jsCode: 'screenshots', sdkAppId: SDK_APP_ID });
 
   // Real calls through the call screen (auto-answered by the simulator), then each component alone.
-  shoot('call-screen-idle', await callScreenIn('idle', {}), { keep: true, fullPage: true, probes: [] });
   const talking = await callScreenIn('talking', {});
-  shoot('call-screen-audio', talking, { keep: true, fullPage: true, probes: [BACKDROP, HANGUP] });
-  shoot('call-screen-audio-dark', talking, { keep: true, fullPage: true, colorScheme: 'dark', probes: [BACKDROP] });
+  shoot('call-screen-audio', talking, { fullPage: true, probes: [BACKDROP, HANGUP] });
+  shoot('call-screen-audio-dark', talking, { fullPage: true, colorScheme: 'dark', probes: [BACKDROP] });
   await tapButton(talking.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
   await waitFor(() => (talking.querySelector('#tcccSdk')!.instance.getState().phase as string) === 'idle', 'the hang-up');
 
-  const video = await callScreenIn('talking', { media: 'video', locale: 'en-US', title: 'ACME support' });
-  shoot('call-screen-video', video, { keep: true, fullPage: true, colorScheme: 'dark' });
-  await tapButton(video.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
-  await waitFor(() => (video.querySelector('#tcccSdk')!.instance.getState().phase as string) === 'idle', 'the hang-up');
-
   const brand = await callScreenIn('talking', { media: 'both', title: 'ACME 客服' });
   const provider = render('config-provider', {
-    themeVars: { colorBrand: '#ff6a00', colorDanger: '#d4380d', colorBackdrop: '#fff7f0', callScreenAvatarBackground: '#ffe7d6', radiusRound: '16rpx' },
+    themeVars: { colorBrand: '#c2410c', colorDanger: '#b91c1c', colorBackdrop: '#fff7f0', callScreenAvatarBackground: '#ffedd5', radiusRound: '16rpx' },
   });
   // The provider wraps the screen as a page would: its style string is what WXS computed.
   const themed = { dom: wrapIn(provider.dom.querySelector('wx-view')!.getAttribute('style') ?? '', brand.dom) } as Rendered;
-  shoot('call-screen-brand', themed, { keep: true, fullPage: true, probes: [BACKDROP, HANGUP] });
+  shoot('call-screen-brand', themed, { fullPage: true, probes: [BACKDROP, HANGUP] });
   await tapButton(brand.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
 
   shoot('call-bar-audio', render('call-bar', { muted: true, soundMode: 'speaker' }), { keep: true, background: '#f5f6f8', probes: [HANGUP, MUTE] });
@@ -126,7 +128,10 @@ beforeAll(async () => {
   const keypad = render('keypad', {});
   for (const index of [0, 1, 11]) keypad.querySelectorAll('.tccc-keypad__button')[index].querySelector('.van-button')!.dispatchEvent('tap');
   await simulate.sleep(0);
-  shoot('keypad', keypad, { keep: true, background: '#ffffff' });
+  shoot('keypad', keypad, { keep: true, background: '#ffffff', probes: [KEY_CORNER] });
+  shoot('theme-radius-keypad', render('keypad', {}), { background: '#ffffff', frameStyle: '--tccc-radius-round: 0px;', probes: [KEY_CORNER] });
+  const idle = render('call-screen', { sdkAppId: SDK_APP_ID, channelId: 'audio-support', media: 'audio' });
+  shoot('theme-radius-start', idle, { fullPage: true, frameStyle: '--tccc-radius-round: 0px;', probes: [START_CORNER] });
   shoot('call-timer', render('call-timer', { startTime: Date.now() - 754_000 }), { keep: true, background: '#ffffff' });
   shoot('video-panel', render('video-panel', { status: 'waiting', cameraEnabled: false, network: 'fair' }), { keep: true, frameStyle: 'height: 400px;' });
 
@@ -172,5 +177,11 @@ test('dark mode by prefers-color-scheme: the same screen draws on the dark backd
 
 test('the config provider themes a whole call screen from one object', () => {
   expect(near(pixels['call-screen-brand'].backdrop, [0xff, 0xf7, 0xf0])).toBe(true);
-  expect(near(pixels['call-screen-brand'].hangup, [0xd4, 0x38, 0x0d])).toBe(true);
+  expect(near(pixels['call-screen-brand'].hangup, [0xb9, 0x1c, 0x1c])).toBe(true);
+});
+
+test('--tccc-radius-round reaches the keypad keys and the start button, not only the call bar', () => {
+  expect(near(pixels.keypad.corner, [0xff, 0xff, 0xff])).toBe(true); // round: the corner is the page
+  expect(near(pixels['theme-radius-keypad'].corner, [0xf0, 0xf2, 0xf5])).toBe(true); // square: the key
+  expect(near(pixels['theme-radius-start'].corner, [0x00, 0x66, 0xff])).toBe(true);
 });

@@ -1,5 +1,6 @@
 import { enUS, resolveTexts, zhCN } from '../../src/common/locale';
 import { changedFields, screenStateOf, statusTextOf } from '../../src/components/call-screen/screen-state';
+import { startFailureText } from '../../src/components/call-screen/start-failure';
 import type { CallView } from '../../src/services/call-controller';
 import { EndStatus } from '../../src/services/protocol';
 
@@ -15,6 +16,7 @@ test('the status line for every phase, in Chinese and English', () => {
     [{ phase: 'ivr' }, '请按键选择服务', 'Choose a service on the keypad'],
     [{ phase: 'queued' }, '排队中，请稍候', 'In the queue, please wait'],
     [{ phase: 'queued', queuePosition: 3 }, '排队中，前面还有 2 人', 'In the queue: 2 ahead of you'],
+    [{ phase: 'queued', queuePosition: 1 }, '排队中，下一位就是您', 'In the queue: you are next'],
     [{ phase: 'ringing' }, '正在为您接通客服…', 'Connecting you to an agent…'],
     [{ phase: 'active', seatName: 'Agent Lin' }, 'Agent Lin 为您服务', 'Talking with Agent Lin'],
     [{ phase: 'ending' }, '正在挂断…', 'Hanging up…'],
@@ -53,4 +55,14 @@ test('the video placeholder state and the fields a setData needs', () => {
   expect(screenStateOf(idle, zhCN, null, 'video').kind).toBe('video');
   expect(changedFields({ a: 1, b: 'x' }, { a: 1, b: 'y' })).toEqual({ b: 'y' });
   expect(changedFields({ a: 1 }, { a: 1 })).toEqual({});
+});
+
+test('a failed start reads by its error code; a cancelled one says nothing', () => {
+  expect(startFailureText('permission-denied', zhCN)).toBe(zhCN.startFailed.permissionDenied);
+  expect(startFailureText('privacy-not-authorized', zhCN)).toBe(zhCN.startFailed.privacyNotAuthorized);
+  expect(startFailureText('login-expired', enUS)).toBe(enUS.startFailed.notLoggedIn);
+  expect(startFailureText('timeout', enUS)).toBe(enUS.startFailed.network);
+  expect(startFailureText('server', enUS)).toBe(enUS.startFailed.other);
+  expect(startFailureText(undefined, zhCN)).toBe(zhCN.startFailed.other);
+  expect(startFailureText('cancelled', zhCN)).toBe('');
 });

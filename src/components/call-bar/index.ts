@@ -21,6 +21,8 @@ defineComponent({
     disabled: { type: Boolean, value: false },
     /** Shows hang-up as busy and disables it (while `endCall` is in flight). */
     hangingUp: { type: Boolean, value: false },
+    /** One row (mute, keypad, speaker, hang-up) for short screens, e.g. while the keypad is open. */
+    compact: { type: Boolean, value: false },
   },
   methods: {
     onMute() {

@@ -7,6 +7,7 @@ import type { CallView, SessionEndedDetail } from '../../services/call-controlle
 import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
 import type { LastEnd, ScreenState } from './screen-state';
 import { changedFields, screenStateOf } from './screen-state';
+import { startFailureText } from './start-failure';
 
 type Root = WechatMiniprogram.Component.TrivialInstance & {
   startCall(options: { channelId: string }): Promise<unknown>;
@@ -54,6 +55,9 @@ defineComponent({
     media: { type: String, value: 'audio' },
     /** Heading above the status line, e.g. your service's name. */
     title: { type: String, value: '' },
+    /** Starting place of the video call's picture-in-picture, in px inside the area beside the header (10000 = right edge). */
+    pipX: { type: Number, value: 10000 },
+    pipY: { type: Number, value: 0 },
   },
   data: {
     phase: 'idle' as CallView['phase'],
@@ -68,6 +72,8 @@ defineComponent({
     talkStart: 0,
     keypadOpen: false,
     hangingUp: false,
+    /** Why the last start failed, in words; shown in place of the status line until the next start. */
+    failureText: '',
   },
   observers: {
     /** The button labels come from localeBehavior; the status line is rendered from these texts. */
@@ -86,11 +92,14 @@ defineComponent({
       const root = this.root();
       if (!root) return Promise.reject(this.missingRoot());
       ownOf(this).lastEnd = null;
+      if (this.data.failureText) this.setData({ failureText: '' });
       const options = { channelId: this.data.channelId };
       const call = kind === 'video' ? root.startSession(options) : root.startCall(options);
       // A start given up (hang-up, timeout) while the privacy consent is open closes it: nothing stays pending.
       return this.report(call).catch((error: unknown) => {
         selectComponent<{ dismiss(): boolean }>(this, '#tcccPrivacy')?.dismiss();
+        const failureText = startFailureText((error as { code?: unknown } | null)?.code, ownOf(this).texts);
+        if (failureText !== this.data.failureText) this.setData({ failureText });
         throw error;
       });
     },
@@ -133,6 +142,10 @@ defineComponent({
     onSwitchCamera() {
       const root = this.root();
       if (root) this.report(root.switchCamera()).catch(() => undefined);
+    },
+    /** Passed on, so a page can keep the caller's placement (and give it back as pip-x/pip-y next time). */
+    onPipMove(event: WechatMiniprogram.CustomEvent<{ x: number; y: number }>) {
+      this.triggerEvent('pipmove', event.detail);
     },
     onKeypad(event: WechatMiniprogram.CustomEvent<{ open: boolean }>) {
       this.setData({ keypadOpen: event.detail.open });

@@ -38,7 +38,8 @@ export function statusTextOf(view: CallView, texts: Texts, lastEnd: LastEnd | nu
     case 'ivr':
       return status.ivr;
     case 'queued':
-      return view.queuePosition && view.queuePosition > 0 ? fill(status.queuedAhead, { n: view.queuePosition - 1 }) : status.queued;
+      if (view.queuePosition === 1) return status.queuedNext;
+      return view.queuePosition && view.queuePosition > 1 ? fill(status.queuedAhead, { n: view.queuePosition - 1 }) : status.queued;
     case 'ringing':
       return status.ringing;
     case 'active':

@@ -1,6 +1,7 @@
 import { defineComponent } from '../../common/component';
 import { selectComponent } from '../../common/select';
 import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
+import { digitsLineOf, MAX_TYPED } from './digits-line';
 
 const KEYS = [
   { key: '1', letters: '' },
@@ -17,10 +18,10 @@ const KEYS = [
   { key: '#', letters: '' },
 ];
 
-/** The digits line shows this many of the latest keys. */
-const SHOWN_DIGITS = 24;
-
 type DigitsTarget = { sendDigits(options: { digits: string }): Promise<unknown> };
+
+/** What was typed, kept apart from the digits line: with `show-digits` off nothing is rendered, yet `digits` stays whole. */
+const typedBy = new WeakMap<object, string>();
 
 /**
  * A DTMF keypad. Each press emits `digits` ({ key, digits }); with `sdk` set to the selector of a
@@ -37,19 +38,22 @@ defineComponent({
   },
   data: {
     keys: KEYS,
+    /** The digits line: the latest keys, after a '…' when earlier ones no longer fit. */
     digits: '',
   },
   methods: {
     onPress(event: WechatMiniprogram.CustomEvent<Record<string, never>, Record<string, never>, { key: string }>) {
       if (this.data.disabled) return;
       const { key } = event.currentTarget.dataset;
-      const digits = (this.data.digits + key).slice(-SHOWN_DIGITS);
-      if (this.data.showDigits) this.setData({ digits });
-      this.triggerEvent('digits', { key, digits });
+      const typed = ((typedBy.get(this) ?? '') + key).slice(-MAX_TYPED);
+      typedBy.set(this, typed);
+      if (this.data.showDigits) this.setData({ digits: digitsLineOf(typed) });
+      this.triggerEvent('digits', { key, digits: typed });
       if (this.data.sdk) this.send(key);
     },
-    /** Empties the digits line (the call screen does so when a call ends). */
+    /** Forgets what was typed and empties the digits line (the call screen does so when a call ends). */
     clear() {
+      typedBy.delete(this);
       if (this.data.digits) this.setData({ digits: '' });
     },
     send(key: string) {
