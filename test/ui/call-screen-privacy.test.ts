@@ -115,7 +115,7 @@ const WORK = path.resolve(__dirname, '../../.tmp/screens-privacy');
 type Rgb = [number, number, number];
 
 /** Draws each page in headless Chromium (test/support/screenshot-driver.mjs) and reads the probed pixels. */
-function draw(shots: Array<Record<string, unknown>>): Promise<Record<string, Record<string, Rgb>>> {
+function draw(shots: Array<Record<string, unknown>>): Promise<Record<string, { probes: Record<string, Rgb> }>> {
   const list = path.join(WORK, 'shots.json');
   fs.writeFileSync(list, JSON.stringify(shots));
   const driver = path.resolve(__dirname, '../support/screenshot-driver.mjs');
@@ -152,10 +152,10 @@ test('drawn in Chromium over the call screen: the agree button in the brand colo
     return { name, html, png, fullPage: true, height: 720, probes: [agreeProbe, panelProbe] };
   });
   const pixels = await draw(shots);
-  expect(near(pixels['privacy-consent'].agree, [0x00, 0x66, 0xff])).toBe(true);
-  expect(near(pixels['privacy-consent'].panel, [0xff, 0xff, 0xff])).toBe(true);
-  expect(near(pixels['privacy-consent-themed'].agree, [10, 180, 10])).toBe(true);
-  expect(near(pixels['privacy-consent-themed'].panel, [255, 247, 240])).toBe(true);
+  expect(near(pixels['privacy-consent'].probes.agree, [0x00, 0x66, 0xff])).toBe(true);
+  expect(near(pixels['privacy-consent'].probes.panel, [0xff, 0xff, 0xff])).toBe(true);
+  expect(near(pixels['privacy-consent-themed'].probes.agree, [10, 180, 10])).toBe(true);
+  expect(near(pixels['privacy-consent-themed'].probes.panel, [255, 247, 240])).toBe(true);
   agree(consent());
   await waitFor(() => wx.privacy!.pending === 0 && screen.querySelector('#tcccSdk')!.instance.getState().phase === 'ivr', 'the call going on');
   await screen.instance.hangUp();
