@@ -3,6 +3,13 @@ import validatePackageName from 'validate-npm-package-name';
 export const TEMPLATES = ['audio', 'video', 'full'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 
+/**
+ * Where calls go: `tccc`, Tencent Cloud Contact Center through Tencent's own `tccc-wx-sdk`; `open`, the local
+ * simulator or your own backend through open-tccc-wx-sdk (installed under the name tccc-wx-sdk).
+ */
+export const CORES = ['tccc', 'open'] as const;
+export type CoreName = (typeof CORES)[number];
+
 export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn'] as const;
 export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 
@@ -19,10 +26,12 @@ export interface ProjectOptions {
   directory: string;
   /** package.json name, derived from the directory. */
   packageName: string;
+  core: CoreName;
   template: TemplateName;
   sdkAppId: string;
   channelId: string;
   appId: string;
+  /** The backend of the open core; '' for the tccc core, which talks to TCCC itself and takes no endpoint. */
   endpoint: string;
 }
 
@@ -55,6 +64,9 @@ export const validateEndpoint: Validator = (value) => {
   if (url.search || url.hash) return 'The server URL takes no query or fragment.';
   return null;
 };
+
+export const validateCore: Validator = (value) =>
+  (CORES as readonly string[]).includes(value) ? null : `Core is tccc (Tencent's tccc-wx-sdk, calls to TCCC) or open (the simulator and your own backend), got ${quote(value)}.`;
 
 export const validateTemplate: Validator = (value) =>
   (TEMPLATES as readonly string[]).includes(value) ? null : `Template is one of ${TEMPLATES.join(', ')}, got ${quote(value)}.`;

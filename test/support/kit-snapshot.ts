@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { KIT_DIST } from './simulate-root';
+import { CORE_DIST, KIT_DIST } from './simulate-root';
 import type { Rendered } from './ui-host';
 
 // miniprogram-simulate's own wxss compiler: the same class prefixing as the rendered DOM.
@@ -41,7 +41,7 @@ let kitStyles: string | null = null;
 function kitStylesAtPhoneScale(): string {
   kitStyles ??= Object.entries(KIT_TAGS)
     .map(([dir, tag]) => {
-      const file = path.join(KIT_DIST, dir, 'index.wxss');
+      const file = path.join(['.', 'pusher', 'player'].includes(dir) ? CORE_DIST : KIT_DIST, dir, 'index.wxss');
       return fs.existsSync(file) ? wxss.compile(rpxToPx(fs.readFileSync(file, 'utf8')), { prefix: tag }) : '';
     })
     .join('\n');
