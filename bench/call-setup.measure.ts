@@ -8,7 +8,7 @@
 import { WebSocket } from 'ws';
 import { startDevServer } from '../dev-server/server';
 import { loadLoginModule } from '../test/support/sdk-host';
-import { KIT_DIST } from '../test/support/simulate-root';
+import { CORE_DIST } from '../test/support/simulate-root';
 import { renderInHost } from '../test/support/ui-host';
 import { installWxRuntime } from '../test/support/wx-runtime';
 import { requestJson } from './http';
@@ -34,7 +34,7 @@ test('call setup', async () => {
   const server = await startDevServer({ port: 0, center: { ringTimeoutMs: 600000 } });
   const wx = installWxRuntime();
   try {
-    const login = loadLoginModule(server.url, KIT_DIST);
+    const login = loadLoginModule(server.url, CORE_DIST);
     await login.login({ jsCode: 'bench', sdkAppId: SDK_APP_ID });
     // The bare client logs in as a caller of its own.
     const { token } = await requestJson('POST', `${server.url}/v1/login`, { jsCode: 'bare', sdkAppId: SDK_APP_ID });

@@ -8,7 +8,7 @@
 import { startDevServer } from '../dev-server/server';
 import { agent } from '../test/support/agent';
 import { loadLoginModule, waitFor } from '../test/support/sdk-host';
-import { KIT_DIST } from '../test/support/simulate-root';
+import { CORE_DIST } from '../test/support/simulate-root';
 import type { Rendered } from '../test/support/ui-host';
 import { renderInHost, tapButton } from '../test/support/ui-host';
 import { installWxRuntime } from '../test/support/wx-runtime';
@@ -74,7 +74,7 @@ test('setData over a scripted call', async () => {
   try {
     // Another caller holds the only seat, so this call waits in the queue.
     const busy = await occupySeat(server.url);
-    await loadLoginModule(server.url, KIT_DIST).login({ jsCode: 'bench', sdkAppId: SDK_APP_ID });
+    await loadLoginModule(server.url, CORE_DIST).login({ jsCode: 'bench', sdkAppId: SDK_APP_ID });
 
     recordSetData();
     const host = renderInHost('call-screen', { attributes: `sdk-app-id="${SDK_APP_ID}" channel-id="audio-support" title="在线客服"` });

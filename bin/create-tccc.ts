@@ -3,13 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as Questions from '../create/ask';
 import type { GivenOptions } from '../create/defaults';
-import { withDefaults } from '../create/defaults';
-import type { PackageManager, TemplateName, Validator } from '../create/options';
+import { tcccCoreProblem, withDefaults } from '../create/defaults';
+import type { CoreName, PackageManager, TemplateName, Validator } from '../create/options';
 import {
   SECRET_REFUSAL,
   looksLikeSecret,
   validateAppId,
   validateChannelId,
+  validateCore,
   validateDirectory,
   validateEndpoint,
   validateSdkAppId,
@@ -18,15 +19,15 @@ import {
 import { install } from '../create/install';
 import { nextSteps } from '../create/next-steps';
 import { detectPackageManager } from '../create/package-manager';
-import type { DependencyRanges } from '../create/project-files';
 import { projectFiles } from '../create/project-files';
+import { release } from '../create/release';
 import { TargetProblem } from '../create/target-problem';
 import { emptyDirectory, existingEntries, writeProject } from '../create/write-project';
 
-// Beside this bundle: templates/, and the ranges of the SDK release it belongs to (written by the build).
+// Beside this bundle: templates/. The packages of the release it belongs to are fixed by the build.
 const HERE = __dirname;
 const TEMPLATES_DIR = path.join(HERE, 'templates');
-const manifest = JSON.parse(fs.readFileSync(path.join(HERE, 'package.json'), 'utf8')) as { version: string; tcccDependencies: DependencyRanges };
+const RELEASE = release();
 
 class UsageError extends Error {}
 
@@ -37,6 +38,7 @@ function questions(): typeof Questions {
 }
 
 interface Flags {
+  core?: string;
   template?: string;
   sdkAppId?: string;
   channelId?: string;
@@ -55,13 +57,14 @@ interface Flags {
 function program(): Command {
   return new Command('create-tccc-miniprogram')
     .description('Create a WeChat mini program that calls your contact center (tccc-wx-sdk).')
-    .version(manifest.version, '-V, --version')
+    .version(RELEASE.version, '-V, --version')
     .argument('[dir]', 'directory to create the project in')
+    .option('--core <core>', "where calls go: tccc (Tencent Cloud Contact Center, with Tencent's tccc-wx-sdk) | open (the local simulator or your own backend; the default)")
     .option('-t, --template <name>', 'audio | video | full (voice and video)')
     .option('--sdk-app-id <id>', 'SDKAppID of your TCCC application (default: one the simulator accepts)')
     .option('--channel-id <id>', 'the IVR entry to call (default: the simulator channel of the template)')
     .option('--appid <appid>', 'WeChat AppID (default: touristappid, to try it without one)')
-    .option('--server <url>', 'backend endpoint (default: the local simulator, http://127.0.0.1:5700)')
+    .option('--server <url>', 'backend endpoint of the open core (default: the local simulator, http://127.0.0.1:5700)')
     // Never used: present so that passing a key gets the explanation rather than "unknown option".
     .addOption(new Option('--secret-key <key>').hideHelp())
     .addOption(new Option('--secret-id <id>').hideHelp())
@@ -80,6 +83,7 @@ function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
   if (flags.secretKey !== undefined || flags.secretId !== undefined) throw new UsageError(SECRET_REFUSAL);
   const given: GivenOptions = {
     directory: dir,
+    core: flags.core as CoreName | undefined,
     template: flags.template as TemplateName | undefined,
     sdkAppId: flags.sdkAppId,
     channelId: flags.channelId,
@@ -88,6 +92,7 @@ function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
   };
   const checks: Array<[string | undefined, Validator]> = [
     [given.directory, validateDirectory],
+    [given.core, validateCore],
     [given.template, validateTemplate],
     [given.sdkAppId, validateSdkAppId],
     [given.channelId, validateChannelId],
@@ -113,9 +118,11 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const given = givenFrom(dir, flags);
   const manager = packageManagerFrom(flags);
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI && !flags.yes);
+  const coreProblem = tcccCoreProblem(given, interactive);
+  if (coreProblem) throw new UsageError(coreProblem);
   const options = interactive ? await questions().askForMissing(given) : withDefaults(given);
   const target = path.resolve(options.directory);
-  const files = projectFiles(options, TEMPLATES_DIR, manifest.tcccDependencies, manager);
+  const files = projectFiles(options, TEMPLATES_DIR, RELEASE, manager);
 
   const existing = existingEntries(target);
   if (existing.length > 0 && !flags.overwrite) {
@@ -133,9 +140,9 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   }
 
   writeProject(target, files);
-  process.stdout.write(`\n✔ Created ${options.packageName} (${options.template}) in ${target}\n`);
+  process.stdout.write(`\n✔ Created ${options.packageName} (${options.template}, ${options.core === 'tccc' ? "Tencent's tccc-wx-sdk" : 'open-tccc-wx-sdk'}) in ${target}\n`);
   const installed = flags.skipInstall ? false : await install(target, manager);
-  process.stdout.write(nextSteps(options.directory, manager, installed));
+  process.stdout.write(nextSteps(options.directory, manager, installed, options.core));
   return !flags.skipInstall && !installed ? 1 : 0;
 }
 

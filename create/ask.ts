@@ -1,7 +1,7 @@
 import { confirm, input, select } from '@inquirer/prompts';
 import type { GivenOptions } from './defaults';
-import { DEFAULT_DIRECTORY } from './defaults';
-import type { ProjectOptions, TemplateName, Validator } from './options';
+import { DEFAULT_CORE, DEFAULT_DIRECTORY } from './defaults';
+import type { CoreName, ProjectOptions, TemplateName, Validator } from './options';
 import {
   SECRET_REFUSAL,
   SIMULATOR_CHANNELS,
@@ -27,6 +27,17 @@ function checked(validator: Validator): (value: string) => string | true {
 
 /** Asks, in order, for each option the flags did not give. Rejects with ExitPromptError on Ctrl-C. */
 export async function askForMissing(given: GivenOptions): Promise<ProjectOptions> {
+  const core =
+    given.core ??
+    (await select<CoreName>({
+      message: 'Where do calls go?',
+      choices: [
+        { value: 'tccc', name: "Tencent Cloud Contact Center (Tencent's tccc-wx-sdk)" },
+        { value: 'open', name: 'the local simulator and your own backend (open SDK)' },
+      ],
+      default: DEFAULT_CORE,
+    }));
+  const open = core === 'open';
   const directory = given.directory ?? (await input({ message: 'Project directory:', default: DEFAULT_DIRECTORY, validate: checked(validateDirectory) })).trim();
   const template =
     given.template ??
@@ -39,11 +50,15 @@ export async function askForMissing(given: GivenOptions): Promise<ProjectOptions
       ],
       default: 'audio',
     }));
-  const sdkAppId = given.sdkAppId ?? (await input({ message: 'TCCC SDKAppID (any for the simulator):', default: SIMULATOR_SDK_APP_ID, validate: checked(validateSdkAppId) })).trim();
-  const channelId = given.channelId ?? (await input({ message: 'ChannelId (the IVR entry to call):', default: SIMULATOR_CHANNELS[template], validate: checked(validateChannelId) })).trim();
+  // The tccc core has no defaults for these: they name a real TCCC application.
+  const sdkAppId =
+    given.sdkAppId ??
+    (await input({ message: open ? 'SDKAppID (any for the simulator):' : 'TCCC SDKAppID (TCCC console):', default: open ? SIMULATOR_SDK_APP_ID : undefined, validate: checked(validateSdkAppId) })).trim();
+  const channelId =
+    given.channelId ?? (await input({ message: 'ChannelId (the IVR entry to call):', default: open ? SIMULATOR_CHANNELS[template] : undefined, validate: checked(validateChannelId) })).trim();
   const appId = given.appId ?? (await input({ message: `WeChat AppID (${TEST_APPID} to try it without one):`, default: TEST_APPID, validate: checked(validateAppId) })).trim();
-  const endpoint = given.endpoint ?? (await input({ message: 'Backend server:', default: SIMULATOR_ENDPOINT, validate: checked(validateEndpoint) })).trim();
-  return { directory, packageName: packageNameOf(directory), template, sdkAppId, channelId, appId, endpoint };
+  const endpoint = !open ? '' : given.endpoint ?? (await input({ message: 'Backend server:', default: SIMULATOR_ENDPOINT, validate: checked(validateEndpoint) })).trim();
+  return { directory, packageName: packageNameOf(directory), core, template, sdkAppId, channelId, appId, endpoint };
 }
 
 /** Whether to empty a non-empty target directory; no by default. */

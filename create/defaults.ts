@@ -6,17 +6,35 @@ export type GivenOptions = Partial<Omit<ProjectOptions, 'packageName'>>;
 
 export const DEFAULT_DIRECTORY = 'tccc-miniprogram';
 
-/** Every missing option from its default: non-interactive runs and `--yes`. */
+/** The core a run without `--core` gets: the open one works with no account. */
+export const DEFAULT_CORE = 'open';
+
+/**
+ * What the flags must give for the `tccc` core, which has no defaults to fall back on: a real TCCC
+ * application's SDKAppID and ChannelId, and no backend (Tencent's core talks to TCCC itself). Null when fine.
+ */
+export function tcccCoreProblem(given: GivenOptions, interactive: boolean): string | null {
+  if ((given.core ?? DEFAULT_CORE) !== 'tccc') return null;
+  if (given.endpoint !== undefined) return '--server is for the open core. With --core tccc the app talks to TCCC itself, through Tencent\'s tccc-wx-sdk; there is no backend to set.';
+  if (!interactive && (given.sdkAppId === undefined || given.channelId === undefined)) {
+    return 'With --core tccc, give --sdk-app-id and --channel-id: the SDKAppID and the IVR entry (ChannelId) of your TCCC application, from the TCCC console. They have no defaults.';
+  }
+  return null;
+}
+
+/** Every missing option from its default: non-interactive runs and `--yes` (check tcccCoreProblem first). */
 export function withDefaults(given: GivenOptions): ProjectOptions {
   const directory = given.directory ?? DEFAULT_DIRECTORY;
   const template = given.template ?? 'audio';
+  const core = given.core ?? DEFAULT_CORE;
   return {
     directory,
     packageName: packageNameOf(directory),
+    core,
     template,
     sdkAppId: given.sdkAppId ?? SIMULATOR_SDK_APP_ID,
     channelId: given.channelId ?? SIMULATOR_CHANNELS[template],
     appId: given.appId ?? TEST_APPID,
-    endpoint: given.endpoint ?? SIMULATOR_ENDPOINT,
+    endpoint: core === 'tccc' ? '' : given.endpoint ?? SIMULATOR_ENDPOINT,
   };
 }

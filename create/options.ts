@@ -5,6 +5,13 @@ import { validateTargetPath } from './target-path';
 export const TEMPLATES = ['audio', 'video', 'full'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 
+/**
+ * Where calls go: `tccc`, Tencent Cloud Contact Center through Tencent's own `tccc-wx-sdk`; `open`, the local
+ * simulator or your own backend through open-tccc-wx-sdk (installed under the name tccc-wx-sdk).
+ */
+export const CORES = ['tccc', 'open'] as const;
+export type CoreName = (typeof CORES)[number];
+
 export const PACKAGE_MANAGERS = ['npm', 'pnpm', 'yarn'] as const;
 export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 
@@ -21,10 +28,12 @@ export interface ProjectOptions {
   directory: string;
   /** package.json name, derived from the directory. */
   packageName: string;
+  core: CoreName;
   template: TemplateName;
   sdkAppId: string;
   channelId: string;
   appId: string;
+  /** The backend of the open core; '' for the tccc core, which talks to TCCC itself and takes no endpoint. */
   endpoint: string;
 }
 
@@ -46,6 +55,9 @@ export const validateAppId: Validator = (value) =>
     : `AppID is "wx" followed by 16 hex digits (or ${TEST_APPID} to try it without one), got ${quote(value)}.`;
 
 export const validateEndpoint: Validator = (value) => validateServerUrl(value, { looksLikeSecret, refusal: SECRET_REFUSAL });
+
+export const validateCore: Validator = (value) =>
+  (CORES as readonly string[]).includes(value) ? null : `Core is tccc (Tencent's tccc-wx-sdk, calls to TCCC) or open (the simulator and your own backend), got ${quote(value)}.`;
 
 export const validateTemplate: Validator = (value) =>
   (TEMPLATES as readonly string[]).includes(value) ? null : `Template is one of ${TEMPLATES.join(', ')}, got ${quote(value)}.`;

@@ -11,15 +11,17 @@ export interface Commands {
   install: { command: string; args: string[]; text: string };
   /** Runs a bin of an installed package. */
   exec(bin: string): string;
+  /** Runs a script of the project's package.json. */
+  run(script: string): string;
 }
 
 export function commandsFor(manager: PackageManager): Commands {
   switch (manager) {
     case 'pnpm':
-      return { install: { command: 'pnpm', args: ['install'], text: 'pnpm install' }, exec: (bin) => `pnpm exec ${bin}` };
+      return { install: { command: 'pnpm', args: ['install'], text: 'pnpm install' }, exec: (bin) => `pnpm exec ${bin}`, run: (script) => `pnpm run ${script}` };
     case 'yarn':
-      return { install: { command: 'yarn', args: [], text: 'yarn' }, exec: (bin) => `yarn ${bin}` };
+      return { install: { command: 'yarn', args: [], text: 'yarn' }, exec: (bin) => `yarn ${bin}`, run: (script) => `yarn ${script}` };
     default:
-      return { install: { command: 'npm', args: ['install', '--no-audit', '--no-fund'], text: 'npm install' }, exec: (bin) => `npx ${bin}` };
+      return { install: { command: 'npm', args: ['install', '--no-audit', '--no-fund'], text: 'npm install' }, exec: (bin) => `npx ${bin}`, run: (script) => `npm run ${script}` };
   }
 }

@@ -1,16 +1,12 @@
 import ejs from 'ejs';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PackageManager, ProjectOptions, TemplateName } from './options';
+import type { CoreName, PackageManager, ProjectOptions, TemplateName } from './options';
 import { commandsFor } from './package-manager';
 import { TEST_APPID } from './options';
+import type { Release } from './release';
+import { TENCENT_CORE, coreDependency } from './release';
 import { jsString, jsonFile, markdownText } from './serialize';
-
-/** Version ranges the generated package.json pins, from the SDK this scaffolder was built with. */
-export interface DependencyRanges {
-  'tccc-wx-sdk': string;
-  '@vant/weapp': string;
-}
 
 interface TemplateManifest {
   /** Which calls the screen offers: the call screen's `media`. */
@@ -36,11 +32,13 @@ export function readManifest(templatesDir: string, template: TemplateName): Temp
 }
 
 /**
- * The template files of a project, common/ then the template's own folder: where each is read from (under
- * templatesDir) and the path it is written to in the project.
+ * The template files of a project, common/, then the core's (core-open/ or core-tccc/, where there is one),
+ * then the template's own folder: where each is read from (under templatesDir) and the path it is written
+ * to in the project.
  */
-export function templateSources(templatesDir: string, template: TemplateName): Array<{ source: string; target: string }> {
-  return ['common', template].flatMap((folder) =>
+export function templateSources(templatesDir: string, template: TemplateName, core: CoreName = 'open'): Array<{ source: string; target: string }> {
+  const folders = ['common', `core-${core}`, template].filter((folder) => fs.existsSync(path.join(templatesDir, folder)));
+  return folders.flatMap((folder) =>
     walk(path.join(templatesDir, folder))
       .filter((file) => file !== 'template.json')
       .map((file) => ({ source: path.join(templatesDir, folder, file), target: targetPathOf(file) })),
@@ -58,26 +56,32 @@ export function targetPathOf(templatePath: string): string {
  * Everything the project holds. Template files (common/, then the template's own folder over it) are
  * copied or rendered with ejs; the JSON files are built here as objects, never from text templates.
  */
-export function projectFiles(options: ProjectOptions, templatesDir: string, ranges: DependencyRanges, manager: PackageManager = 'npm'): ProjectFiles {
+export function projectFiles(options: ProjectOptions, templatesDir: string, release: Release, manager: PackageManager = 'npm'): ProjectFiles {
   const manifest = readManifest(templatesDir, options.template);
   const files: ProjectFiles = new Map();
   const commands = commandsFor(manager);
   const context = {
     ...options,
+    isOpen: options.core === 'open',
+    kitName: release.kit.name,
+    openCoreDependency: coreDependency('open', release),
+    devServerRange: release.devServer.range,
+    coreDependency: coreDependency(options.core, release),
+    tencentCoreRange: TENCENT_CORE.range,
     installCommand: commands.install.text,
-    simulatorCommand: commands.exec('tccc-dev-server'),
+    simulatorCommand: commands.run('simulator'),
     media: manifest.media,
     js: jsString,
     md: markdownText,
     isTestAppId: options.appId === TEST_APPID,
   };
-  for (const { source, target } of templateSources(templatesDir, options.template)) {
+  for (const { source, target } of templateSources(templatesDir, options.template, options.core)) {
     const text = fs.readFileSync(source, 'utf8');
     // Templates print values only through js() (a string literal) or md() (inert Markdown text).
     const content = source.endsWith('.ejs') ? ejs.render(text, context, { filename: source }) : text;
     files.set(target, content);
   }
-  const json = jsonFiles(options, manifest, ranges);
+  const json = jsonFiles(options, manifest, release);
   for (const file of GENERATED_JSON_FILES) files.set(file, jsonFile(json[file]));
   return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
 }
@@ -85,22 +89,28 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rang
 /** The files built as objects rather than from templates/. */
 export const GENERATED_JSON_FILES = ['package.json', 'project.config.json', 'app.json', 'theme.json', 'sitemap.json', 'pages/call/index.json'];
 
-function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, ranges: DependencyRanges): Record<string, unknown> {
+/**
+ * package.json for the chosen core. Both install the core under the name the doc uses, `tccc-wx-sdk`
+ * (ours through an npm alias), and the UI kit, which brings @vant/weapp; only the open core has the
+ * simulator, as a development tool.
+ */
+function packageJson(options: ProjectOptions, manifest: TemplateManifest, release: Release): Record<string, unknown> {
+  const common = { name: options.packageName, version: '0.1.0', private: true, description: manifest.description };
+  const dependencies = { [release.kit.name]: release.kit.range, 'tccc-wx-sdk': coreDependency(options.core, release) };
+  if (options.core === 'tccc') return { ...common, dependencies };
+  return {
+    ...common,
+    // postinstall: see scripts/name-core.js (WeChat's 构建 npm and the npm alias of the core).
+    scripts: { simulator: 'tccc-dev-server', postinstall: 'node scripts/name-core.js' },
+    dependencies,
+    devDependencies: { [release.devServer.name]: release.devServer.range },
+  };
+}
+
+function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release: Release): Record<string, unknown> {
   const video = manifest.media !== 'audio';
   return {
-    'package.json': {
-      name: options.packageName,
-      version: '0.1.0',
-      private: true,
-      description: manifest.description,
-      scripts: {
-        simulator: 'tccc-dev-server',
-      },
-      dependencies: {
-        '@vant/weapp': ranges['@vant/weapp'],
-        'tccc-wx-sdk': ranges['tccc-wx-sdk'],
-      },
-    },
+    'package.json': packageJson(options, manifest, release),
     'project.config.json': {
       description: manifest.description,
       appid: options.appId,
@@ -114,6 +124,9 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, ranges: 
         enhance: true,
         postcss: true,
         minified: true,
+        // WeChat's code-quality check (and its upload) asks for these two as well as minified JS.
+        minifyWXML: true,
+        minifyWXSS: true,
         urlCheck: true,
         packNpmManually: false,
         ignoreUploadUnusedFiles: true,
@@ -146,7 +159,7 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, ranges: 
     'sitemap.json': { rules: [{ action: 'disallow', page: '*' }] },
     'pages/call/index.json': {
       navigationStyle: 'default',
-      usingComponents: { 'tccc-call-screen': 'tccc-wx-sdk/call-screen' },
+      usingComponents: { 'tccc-call-screen': `${release.kit.name}/call-screen` },
     },
   };
 }

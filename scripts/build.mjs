@@ -1,10 +1,17 @@
-// Builds src/ into miniprogram_dist/, the folder WeChat's "构建 npm" copies into miniprogram_npm/tccc-wx-sdk.
+// Builds the two mini program packages from src/, each into the folder WeChat's 构建 npm copies into
+// miniprogram_npm/<package name>:
 //
-// Published layout (what WeChat's npm resolution needs):
-//   src/components/tccc-wx-sdk/*  ->  miniprogram_dist/*          ("tccc-wx-sdk" resolves to index.*)
-//   src/components/<name>/*       ->  miniprogram_dist/<name>/*   ("tccc-wx-sdk/pusher" -> pusher/index.*)
-//   src/<dir>/**                  ->  miniprogram_dist/<dir>/**   (login/, im/, services/, common/)
-// Relative imports and usingComponents paths are rewritten for the new locations; .less compiles to .wxss.
+//   core  (open-tccc-wx-sdk, installed as "tccc-wx-sdk")  ->  miniprogram_dist/ at the repository root
+//     src/components/tccc-wx-sdk/*  ->  miniprogram_dist/*          ("tccc-wx-sdk" resolves to index.*)
+//     src/components/pusher|player  ->  miniprogram_dist/<name>/*   ("tccc-wx-sdk/pusher" -> pusher/index.*)
+//     src/login, src/im             ->  miniprogram_dist/login, im  (with the services and common files they reach)
+//   kit   (tccc-call-kit)  ->  packages/tccc-call-kit/miniprogram_dist/
+//     every other src/components/<name>/*  ->  <name>/*  ("tccc-call-kit/call-screen")
+//     with its own copy of the small shared helpers it reaches (src/common/**, src/services/errors.ts).
+//
+// Each package holds the files its entries reach (requires, usingComponents, wxml/wxs/less imports), and
+// nothing else. The kit reaches the core only by package name (`"tccc-wx-sdk": "tccc-wx-sdk"`): a relative
+// path from a kit file into any other core file stops the build.
 //
 // JS target: ES2015, which base library 2.10.0 runs on every supported WeChat client (iOS 7.0.9, Android
 // 7.0.8) without the DevTools "ES6 转 ES5" option. TypeScript writes plain CommonJS (`exports.x = …`, a few
@@ -20,19 +27,36 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'src');
-const outDir = path.join(root, 'miniprogram_dist');
-const ROOT_COMPONENT = 'tccc-wx-sdk';
 export const JS_TARGET = 'es2015';
 
-/** Where a file of src/ lands in miniprogram_dist/. */
-export function distPathOf(srcFile) {
-  const rel = path.relative(srcDir, srcFile).split(path.sep);
-  if (rel[0] === 'components') {
-    const rest = rel[1] === ROOT_COMPONENT ? rel.slice(2) : rel.slice(1);
-    return path.join(outDir, ...rest);
-  }
-  return path.join(outDir, ...rel);
+/** The components of the core; every other folder of src/components is a UI kit component. */
+export const CORE_COMPONENTS = ['tccc-wx-sdk', 'pusher', 'player'];
+const ROOT_COMPONENT = 'tccc-wx-sdk';
+
+export function kitComponents() {
+  return fs
+    .readdirSync(path.join(srcDir, 'components'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !CORE_COMPONENTS.includes(entry.name))
+    .map((entry) => entry.name)
+    .sort();
 }
+
+export const PACKAGES = {
+  core: {
+    outDir: path.join(root, 'miniprogram_dist'),
+    entries: () => [...CORE_COMPONENTS.map((name) => `components/${name}`), 'login', 'im'],
+    /** Every file it reaches is its own. */
+    mayReach: () => true,
+    declarations: true,
+  },
+  kit: {
+    outDir: path.join(root, 'packages', 'tccc-call-kit', 'miniprogram_dist'),
+    entries: () => kitComponents().map((name) => `components/${name}`),
+    /** Its own components, and copies of the shared helpers; never a core file. */
+    mayReach: (rel) => rel.startsWith('common/') || rel === 'services/errors.ts' || kitComponents().some((name) => rel.startsWith(`components/${name}/`)),
+    declarations: false,
+  },
+};
 
 function walk(dir) {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -45,68 +69,142 @@ function toPosix(p) {
   return p.split(path.sep).join('/');
 }
 
-/** Rewrites a relative specifier written in `fromSrc` so it still points at its target after the move. */
-function relocate(specifier, fromSrc, extension = '') {
-  if (!specifier.startsWith('.')) return specifier;
+function srcRelative(file) {
+  return toPosix(path.relative(srcDir, file));
+}
+
+/** Where a file of src/ lands in the package written to `outDir`. */
+export function distPathOf(srcFile, outDir = PACKAGES.core.outDir) {
+  const rel = path.relative(srcDir, srcFile).split(path.sep);
+  if (rel[0] === 'components') {
+    const rest = rel[1] === ROOT_COMPONENT ? rel.slice(2) : rel.slice(1);
+    return path.join(outDir, ...rest);
+  }
+  return path.join(outDir, ...rel);
+}
+
+/** The src file a relative specifier written in `fromSrc` names (a .ts, a folder's index.ts, or `extension`). */
+function resolveSource(specifier, fromSrc, extension = '') {
   const targetSrc = path.resolve(path.dirname(fromSrc), specifier);
-  const candidates = [targetSrc + extension, targetSrc + '.ts', path.join(targetSrc, 'index.ts'), targetSrc + '.json'];
+  const candidates = [targetSrc + extension, targetSrc, targetSrc + '.ts', path.join(targetSrc, 'index.ts'), targetSrc + '.json'];
   const existing = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
   if (!existing) throw new Error(`${path.relative(root, fromSrc)}: cannot resolve "${specifier}"`);
+  return existing;
+}
+
+/** Rewrites a relative specifier written in `fromSrc` so it still points at its target after the move. */
+function relocate(specifier, fromSrc, outDir, extension = '') {
+  if (!specifier.startsWith('.')) return specifier;
+  const existing = resolveSource(specifier, fromSrc, extension);
+  const targetSrc = path.resolve(path.dirname(fromSrc), specifier);
   const usesIndex = existing.endsWith(`${path.sep}index.ts`) && !specifier.endsWith('index');
-  const targetDist = distPathOf(usesIndex ? path.dirname(existing) : targetSrc);
-  let relative = toPosix(path.relative(path.dirname(distPathOf(fromSrc)), targetDist));
+  const targetDist = distPathOf(usesIndex ? path.dirname(existing) : targetSrc, outDir);
+  let relative = toPosix(path.relative(path.dirname(distPathOf(fromSrc, outDir)), targetDist));
   if (!relative.startsWith('.')) relative = `./${relative}`;
   return usesIndex ? `${relative}/index` : relative;
 }
 
-function rewriteRequires(code, fromSrc) {
-  return code.replace(/require\((["'])([^"']+)\1\)/g, (_, quote, spec) => `require(${quote}${relocate(spec, fromSrc)}${quote})`);
+const REQUIRE = /require\((["'])([^"']+)\1\)/g;
+const TEMPLATE_SRC = /(<(?:import|include|wxs)\b[^>]*\bsrc=)(["'])(\.[^"']+)\2/g;
+const LESS_IMPORT = /(@import\s+)(["'])(\.[^"']+)\2/g;
+
+function transpile(file) {
+  const commonjs = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
+    fileName: file,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2019, removeComments: true, useDefineForClassFields: false, isolatedModules: true },
+  });
+  return commonjs.outputText;
 }
 
-/** `<import src>`, `<include src>`, `<wxs src>` in templates and `@import` in styles. */
-function rewriteTemplateImports(text, fromSrc) {
-  return text
-    .replace(/(<(?:import|include|wxs)\b[^>]*\bsrc=)(["'])(\.[^"']+)\2/g, (_, lead, quote, spec) => `${lead}${quote}${relocate(spec, fromSrc)}${quote}`)
-    .replace(/(@import\s+)(["'])(\.[^"']+)\2/g, (_, lead, quote, spec) => `${lead}${quote}${relocate(spec, fromSrc)}${quote}`);
+/**
+ * The src files `file` reaches at run time: requires left after TypeScript drops type-only imports,
+ * relative usingComponents (the whole component), and template, wxs and style imports.
+ */
+function reachedFrom(file, transpiled) {
+  const text = file.endsWith('.ts') ? transpiled(file) : fs.readFileSync(file, 'utf8');
+  const specifiers = [];
+  if (file.endsWith('.ts') || file.endsWith('.wxs')) for (const [, , spec] of text.matchAll(REQUIRE)) specifiers.push([spec, '']);
+  if (/\.(wxml|wxs)$/.test(file)) for (const [, , , spec] of text.matchAll(TEMPLATE_SRC)) specifiers.push([spec, '']);
+  if (file.endsWith('.less') || file.endsWith('.wxss')) for (const [, , , spec] of text.matchAll(LESS_IMPORT)) specifiers.push([spec, '']);
+  if (file.endsWith('.json')) {
+    for (const target of Object.values(JSON.parse(text).usingComponents ?? {})) {
+      if (typeof target === 'string' && target.startsWith('.')) specifiers.push([target, '.json']);
+    }
+  }
+  return specifiers
+    .filter(([spec]) => spec.startsWith('.'))
+    .flatMap(([spec, extension]) => {
+      const found = resolveSource(spec, file, extension);
+      // A component is its folder: json, wxml, styles and script together.
+      return extension === '.json' ? walk(path.dirname(found)) : [found];
+    });
 }
 
-function rewriteUsingComponents(json, fromSrc) {
+/** The files of a package: its entry folders and everything they reach, checked against `mayReach`. */
+export function filesOf(name, transpiled = cachedTranspile()) {
+  const spec = PACKAGES[name];
+  const pending = spec.entries().flatMap((entry) => walk(path.join(srcDir, entry)));
+  const files = new Set();
+  while (pending.length > 0) {
+    const file = pending.pop();
+    if (files.has(file) || file.endsWith('.d.ts') || file.endsWith('.md')) continue;
+    if (!spec.mayReach(srcRelative(file))) {
+      throw new Error(`${name}: ${srcRelative(file)} is a core file. The UI kit reaches the core by package name ("tccc-wx-sdk") and through its documented methods and events only.`);
+    }
+    files.add(file);
+    for (const reached of reachedFrom(file, transpiled)) {
+      if (!spec.mayReach(srcRelative(reached))) {
+        throw new Error(`${name}: ${srcRelative(file)} reaches ${srcRelative(reached)}, a core file. The UI kit reaches the core by package name ("tccc-wx-sdk") and through its documented methods and events only.`);
+      }
+      pending.push(reached);
+    }
+  }
+  return [...files].sort();
+}
+
+function cachedTranspile() {
+  const cache = new Map();
+  return (file) => {
+    if (!cache.has(file)) cache.set(file, transpile(file));
+    return cache.get(file);
+  };
+}
+
+function rewriteUsingComponents(json, fromSrc, outDir) {
   const data = JSON.parse(json);
   for (const [tag, target] of Object.entries(data.usingComponents ?? {})) {
     if (typeof target === 'string' && target.startsWith('.')) {
-      data.usingComponents[tag] = relocate(target, fromSrc, '.json').replace(/\.json$/, '');
+      data.usingComponents[tag] = relocate(target, fromSrc, outDir, '.json').replace(/\.json$/, '');
     }
   }
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-async function buildFile(file) {
-  const out = distPathOf(file);
+async function buildFile(file, outDir, transpiled) {
+  const out = distPathOf(file, outDir);
   fs.mkdirSync(path.dirname(out), { recursive: true });
-  if (file.endsWith('.d.ts')) return;
+  const move = (_, quote, spec) => `require(${quote}${relocate(spec, file, outDir)}${quote})`;
+  const moveImport = (_, lead, quote, spec) => `${lead}${quote}${relocate(spec, file, outDir)}${quote}`;
   if (file.endsWith('.ts')) {
-    const source = fs.readFileSync(file, 'utf8');
-    const commonjs = ts.transpileModule(source, {
-      fileName: file,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2019, removeComments: true, useDefineForClassFields: false, isolatedModules: true },
-    });
-    const result = await transform(commonjs.outputText, { loader: 'js', target: JS_TARGET, sourcefile: file });
-    fs.writeFileSync(out.replace(/\.ts$/, '.js'), rewriteRequires(result.code, file));
+    const result = await transform(transpiled(file), { loader: 'js', target: JS_TARGET, sourcefile: file });
+    fs.writeFileSync(out.replace(/\.ts$/, '.js'), result.code.replace(REQUIRE, move));
   } else if (file.endsWith('.json')) {
-    fs.writeFileSync(out, rewriteUsingComponents(fs.readFileSync(file, 'utf8'), file));
+    fs.writeFileSync(out, rewriteUsingComponents(fs.readFileSync(file, 'utf8'), file, outDir));
   } else if (file.endsWith('.less')) {
     // Styles are written in less for the two-tier tokens (common/style/); partials (_*.less) only import.
     if (path.basename(file).startsWith('_')) return;
     const { css } = await less.render(fs.readFileSync(file, 'utf8'), { filename: file });
     fs.writeFileSync(out.replace(/\.less$/, '.wxss'), css);
   } else if (/\.(wxml|wxss|wxs)$/.test(file)) {
-    fs.writeFileSync(out, rewriteTemplateImports(fs.readFileSync(file, 'utf8'), file));
+    const text = fs.readFileSync(file, 'utf8').replace(TEMPLATE_SRC, moveImport).replace(LESS_IMPORT, moveImport);
+    fs.writeFileSync(out, file.endsWith('.wxs') ? text.replace(REQUIRE, move) : text);
   } else if (/\.(png|svg)$/.test(file)) {
     fs.copyFileSync(file, out);
   }
 }
 
-function buildDeclarations() {
+/** The core's type declarations: everything but the kit's components, and the third-party SDKs' typings. */
+function buildDeclarations(outDir) {
   const tmp = path.join(root, '.tmp', 'types');
   fs.rmSync(tmp, { recursive: true, force: true });
   execFileSync(process.execPath, [
@@ -115,34 +213,48 @@ function buildDeclarations() {
     '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--isolatedModules', 'false',
     '--outDir', tmp, '--rootDir', srcDir,
   ], { stdio: 'inherit' });
+  const kit = new Set(kitComponents());
   for (const file of walk(tmp)) {
     const srcTwin = path.join(srcDir, path.relative(tmp, file)).replace(/\.d\.ts$/, '.ts');
-    const out = distPathOf(srcTwin).replace(/\.ts$/, '.d.ts');
+    const rel = srcRelative(srcTwin).split('/');
+    if (rel[0] === 'components' && kit.has(rel[1])) continue;
+    const out = distPathOf(srcTwin, outDir).replace(/\.ts$/, '.d.ts');
     const text = fs.readFileSync(file, 'utf8').replace(
       /(from |import\()(["'])(\.[^"']+)\2/g,
-      (_, lead, quote, spec) => `${lead}${quote}${relocate(spec, srcTwin)}${quote}`,
+      (_, lead, quote, spec) => `${lead}${quote}${relocate(spec, srcTwin, outDir)}${quote}`,
     );
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, text);
   }
   // Hand-written declarations of the third-party SDKs travel with ours.
   for (const file of walk(path.join(srcDir, 'types'))) {
-    const out = distPathOf(file);
+    const out = distPathOf(file, outDir);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.copyFileSync(file, out);
   }
 }
 
-export async function build({ declarations = true } = {}) {
-  fs.rmSync(outDir, { recursive: true, force: true });
-  await Promise.all(walk(srcDir).map(buildFile));
-  if (declarations) buildDeclarations();
+export async function build({ packages = Object.keys(PACKAGES), declarations = true } = {}) {
+  const transpiled = cachedTranspile();
+  for (const name of packages) {
+    const spec = PACKAGES[name];
+    const files = filesOf(name, transpiled);
+    fs.rmSync(spec.outDir, { recursive: true, force: true });
+    await Promise.all(files.map((file) => buildFile(file, spec.outDir, transpiled)));
+    if (declarations && spec.declarations) buildDeclarations(spec.outDir);
+  }
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
-  build({ declarations: !process.argv.includes('--no-dts') })
-    .then(() => console.log(`miniprogram_dist/ built in ${Date.now() - started} ms`))
+  const index = process.argv.indexOf('--package');
+  const packages = index > 0 ? [process.argv[index + 1]] : Object.keys(PACKAGES);
+  if (packages.some((name) => !PACKAGES[name])) {
+    console.error(`--package is one of ${Object.keys(PACKAGES).join(', ')}`);
+    process.exit(1);
+  }
+  build({ packages, declarations: !process.argv.includes('--no-dts') })
+    .then(() => console.log(`${packages.map((name) => path.relative(root, PACKAGES[name].outDir)).join(', ')} built in ${Date.now() - started} ms`))
     .catch((error) => {
       console.error(error.message);
       process.exit(1);

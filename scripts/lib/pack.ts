@@ -5,13 +5,29 @@ import { repoRoot } from './repo-root';
 
 const ROOT = repoRoot();
 
-/** What `npm pack` made of the SDK, the scaffolder, and the packages a scaffolded project installs. */
+/** The folders of the packages this tree emits, by role, relative to the repository root. */
+export const PACKAGE_DIRS = {
+  /** open-tccc-wx-sdk, our core: the root package. */
+  core: '.',
+  kit: 'packages/tccc-call-kit',
+  devServer: 'packages/tccc-dev-server',
+  create: 'packages/create-tccc-miniprogram',
+} as const;
+
+/** The test double of Tencent's tccc-wx-sdk, written from the public doc. */
+export const DOUBLE_DIR = 'test/double/tccc-wx-sdk';
+
+/** What `npm pack` made of our packages, the double, and the packages a scaffolded project installs. */
 export interface PackedTarballs {
-  sdk: string;
+  core: string;
+  kit: string;
+  devServer: string;
   create: string;
+  /** The double, packed under Tencent's name, tccc-wx-sdk. */
+  double: string;
   /** tim-wx-sdk, for apps that opt into IM signaling (the benchmark's reference). */
   tim: string;
-  /** Everything a scaffolded project installs, for the local registry. */
+  /** Everything a scaffolded project of either core installs, for the local registry. */
   all: string[];
 }
 
@@ -20,12 +36,15 @@ function pack(directory: string, destination: string): string {
   return path.join(destination, output.trim().split('\n').pop()!);
 }
 
-/** Packs the built SDK and scaffolder (run `npm run build` first) and their dependencies from node_modules. */
+/**
+ * Packs our built packages (run `npm run build` first: the packs skip prepack, the build has run) and
+ * their dependencies from node_modules.
+ */
 export function packInto(destination: string): PackedTarballs {
   fs.rmSync(destination, { recursive: true, force: true });
   fs.mkdirSync(destination, { recursive: true });
-  const sdk = pack('.', destination);
-  const create = pack('./dist/create-tccc-miniprogram', destination);
+  const [core, kit, devServer, create] = [PACKAGE_DIRS.core, PACKAGE_DIRS.kit, PACKAGE_DIRS.devServer, PACKAGE_DIRS.create].map((dir) => pack(dir === '.' ? '.' : `./${dir}`, destination));
+  const double = pack(`./${DOUBLE_DIR}`, destination);
   const [vant, trtc, tim] = ['./node_modules/@vant/weapp', './node_modules/trtc-wx-sdk', './node_modules/tim-wx-sdk'].map((dir) => pack(dir, destination));
-  return { sdk, create, tim, all: [sdk, vant, trtc, tim] };
+  return { core, kit, devServer, create, double, tim, all: [core, kit, devServer, double, vant, trtc, tim] };
 }

@@ -5,6 +5,8 @@ export interface Texts {
   status: {
     idle: string;
     starting: string;
+    /** The call is placed and no one has answered yet (a core that tells no more: IVR, queue, ringing). */
+    waiting: string;
     ivr: string;
     queued: string;
     /** With the queue position: `{n}` callers ahead. */
@@ -14,6 +16,8 @@ export interface Texts {
     ringing: string;
     /** `{seat}`: the agent's name. */
     active: string;
+    /** Talking, when the core did not name the agent. */
+    talking: string;
     ending: string;
     reconnecting: string;
     suspended: string;
@@ -58,12 +62,14 @@ export const zhCN: Texts = {
   status: {
     idle: '联系客服',
     starting: '正在连接…',
+    waiting: '等待客服接听…',
     ivr: '请按键选择服务',
     queued: '排队中，请稍候',
     queuedAhead: '排队中，前面还有 {n} 人',
     queuedNext: '排队中，下一位就是您',
     ringing: '正在为您接通客服…',
     active: '{seat} 为您服务',
+    talking: '通话中',
     ending: '正在挂断…',
     reconnecting: '网络不稳定，正在重连…',
     suspended: '通话被系统打断，稍后恢复',
@@ -124,12 +130,14 @@ export const enUS: Texts = {
   status: {
     idle: 'Contact us',
     starting: 'Connecting…',
+    waiting: 'Waiting for an agent…',
     ivr: 'Choose a service on the keypad',
     queued: 'In the queue, please wait',
     queuedAhead: 'In the queue: {n} ahead of you',
     queuedNext: 'In the queue: you are next',
     ringing: 'Connecting you to an agent…',
     active: 'Talking with {seat}',
+    talking: 'In call',
     ending: 'Hanging up…',
     reconnecting: 'Reconnecting…',
     suspended: 'Call interrupted by the system; resuming soon',

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { KIT_DIST } from './simulate-root';
+import { CORE_DIST, KIT_DIST } from './simulate-root';
 import type { Rendered } from './ui-host';
 
 // miniprogram-simulate's own wxss compiler: the same class prefixing as the rendered DOM.
@@ -47,7 +47,7 @@ function kitStylesAt(width: number, safeBottom: number): string {
   if (styles === undefined) {
     styles = Object.entries(KIT_TAGS)
       .map(([dir, tag]) => {
-        const file = path.join(KIT_DIST, dir, 'index.wxss');
+        const file = path.join(['.', 'pusher', 'player'].includes(dir) ? CORE_DIST : KIT_DIST, dir, 'index.wxss');
         return fs.existsSync(file) ? wxss.compile(atWindow(fs.readFileSync(file, 'utf8'), width, safeBottom), { prefix: tag }) : '';
       })
       .join('\n');

@@ -2,31 +2,69 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The miniprogram-simulate root for UI kit tests, laid out as WeChat's 构建 npm would: the built package in
- * `miniprogram_npm/tccc-wx-sdk`, and `@vant/weapp/lib` (CommonJS; its `dist` is ESM and fails in simulate)
- * in `miniprogram_npm/@vant/weapp`. The official wcc compiles every template under the root, so both must
- * sit inside it.
+ * The miniprogram-simulate roots for UI kit tests, laid out as WeChat's 构建 npm would for an app that
+ * installed a core and the kit: the core in `miniprogram_npm/tccc-wx-sdk`, the kit in
+ * `miniprogram_npm/tccc-call-kit`, and `@vant/weapp/lib` (CommonJS; its `dist` is ESM and fails in simulate)
+ * in `miniprogram_npm/@vant/weapp`. The official wcc compiles every template under the root, so all must
+ * sit inside it. One root per core: ours (`open`), and the double of Tencent's (`double`).
  */
-export const SIMULATE_ROOT = path.resolve(__dirname, '../../.tmp/simulate-root');
-export const KIT_DIST = path.join(SIMULATE_ROOT, 'miniprogram_npm', 'tccc-wx-sdk');
-const DIST = path.resolve(__dirname, '../../miniprogram_dist');
-const VANT_SOURCE = path.resolve(__dirname, '../../node_modules/@vant/weapp/lib');
-const VANT_TARGET = path.join(SIMULATE_ROOT, 'miniprogram_npm', '@vant', 'weapp');
+export type KitCore = 'open' | 'double';
+
+const TMP = path.resolve(__dirname, '../../.tmp');
+const REPO = path.resolve(__dirname, '../..');
+const CORE_SOURCES: Record<KitCore, string> = {
+  open: path.join(REPO, 'miniprogram_dist'),
+  double: path.join(REPO, 'test', 'double', 'tccc-wx-sdk', 'miniprogram_dist'),
+};
+const KIT_SOURCE = path.join(REPO, 'packages', 'tccc-call-kit', 'miniprogram_dist');
+const VANT_SOURCE = path.join(REPO, 'node_modules', '@vant', 'weapp', 'lib');
+export const KIT_PACKAGE = 'tccc-call-kit';
+
+export function simulateRootOf(core: KitCore): string {
+  return path.join(TMP, core === 'open' ? 'simulate-root' : 'simulate-root-double');
+}
+
+/** Our core's root: SIMULATE_ROOT, with the core at CORE_DIST and the kit at KIT_DIST. */
+export const SIMULATE_ROOT = simulateRootOf('open');
+export const CORE_DIST = path.join(SIMULATE_ROOT, 'miniprogram_npm', 'tccc-wx-sdk');
+export const KIT_DIST = path.join(SIMULATE_ROOT, 'miniprogram_npm', KIT_PACKAGE);
+
+function copyVant(root: string): void {
+  const target = path.join(root, 'miniprogram_npm', '@vant', 'weapp');
+  const version = JSON.parse(fs.readFileSync(path.join(VANT_SOURCE, '..', 'package.json'), 'utf8')).version as string;
+  const marker = path.join(target, '.version');
+  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === version) return;
+  fs.rmSync(target, { recursive: true, force: true });
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.cpSync(VANT_SOURCE, target, { recursive: true });
+  fs.writeFileSync(marker, version);
+}
 
 export function prepareSimulateRoot(): void {
-  if (!fs.existsSync(DIST)) throw new Error('miniprogram_dist/ is missing: run `npm run build` first (npm test does).');
-  fs.rmSync(KIT_DIST, { recursive: true, force: true });
-  fs.cpSync(DIST, KIT_DIST, { recursive: true });
-  const version = JSON.parse(fs.readFileSync(path.join(VANT_SOURCE, '..', 'package.json'), 'utf8')).version as string;
-  const marker = path.join(VANT_TARGET, '.version');
-  if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === version) return;
-  fs.rmSync(VANT_TARGET, { recursive: true, force: true });
-  fs.mkdirSync(path.dirname(VANT_TARGET), { recursive: true });
-  fs.cpSync(VANT_SOURCE, VANT_TARGET, { recursive: true });
-  fs.writeFileSync(marker, version);
+  for (const dir of [CORE_SOURCES.open, KIT_SOURCE]) {
+    if (!fs.existsSync(dir)) throw new Error(`${path.relative(REPO, dir)}/ is missing: run \`npm run build\` first (npm test does).`);
+  }
+  for (const core of Object.keys(CORE_SOURCES) as KitCore[]) {
+    const npm = path.join(simulateRootOf(core), 'miniprogram_npm');
+    for (const [name, source] of [['tccc-wx-sdk', CORE_SOURCES[core]], [KIT_PACKAGE, KIT_SOURCE]]) {
+      fs.rmSync(path.join(npm, name), { recursive: true, force: true });
+      fs.cpSync(source, path.join(npm, name), { recursive: true });
+    }
+    copyVant(simulateRootOf(core));
+  }
 }
 
 /** The vant components the kit uses, mapped explicitly (unmapped, they would render empty without an error). */
 export const VANT_COMPONENTS: Record<string, string> = Object.fromEntries(
   ['button', 'icon', 'loading', 'popup'].map((name) => [`van-${name}`, `/miniprogram_npm/@vant/weapp/${name}/index`]),
 );
+
+/**
+ * The core's tags as the kit names them (`"tccc-wx-sdk": "tccc-wx-sdk"`), mapped to miniprogram_npm as
+ * WeChat resolves a package name; simulate resolves only paths, and would leave them as empty tags.
+ */
+export const CORE_COMPONENTS: Record<string, string> = {
+  'tccc-wx-sdk': '/miniprogram_npm/tccc-wx-sdk/index',
+  'tccc-wx-sdk-pusher': '/miniprogram_npm/tccc-wx-sdk/pusher/index',
+  'tccc-wx-sdk-player': '/miniprogram_npm/tccc-wx-sdk/player/index',
+};

@@ -1,22 +1,35 @@
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
-import { KIT_DIST, SIMULATE_ROOT, VANT_COMPONENTS } from './simulate-root';
+import type { KitCore } from './simulate-root';
+import { CORE_COMPONENTS, KIT_PACKAGE, VANT_COMPONENTS, simulateRootOf } from './simulate-root';
 
 const loaded = new Map<string, string>();
+let kitCore: KitCore = 'open';
 
 /**
- * A built component (`call-bar`, `keypad`…, or `tccc-wx-sdk` for the root) with its real vant children,
- * loaded once per test file.
+ * Which core the kit components of this test file run on: ours (`open`, the default) or the double of
+ * Tencent's (`double`). Call it before the first load; wcc keeps one compiled template per path, so a
+ * test file stays on one core.
+ */
+export function useKitCore(core: KitCore): void {
+  if (loaded.size > 0 && core !== kitCore) throw new Error('useKitCore: components are loaded already; use one core per test file.');
+  kitCore = core;
+}
+
+/**
+ * A built component (`call-bar`, `keypad`…, or `tccc-wx-sdk` for the core's root) with its real vant
+ * children and the core's components, loaded once per test file from miniprogram_npm as WeChat would.
  */
 export function loadKitComponent(name: string): string {
   let id = loaded.get(name);
   if (!id) {
-    const file = name === 'tccc-wx-sdk' ? path.join(KIT_DIST, 'index') : path.join(KIT_DIST, name, 'index');
+    const npm = path.join(simulateRootOf(kitCore), 'miniprogram_npm');
+    const file = name === 'tccc-wx-sdk' ? path.join(npm, 'tccc-wx-sdk', 'index') : path.join(npm, KIT_PACKAGE, name, 'index');
     // simulate runs each component's JS with require() and then clears Node's require cache, which jest's
     // module registry ignores: without a reset, a component already run by an earlier load (vant's button
     // inside another kit component) would never register under this load and render as an empty tag.
     jest.resetModules();
-    id = simulate.load(file, name.startsWith('tccc-') ? name : `tccc-${name}`, { rootPath: SIMULATE_ROOT, usingComponents: VANT_COMPONENTS });
+    id = simulate.load(file, name.startsWith('tccc-') ? name : `tccc-${name}`, { rootPath: simulateRootOf(kitCore), usingComponents: { ...VANT_COMPONENTS, ...CORE_COMPONENTS } });
     loaded.set(name, id);
   }
   return id;

@@ -9,7 +9,7 @@ import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { agent } from '../support/agent';
 import { loadLoginModule, waitFor } from '../support/sdk-host';
-import { KIT_DIST } from '../support/simulate-root';
+import { CORE_DIST } from '../support/simulate-root';
 import { renderInHost, tapButton } from '../support/ui-host';
 import type { WxRuntime } from '../support/wx-runtime';
 import { installWxRuntime } from '../support/wx-runtime';
@@ -26,7 +26,7 @@ afterAll(() => server.close());
 
 beforeEach(async () => {
   wx = installWxRuntime();
-  const login = loadLoginModule(server.url, KIT_DIST);
+  const login = loadLoginModule(server.url, CORE_DIST);
   await login.login({ jsCode: `code-${Math.random()}`, sdkAppId: SDK_APP_ID });
 });
 afterEach(async () => {

@@ -14,7 +14,7 @@ import { startDevServer } from '../../dev-server/server';
 import { agent } from '../support/agent';
 import { snapshotHtml } from '../support/kit-snapshot';
 import { loadLoginModule, waitFor } from '../support/sdk-host';
-import { KIT_DIST } from '../support/simulate-root';
+import { CORE_DIST } from '../support/simulate-root';
 import type { Rendered } from '../support/ui-host';
 import { loadKitComponent, tapButton } from '../support/ui-host';
 import type { WxRuntime } from '../support/wx-runtime';
@@ -101,7 +101,7 @@ beforeAll(async () => {
   fs.mkdirSync(OUT, { recursive: true });
   server = await startDevServer({ port: 0, center: { autoAnswerMs: 0 } });
   wx = installWxRuntime();
-  await loadLoginModule(server.url, KIT_DIST).login({ jsCode: 'screenshots', sdkAppId: SDK_APP_ID });
+  await loadLoginModule(server.url, CORE_DIST).login({ jsCode: 'screenshots', sdkAppId: SDK_APP_ID });
 
   // Real calls through the call screen (auto-answered by the simulator), then each component alone.
   const talking = await callScreenIn('talking', {});

@@ -3,28 +3,20 @@ import { localeBehavior } from '../../common/locale-behavior';
 import { selectComponent } from '../../common/select';
 import { resolveTexts } from '../../common/locale';
 import type { Texts } from '../../common/locale';
-import type { CallView, SessionEndedDetail } from '../../services/call-controller';
 import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
-import type { LastEnd, ScreenState } from './screen-state';
+import type { CoreComponent, CoreMethod } from './core-call';
+import { callCore, reportsState } from './core-call';
+import type { DerivedAction } from './derived-state';
+import { IDLE_VIEW, nextDerivedView } from './derived-state';
+import type { CoreView, LastEnd, ScreenState } from './screen-state';
 import { changedFields, screenStateOf } from './screen-state';
 import { startFailureText } from './start-failure';
-
-type Root = WechatMiniprogram.Component.TrivialInstance & {
-  startCall(options: { channelId: string }): Promise<unknown>;
-  startSession(options: { channelId: string }): Promise<unknown>;
-  endCall(): Promise<unknown>;
-  muteAudio(): Promise<unknown>;
-  unmuteAudio(): Promise<unknown>;
-  setSoundMode(mode: string): Promise<unknown>;
-  enableCamera(): Promise<unknown>;
-  disableCamera(): Promise<unknown>;
-  switchCamera(): Promise<unknown>;
-  getState(): CallView;
-};
 
 interface Internals {
   texts: Texts;
   lastEnd: LastEnd | null;
+  /** The call as the screen derives it, for a core without getState (Tencent's). */
+  derived: CoreView;
 }
 
 const internals = new WeakMap<object, Internals>();
@@ -33,16 +25,25 @@ const ROOT_SELECTOR = '#tcccSdk';
 function ownOf(instance: object): Internals {
   let found = internals.get(instance);
   if (!found) {
-    found = { texts: resolveTexts('zh-CN'), lastEnd: null };
+    found = { texts: resolveTexts('zh-CN'), lastEnd: null, derived: IDLE_VIEW };
     internals.set(instance, found);
   }
   return found;
+}
+
+/** An event detail as a plain object: a core may send none, or leave out any field. */
+function detailOf(event: { detail?: unknown }): Record<string, unknown> {
+  return event.detail && typeof event.detail === 'object' ? (event.detail as Record<string, unknown>) : {};
 }
 
 /**
  * A complete call screen: the root `tccc-wx-sdk` with a status line, the call timer, the keypad, the call
  * bar and, for video, the video panel with the pusher and player. It re-emits the root's `sessionStart`,
  * `accepted`, `sessionEnded` and `error` events and shows no toasts: the page decides what to say.
+ *
+ * It reaches the core by package name and through the documented methods and events only. Where the core
+ * reports its state (our core's getState/statechange) the screen shows all of it; otherwise it derives
+ * connecting → waiting → talking → ended from its own calls and the four events.
  */
 defineComponent({
   behaviors: [localeBehavior('actions')],
@@ -60,12 +61,12 @@ defineComponent({
     pipY: { type: Number, value: 0 },
   },
   data: {
-    phase: 'idle' as CallView['phase'],
+    phase: 'idle' as ScreenState['phase'],
     kind: 'audio' as ScreenState['kind'],
     muted: false,
-    soundMode: 'speaker' as CallView['soundMode'],
+    soundMode: 'speaker' as ScreenState['soundMode'],
     cameraEnabled: true,
-    network: 'unknown' as CallView['network'],
+    network: 'unknown' as ScreenState['network'],
     statusText: resolveTexts('zh-CN').status.idle,
     videoStatus: 'ended' as ScreenState['videoStatus'],
     /** When the agent answered (ms); drives the call timer. */
@@ -93,8 +94,13 @@ defineComponent({
       if (!root) return Promise.reject(this.missingRoot());
       ownOf(this).lastEnd = null;
       if (this.data.failureText) this.setData({ failureText: '' });
+      this.derive(root, { type: 'start', kind });
       const options = { channelId: this.data.channelId };
-      const call = kind === 'video' ? root.startSession(options) : root.startCall(options);
+      const call = callCore(root, [kind === 'video' ? 'startSession' : 'startCall'], options);
+      call.then(
+        () => this.derive(root, { type: 'started' }),
+        () => this.derive(root, { type: 'startFailed' }),
+      );
       // A start given up (hang-up, timeout) while the privacy consent is open closes it: nothing stays pending.
       return this.report(call).catch((error: unknown) => {
         selectComponent<{ dismiss(): boolean }>(this, '#tcccPrivacy')?.dismiss();
@@ -108,9 +114,18 @@ defineComponent({
       const root = this.root();
       if (!root) return Promise.reject(this.missingRoot());
       this.setData({ hangingUp: true });
+      this.derive(root, { type: 'hangUp' });
       // Usually render() has already cleared it with the end of the call, in the same setData.
-      const done = () => this.data.hangingUp && this.setData({ hangingUp: false });
-      return this.report(root.endCall()).then(
+      const done = () => {
+        // A core that ends the call without a sessionEnded for the caller's own hang-up: ended all the same.
+        if (!reportsState(root) && ownOf(this).derived.phase === 'ending') {
+          ownOf(this).lastEnd = { closeBy: 'user' };
+          this.derive(root, { type: 'ended' });
+        }
+        if (this.data.hangingUp) this.setData({ hangingUp: false });
+      };
+      const names: CoreMethod[] = this.data.kind === 'video' ? ['endSession', 'endCall'] : ['endCall', 'endSession'];
+      return this.report(callCore(root, names)).then(
         (result) => (done(), result),
         (error: unknown) => {
           done();
@@ -128,20 +143,29 @@ defineComponent({
       this.hangUp().catch(() => undefined);
     },
     onMute(event: WechatMiniprogram.CustomEvent<{ muted: boolean }>) {
-      const root = this.root();
-      if (root) this.report(event.detail.muted ? root.muteAudio() : root.unmuteAudio()).catch(() => undefined);
+      const { muted } = event.detail;
+      // The doc spells unmute only `unmnuteAudio`; our core has both.
+      this.control(muted ? ['muteAudio'] : ['unmuteAudio', 'unmnuteAudio'], [], { type: 'muted', muted });
     },
-    onSpeaker(event: WechatMiniprogram.CustomEvent<{ soundMode: string }>) {
-      const root = this.root();
-      if (root) this.report(root.setSoundMode(event.detail.soundMode)).catch(() => undefined);
+    onSpeaker(event: WechatMiniprogram.CustomEvent<{ soundMode: 'speaker' | 'ear' }>) {
+      const { soundMode } = event.detail;
+      this.control(['setSoundMode'], [soundMode], { type: 'soundMode', soundMode });
     },
     onCamera(event: WechatMiniprogram.CustomEvent<{ enabled: boolean }>) {
-      const root = this.root();
-      if (root) this.report(event.detail.enabled ? root.enableCamera() : root.disableCamera()).catch(() => undefined);
+      const { enabled } = event.detail;
+      this.control([enabled ? 'enableCamera' : 'disableCamera'], [], { type: 'camera', enabled });
     },
     onSwitchCamera() {
+      this.control(['switchCamera'], []);
+    },
+    /** A call-bar control: the core's method, then (on a core without state) what it changed. */
+    control(names: CoreMethod[], args: unknown[], applied?: DerivedAction) {
       const root = this.root();
-      if (root) this.report(root.switchCamera()).catch(() => undefined);
+      if (!root) return;
+      this.report(callCore(root, names, ...args)).then(
+        () => applied && this.derive(root, applied),
+        () => undefined,
+      );
     },
     /** Passed on, so a page can keep the caller's placement (and give it back as pip-x/pip-y next time). */
     onPipMove(event: WechatMiniprogram.CustomEvent<{ x: number; y: number }>) {
@@ -150,28 +174,38 @@ defineComponent({
     onKeypad(event: WechatMiniprogram.CustomEvent<{ open: boolean }>) {
       this.setData({ keypadOpen: event.detail.open });
     },
-    onState(event: WechatMiniprogram.CustomEvent<CallView>) {
+    /** Our core's state, on each change. */
+    onState(event: WechatMiniprogram.CustomEvent<CoreView>) {
       this.render(event.detail);
     },
     onSessionStart(event: WechatMiniprogram.CustomEvent<Record<string, unknown>>) {
-      this.triggerEvent('sessionStart', event.detail);
+      const root = this.root();
+      if (root) this.derive(root, { type: 'started' });
+      this.triggerEvent('sessionStart', detailOf(event));
     },
     onAccepted(event: WechatMiniprogram.CustomEvent<Record<string, unknown>>) {
-      this.triggerEvent('accepted', event.detail);
+      const detail = detailOf(event);
+      const root = this.root();
+      if (root) this.derive(root, { type: 'accepted', seatName: detail.seatName });
+      this.triggerEvent('accepted', detail);
     },
-    onSessionEnded(event: WechatMiniprogram.CustomEvent<SessionEndedDetail>) {
-      ownOf(this).lastEnd = { closeBy: event.detail.closeBy, reason: event.detail.reason };
-      this.render();
+    onSessionEnded(event: WechatMiniprogram.CustomEvent<Record<string, unknown>>) {
+      const detail = detailOf(event);
+      const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+      ownOf(this).lastEnd = { closeBy: text(detail.closeBy), reason: text(detail.reason) };
+      const root = this.root();
+      if (root && !reportsState(root)) this.derive(root, { type: 'ended' });
+      else this.render();
       selectComponent<{ clear(): void }>(this, '#tcccKeypad')?.clear();
-      this.triggerEvent('sessionEnded', event.detail);
+      this.triggerEvent('sessionEnded', detail);
     },
     /** The root's errors and the keypad's, passed on as they are. */
     onChildError(event: WechatMiniprogram.CustomEvent<Record<string, unknown>>) {
       this.triggerEvent('error', event.detail);
     },
     /** One setData with only what changed; the timer start is set once when the agent answers. */
-    render(view?: CallView) {
-      const current = view ?? this.root()?.getState();
+    render(view?: CoreView) {
+      const current = view ?? this.currentView();
       if (!current) return;
       const own = ownOf(this);
       const preferred = this.data.media === 'video' ? 'video' : 'audio';
@@ -183,8 +217,23 @@ defineComponent({
       if (next.phase === 'idle' && this.data.hangingUp) patch.hangingUp = false;
       if (Object.keys(patch).length > 0) this.setData(patch);
     },
-    root(): Root | null {
-      return selectComponent<Root>(this, ROOT_SELECTOR);
+    /** The core's state: its own (getState), or the one derived here. */
+    currentView(): CoreView | null {
+      const root = this.root();
+      if (!root) return null;
+      return reportsState(root) ? (root.getState!() as CoreView) : ownOf(this).derived;
+    },
+    /** On a core without getState: one step of the derived state, rendered. Our core reports its own. */
+    derive(root: CoreComponent, action: DerivedAction) {
+      if (reportsState(root)) return;
+      const own = ownOf(this);
+      const next = nextDerivedView(own.derived, action);
+      if (next === own.derived) return;
+      own.derived = next;
+      this.render(next);
+    },
+    root(): CoreComponent | null {
+      return selectComponent<CoreComponent>(this, ROOT_SELECTOR);
     },
     missingRoot() {
       return new TcccError(ErrorCode.InvalidState, 'call-screen: the call component is not rendered yet.');

@@ -1,40 +1,64 @@
 import { fill } from '../../common/locale';
 import type { Texts } from '../../common/locale';
-import type { CallView } from '../../services/call-controller';
 
-/** What the call screen renders; derived from the root component's state, the texts and the last end. */
+/**
+ * What the call screen renders from, whichever core runs the call. Our core's `getState()` and
+ * `statechange` give all of it (IVR, queue position, the agent's name, reconnecting, network); with a core
+ * that has only the documented methods and events, the screen derives a smaller view itself
+ * (derived-state.ts): `starting` → `waiting` → `active` → `idle`. Every field but `phase` may be missing.
+ */
+export interface CoreView {
+  phase: 'idle' | 'starting' | 'waiting' | 'ivr' | 'queued' | 'ringing' | 'active' | 'ending';
+  kind?: 'audio' | 'video' | null;
+  muted?: boolean;
+  soundMode?: 'speaker' | 'ear';
+  cameraEnabled?: boolean;
+  network?: 'unknown' | 'good' | 'fair' | 'poor';
+  reconnecting?: boolean;
+  suspended?: boolean;
+  queuePosition?: number | null;
+  seatName?: string;
+}
+
+/** What the call screen renders; derived from the core's view, the texts and the last end. */
 export interface ScreenState {
-  phase: CallView['phase'];
+  phase: CoreView['phase'];
   kind: 'audio' | 'video';
   muted: boolean;
-  soundMode: CallView['soundMode'];
+  soundMode: 'speaker' | 'ear';
   cameraEnabled: boolean;
-  network: CallView['network'];
+  network: 'unknown' | 'good' | 'fair' | 'poor';
   /** The status line, in the caller's language. */
   statusText: string;
   /** The video panel's placeholder state. */
   videoStatus: 'waiting' | 'talking' | 'reconnecting' | 'ended';
 }
 
+/** How the last call ended, from its `sessionEnded` detail; a core may leave out either field. */
 export interface LastEnd {
-  closeBy: string;
-  reason: string;
+  closeBy?: string;
+  reason?: string;
+}
+
+function endedText(texts: Texts, lastEnd: LastEnd): string {
+  const { ended } = texts;
+  if (lastEnd.closeBy === 'user') return ended.user;
+  if (typeof lastEnd.reason !== 'string' || lastEnd.reason === '') return ended.ok;
+  return (ended as Record<string, string>)[lastEnd.reason] ?? ended.clientError;
 }
 
 /** The status line for a call state: connecting, in queue (with the position), ringing, talking, ended. */
-export function statusTextOf(view: CallView, texts: Texts, lastEnd: LastEnd | null): string {
-  const { status, ended } = texts;
-  if (view.phase === 'idle') {
-    if (!lastEnd) return status.idle;
-    const byReason = (ended as Record<string, string>)[lastEnd.reason];
-    return lastEnd.closeBy === 'user' ? ended.user : byReason ?? ended.clientError;
-  }
+export function statusTextOf(view: CoreView, texts: Texts, lastEnd: LastEnd | null): string {
+  const { status } = texts;
+  if (view.phase === 'idle') return lastEnd ? endedText(texts, lastEnd) : status.idle;
   if (view.reconnecting) return status.reconnecting;
   if (view.suspended) return status.suspended;
   if (view.mediaSilent && view.phase === 'active') return status.mediaSilent;
   switch (view.phase) {
     case 'starting':
       return status.starting;
+    case 'waiting':
+      return status.waiting;
     case 'ivr':
       return status.ivr;
     case 'queued':
@@ -43,21 +67,21 @@ export function statusTextOf(view: CallView, texts: Texts, lastEnd: LastEnd | nu
     case 'ringing':
       return status.ringing;
     case 'active':
-      return fill(status.active, { seat: view.seatName || '—' });
+      return view.seatName ? fill(status.active, { seat: view.seatName }) : status.talking;
     default:
       return status.ending;
   }
 }
 
-export function screenStateOf(view: CallView, texts: Texts, lastEnd: LastEnd | null, preferredKind: 'audio' | 'video'): ScreenState {
+export function screenStateOf(view: CoreView, texts: Texts, lastEnd: LastEnd | null, preferredKind: 'audio' | 'video'): ScreenState {
   const videoStatus = view.phase === 'idle' ? 'ended' : view.reconnecting ? 'reconnecting' : view.phase === 'active' ? 'talking' : 'waiting';
   return {
     phase: view.phase,
     kind: view.kind ?? preferredKind,
-    muted: view.muted,
-    soundMode: view.soundMode,
-    cameraEnabled: view.cameraEnabled,
-    network: view.network,
+    muted: view.muted ?? false,
+    soundMode: view.soundMode ?? 'speaker',
+    cameraEnabled: view.cameraEnabled ?? true,
+    network: view.network ?? 'unknown',
     statusText: statusTextOf(view, texts, lastEnd),
     videoStatus,
   };

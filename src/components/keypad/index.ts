@@ -64,7 +64,8 @@ defineComponent({
         this.triggerEvent('error', error.toJSON());
         return;
       }
-      target.sendDigits({ digits: key }).catch((error: unknown) => {
+      // The doc promises no return value from sendDigits: a rejection is reported, anything else is fine.
+      new Promise((resolve) => resolve(target.sendDigits!({ digits: key }))).catch((error: unknown) => {
         this.triggerEvent('error', toTcccError(error, ErrorCode.Server).toJSON());
       });
     },
