@@ -32,6 +32,7 @@ interface Report {
   switchedToChinese: View;
   prompt: Record<string, string | null>;
   denied: Record<string, string>;
+  refused: Record<string, string | null>;
 }
 
 let server: DevServer;
@@ -131,6 +132,14 @@ test('the switch changes the language at once, and the pick outlives a reload', 
   expectEnglish(report.switchedToEnglish);
   expectEnglish(report.reloadedAfterSwitch);
   expectChinese(report.switchedToChinese);
+});
+
+test('an action the simulator refuses is reported in the console’s language, around the server’s own words', () => {
+  // Both seats ring with other calls, so the queued one cannot be taken.
+  expect(report.refused).toEqual({
+    'zh-CN': fill(zh.actionFailed, { action: zh.accept, message: 'No free seat to take the call.' }),
+    'en-US': fill(en.actionFailed, { action: en.accept, message: 'No free seat to take the call.' }),
+  });
 });
 
 test('the agent-token prompt and the refusal are in the browser’s language', () => {

@@ -2,7 +2,7 @@
 // browser preferring Chinese, then English, is shown; the language switch; that the pick is remembered; and
 // the agent-token prompt. Runs as its own process because Playwright cannot load inside jest.
 // Usage: node console-language-driver.mjs <consoleUrl> <guardedConsoleUrl> <screenshotPath>
-// Prints one JSON line: { [view]: { lang, title, text, labels, pressed }, prompt: { [locale]: message }, denied: { [locale]: text } }.
+// Prints one JSON line: { [view]: { lang, title, text, labels, pressed }, prompt, denied, refused: { [locale]: message } }.
 import { chromium } from 'playwright-core';
 import { browserPath } from './browser-path.mjs';
 
@@ -29,7 +29,14 @@ async function view(page) {
   }));
 }
 
-const report = { prompt: {}, denied: {} };
+/** Clicks Accept on the queued call while every seat is taken; returns the alert the console shows. */
+async function refusedAccept(page) {
+  const alerted = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
+  await page.locator('tr[data-phase="queued"] button[data-action="accept"]').click();
+  return Promise.race([alerted, new Promise((resolve) => setTimeout(() => resolve(null), 10000))]);
+}
+
+const report = { prompt: {}, denied: {}, refused: {} };
 try {
   const zh = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1180, height: 720 } });
   const zhPage = await zh.newPage();
@@ -37,6 +44,7 @@ try {
   report.chinese = await view(zhPage);
   await zhPage.waitForTimeout(1100); // the duration cells tick once
   await zhPage.screenshot({ path: screenshot });
+  report.refused['zh-CN'] = await refusedAccept(zhPage);
   await zhPage.locator('#languages button[data-language="en-US"]').click();
   report.switchedToEnglish = await view(zhPage);
   await zhPage.reload();
@@ -47,6 +55,7 @@ try {
   const enPage = await en.newPage();
   await enPage.goto(url);
   report.english = await view(enPage);
+  report.refused['en-US'] = await refusedAccept(enPage);
   await enPage.locator('#languages button[data-language="zh-CN"]').click();
   report.switchedToChinese = await view(enPage);
   await en.close();
