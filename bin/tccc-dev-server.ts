@@ -4,27 +4,44 @@ import { isLoopbackName, lanAddresses } from '../dev-server/addresses';
 import { startBanner } from '../dev-server/banner';
 import { loadChannels } from '../dev-server/channels';
 import { optionsHelp, parseArgsOptions } from '../dev-server/cli-options';
+import { currentTerminalLanguage, type Language, parseLanguage } from '../dev-server/language';
 import { readSecretKey } from '../dev-server/secret-key';
 import { DEFAULT_HOST, DEFAULT_PORT, startDevServer } from '../dev-server/server';
+import { type Problem, StartupProblem } from '../dev-server/startup-problem';
+import { problemText, STARTUP_TEXTS } from '../dev-server/startup-texts';
 import { version } from '../package.json';
 
-const HELP = `tccc-dev-server — a local contact center for tccc-wx-sdk
+// The terminal's language until --lang is read, then the one it names.
+let language: Language = currentTerminalLanguage();
+const say = () => STARTUP_TEXTS[language];
 
-Usage: tccc-dev-server [options]
+function help(): string {
+  return `tccc-dev-server — ${say().tagline}\n\n${say().usage}\n\n${say().optionsHeading}\n${optionsHelp(language)}\n`;
+}
 
-Options:
-${optionsHelp()}
-`;
-
-function fail(message: string): never {
-  console.error(`tccc-dev-server: ${message}\nRun tccc-dev-server --help for the options.`);
+function fail(problem: Problem): never {
+  console.error(`tccc-dev-server: ${problemText(language, problem)}\n${say().seeHelp}`);
   process.exit(2);
 }
 
-function parseNumber(value: string | undefined, name: string, min: number, max: number): number | undefined {
+function failOn(error: unknown): never {
+  if (error instanceof StartupProblem) fail(error.problem);
+  throw error;
+}
+
+/** node:util's parse errors, as problems this command says in its language. */
+function argumentProblem(error: Error & { code?: string }): Problem {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1] ?? '';
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { code: 'unknown-option', option: quoted };
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return { code: 'unexpected-argument', argument: quoted };
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /argument missing/.test(error.message)) return { code: 'option-needs-value', option: quoted.replace(/ <value>$/, '') };
+  return { code: 'bad-argument', detail: error.message };
+}
+
+function parseNumber(value: string | undefined, option: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!Number.isFinite(n) || n < min || n > max) fail(`--${name} must be a number from ${min} to ${max}, got "${value}".`);
+  if (!Number.isFinite(n) || n < min || n > max) fail({ code: 'bad-number', option, min, max, value });
   return n;
 }
 
@@ -33,11 +50,13 @@ async function main(): Promise<void> {
   try {
     ({ values } = parseArgs({ options: parseArgsOptions(), strict: true }));
   } catch (error) {
-    fail((error as Error).message);
+    fail(argumentProblem(error as Error));
   }
   const text = (name: string) => values[name] as string | undefined;
   const list = (name: string) => (values[name] as string[] | undefined) ?? [];
-  if (values.help) return void process.stdout.write(HELP);
+  const lang = text('lang');
+  if (lang !== undefined) language = parseLanguage(lang) ?? fail({ code: 'bad-language', value: lang });
+  if (values.help) return void process.stdout.write(help());
   if (values.version) return void console.log(version);
 
   const port = parseNumber(text('port'), 'port', 0, 65535) ?? DEFAULT_PORT;
@@ -46,25 +65,27 @@ async function main(): Promise<void> {
   const seats = parseNumber(text('seats'), 'seats', 1, 10000);
   const callerTimeout = parseNumber(text('caller-timeout'), 'caller-timeout', 0.1, 600);
   for (const origin of list('allow-origin')) {
-    if (canonicalOrigin(origin) === null) fail(`--allow-origin takes an origin such as http://localhost:3000, got "${origin}".`);
+    if (canonicalOrigin(origin) === null) fail({ code: 'bad-origin', value: origin });
   }
   const agentToken = text('agent-token');
-  if (agentToken !== undefined && !/^[\x21-\x7e]{8,200}$/.test(agentToken)) fail('--agent-token must be 8 to 200 visible ASCII characters.');
+  if (agentToken !== undefined && !/^[\x21-\x7e]{8,200}$/.test(agentToken)) fail({ code: 'bad-agent-token' });
   const sdkAppId = text('trtc-sdk-app-id') ?? process.env.TRTC_SDK_APP_ID;
   let secretKey: string | undefined;
   try {
-    secretKey = readSecretKey({ flag: text('trtc-secret-key'), file: text('trtc-secret-key-file'), env: process.env.TRTC_SECRET_KEY }, (message) => console.error(`tccc-dev-server: ${message}`));
+    secretKey = readSecretKey({ flag: text('trtc-secret-key'), file: text('trtc-secret-key-file'), env: process.env.TRTC_SECRET_KEY }, () =>
+      console.error(`tccc-dev-server: ${say().secretKeyOnCommandLine}`),
+    );
   } catch (error) {
-    fail((error as Error).message);
+    failOn(error);
   }
-  if (Boolean(sdkAppId) !== Boolean(secretKey)) fail('real media needs both the TRTC SDKAppID and its secret key.');
-  if (sdkAppId && !/^\d+$/.test(sdkAppId)) fail(`the TRTC SDKAppID is a number, got "${sdkAppId}".`);
+  if (Boolean(sdkAppId) !== Boolean(secretKey)) fail({ code: 'media-needs-both' });
+  if (sdkAppId && !/^\d+$/.test(sdkAppId)) fail({ code: 'bad-sdk-app-id', value: sdkAppId });
 
   let channels;
   try {
     channels = text('channels') ? loadChannels(text('channels') as string) : undefined;
   } catch (error) {
-    fail((error as Error).message);
+    failOn(error);
   }
 
   const server = await startDevServer({
@@ -81,8 +102,8 @@ async function main(): Promise<void> {
       ...(callerTimeout === undefined ? {} : { clientGraceMs: Math.round(callerTimeout * 1000) }),
     },
   }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') fail(`port ${port} is in use. Pick another with --port, or stop the other server.`);
-    if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') fail(`cannot bind ${host}: no such address on this machine.`);
+    if (error.code === 'EADDRINUSE') fail({ code: 'port-in-use', port });
+    if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') fail({ code: 'no-such-address', host });
     throw error;
   });
 
@@ -97,6 +118,7 @@ async function main(): Promise<void> {
       agentToken: server.agentToken,
       agentTokenGenerated: agentToken === undefined && server.agentToken !== null,
       lanAddresses: isLoopbackName(server.host) ? [] : lanAddresses(),
+      language,
     }),
   );
 
@@ -109,6 +131,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('tccc-dev-server failed to start:', error);
+  console.error(say().failedToStart, error);
   process.exit(1);
 });

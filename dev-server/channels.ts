@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { MediaKind } from '../src/services/protocol';
+import { StartupProblem } from './startup-problem';
 
 /** An IVR entry (the `channelId` a mini program calls). */
 export interface Channel {
@@ -19,34 +20,30 @@ export const DEFAULT_CHANNELS: Channel[] = [
   { id: 'after-hours', name: 'After hours', media: 'both', open: false },
 ];
 
-function fail(file: string, message: string): never {
-  throw new Error(`${file}: ${message}`);
-}
-
-/** Reads a channels file: a JSON array of channels. Every field is checked, with the entry named on error. */
+/** Reads a channels file: a JSON array of channels. Every field is checked; a StartupProblem names the entry. */
 export function loadChannels(file: string): Channel[] {
   let raw: unknown;
   try {
     raw = JSON.parse(fs.readFileSync(file, 'utf8'));
   } catch (error) {
-    fail(file, `cannot read it as JSON (${(error as Error).message})`);
+    throw new StartupProblem({ code: 'channels-unreadable', file, detail: (error as Error).message });
   }
-  if (!Array.isArray(raw) || raw.length === 0) fail(file, 'expected a non-empty JSON array of channels');
+  if (!Array.isArray(raw) || raw.length === 0) throw new StartupProblem({ code: 'channels-empty', file });
   const seen = new Set<string>();
   return raw.map((entry: unknown, index) => {
-    const where = `channel #${index + 1}`;
-    if (typeof entry !== 'object' || entry === null) fail(file, `${where} is not an object`);
+    const where = { file, index: index + 1 };
+    if (typeof entry !== 'object' || entry === null) throw new StartupProblem({ code: 'channel-not-object', ...where });
     const c = entry as Record<string, unknown>;
-    if (typeof c.id !== 'string' || !c.id.trim() || c.id.length > 64) fail(file, `${where}: "id" must be a non-empty string of at most 64 characters`);
-    if (seen.has(c.id)) fail(file, `${where}: duplicate id "${c.id}"`);
+    if (typeof c.id !== 'string' || !c.id.trim() || c.id.length > 64) throw new StartupProblem({ code: 'channel-bad-id', ...where });
+    if (seen.has(c.id)) throw new StartupProblem({ code: 'channel-duplicate-id', ...where, id: c.id });
     seen.add(c.id);
     const media = c.media ?? 'both';
-    if (media !== 'audio' && media !== 'video' && media !== 'both') fail(file, `${where}: "media" must be audio, video or both`);
+    if (media !== 'audio' && media !== 'video' && media !== 'both') throw new StartupProblem({ code: 'channel-bad-media', ...where });
     let ivr: Channel['ivr'];
     if (c.ivr !== undefined) {
       const v = c.ivr as Record<string, unknown>;
       if (typeof v !== 'object' || v === null || typeof v.prompt !== 'string' || !Number.isInteger(v.digits) || (v.digits as number) < 1 || (v.digits as number) > 32) {
-        fail(file, `${where}: "ivr" must be { "prompt": string, "digits": 1..32 }`);
+        throw new StartupProblem({ code: 'channel-bad-ivr', ...where });
       }
       ivr = { prompt: v.prompt as string, digits: v.digits as number };
     }

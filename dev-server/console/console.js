@@ -3,10 +3,80 @@
 (function () {
   'use strict';
 
-  var PHASE_LABEL = { ivr: 'In IVR', queued: 'In queue', ringing: 'Ringing', active: 'Talking' };
-  var state = { sessions: [], settings: { autoAnswerMs: null, seats: [] } };
+  var TEXTS = window.TCCC_CONSOLE_TEXTS;
+  var PHASE_TEXT = { ivr: 'phaseIvr', queued: 'phaseQueued', ringing: 'phaseRinging', active: 'phaseActive' };
+  var CLOSE_BY_TEXT = { seat: 'closeBySeat', user: 'closeByUser', admin: 'closeByAdmin' };
+  var ACTION_TEXT = { accept: 'accept', hangup: 'hangUp', 'transfer-no-agent': 'transfer' };
+  var state = null; // until the stream's first message
   var $ = function (id) { return document.getElementById(id); };
   var TOKEN_KEY = 'tccc-dev-server.agent-token';
+  var LANGUAGE_KEY = 'tccc-dev-server.language';
+
+  // The language: the one picked with the switch, else the browser's first Chinese or English preference.
+  function browserLanguage() {
+    var wanted = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || ''];
+    for (var i = 0; i < wanted.length; i++) {
+      var tag = String(wanted[i]).toLowerCase();
+      if (tag.indexOf('zh') === 0) return 'zh-CN';
+      if (tag.indexOf('en') === 0) return 'en-US';
+    }
+    return 'en-US';
+  }
+  var picked = localStorage.getItem(LANGUAGE_KEY);
+  var language = TEXTS[picked] ? picked : browserLanguage();
+
+  /** The text of `key` in the console's language, `{name}` filled from `values`. */
+  function t(key, values) {
+    var text = TEXTS[language][key];
+    if (text === undefined) text = TEXTS['en-US'][key];
+    return text.replace(/\{(\w+)\}/g, function (whole, name) { return values && name in values ? String(values[name]) : whole; });
+  }
+
+  /** Code that sits inside a sentence: the same in every language. */
+  function codeSlots() {
+    return { startCall: el('code', { text: 'startCall({ channelId })' }) };
+  }
+
+  /** Puts the text of `key` into `node`, its `{name}` slots filled with the given nodes. */
+  function fillWithNodes(node, key, nodes) {
+    var parts = t(key).split(/\{(\w+)\}/);
+    node.replaceChildren.apply(node, parts.map(function (part, i) {
+      return i % 2 === 1 && nodes[part] ? nodes[part] : document.createTextNode(part);
+    }));
+  }
+
+  var connection = { key: 'connecting', values: null };
+  function showConnection(connectionState, key, values) {
+    connection = { key: key, values: values };
+    $('connection').dataset.state = connectionState;
+    $('connection').textContent = t(key, values);
+  }
+
+  /** Every text outside the live tables, in the console's language. */
+  function applyTexts() {
+    document.documentElement.lang = language;
+    document.title = t('pageTitle');
+    Array.prototype.forEach.call(document.querySelectorAll('[data-text]'), function (node) {
+      fillWithNodes(node, node.getAttribute('data-text'), codeSlots());
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-text-title]'), function (node) {
+      node.title = t(node.getAttribute('data-text-title'));
+    });
+    Array.prototype.forEach.call(document.querySelectorAll('[data-text-aria-label]'), function (node) {
+      node.setAttribute('aria-label', t(node.getAttribute('data-text-aria-label')));
+    });
+    $('connection').textContent = t(connection.key, connection.values);
+    Array.prototype.forEach.call($('languages').children, function (button) {
+      button.setAttribute('aria-pressed', String(button.getAttribute('data-language') === language));
+    });
+  }
+
+  function switchLanguage(next) {
+    language = next;
+    localStorage.setItem(LANGUAGE_KEY, next);
+    applyTexts();
+    if (state) render();
+  }
 
   // The agent token: from the link the server printed (#token=…), else remembered, else asked for once
   // when the server says it needs one. The fragment is dropped from the address bar at once.
@@ -27,7 +97,7 @@
       if (res.ok) return;
       return res.json().then(function (body) {
         if (!body.error || body.error.code !== 'forbidden') throw new Error(body.error ? body.error.message : 'HTTP ' + res.status);
-        var given = window.prompt('This simulator needs its agent token (printed by tccc-dev-server when it started):', '');
+        var given = window.prompt(t('tokenPrompt'), '');
         if (!given) throw new Error(body.error.message);
         localStorage.setItem(TOKEN_KEY, given.trim());
         return ensureAccess();
@@ -54,24 +124,31 @@
     return h > 0 ? h + ':' + pad(m % 60) + ':' + pad(s % 60) : pad(m) + ':' + pad(s % 60);
   }
 
+  // The server's error message is in English (the HTTP API is the same for scripts); the console says which
+  // action failed in its own language around it.
   function act(sessionId, action) {
+    var failed = function (message) { alert(t('actionFailed', { action: t(ACTION_TEXT[action]), message: message })); };
     return fetch('/agent/sessions/' + encodeURIComponent(sessionId) + '/' + action, { method: 'POST', headers: headers() })
-      .then(function (res) { return res.ok ? null : res.json().then(function (body) { alert(body.error.message); }); });
+      .then(function (res) {
+        if (res.ok) return null;
+        return res.json().then(function (body) { failed(body.error ? body.error.message : 'HTTP ' + res.status); }, function () { failed('HTTP ' + res.status); });
+      }, function (error) { failed(error.message); });
   }
 
   function actions(s) {
     var buttons = [];
-    if (s.phase !== 'active') buttons.push(el('button', { class: 'accept', 'data-action': 'accept', text: 'Accept', onclick: function () { act(s.sessionId, 'accept'); } }));
-    buttons.push(el('button', { class: 'hangup', 'data-action': 'hangup', text: 'Hang up', onclick: function () { act(s.sessionId, 'hangup'); } }));
-    if (s.phase !== 'active') buttons.push(el('button', { 'data-action': 'transfer', text: 'Transfer to no agent', onclick: function () { act(s.sessionId, 'transfer-no-agent'); } }));
+    if (s.phase !== 'active') buttons.push(el('button', { class: 'accept', 'data-action': 'accept', text: t('accept'), onclick: function () { act(s.sessionId, 'accept'); } }));
+    buttons.push(el('button', { class: 'hangup', 'data-action': 'hangup', text: t('hangUp'), onclick: function () { act(s.sessionId, 'hangup'); } }));
+    if (s.phase !== 'active') buttons.push(el('button', { 'data-action': 'transfer', title: t('transferTitle'), text: t('transfer'), onclick: function () { act(s.sessionId, 'transfer-no-agent'); } }));
     return el('td', { class: 'actions' }, buttons);
   }
 
   function liveRow(s) {
-    var status = PHASE_LABEL[s.phase] + (s.queuePosition ? ' #' + s.queuePosition : '');
+    var phase = t(PHASE_TEXT[s.phase]);
+    var status = s.queuePosition ? t('queuePosition', { phase: phase, n: s.queuePosition }) : phase;
     return el('tr', { 'data-session': s.sessionId, 'data-phase': s.phase }, [
       el('td', {}, [el('span', { class: 'badge', 'data-phase': s.phase, text: status })]),
-      el('td', { text: s.channelName + (s.media === 'video' ? ' · video' : ' · audio') }),
+      el('td', { text: t('channelMedia', { channel: s.channelName, media: t(s.media === 'video' ? 'mediaVideo' : 'mediaAudio') }) }),
       el('td', { class: 'caller', text: s.userId }),
       el('td', { class: 'duration', 'data-since': String(s.acceptedAt || s.createdAt), text: duration(Date.now() - (s.acceptedAt || s.createdAt)) }),
       el('td', { class: 'digits', text: s.digits || '—' }),
@@ -82,13 +159,18 @@
 
   function recentRow(s) {
     var ok = s.end.reason === 'ok';
+    var label = TEXTS[language]['end_' + s.end.reason] ? t('end_' + s.end.reason) : s.end.reason;
     return el('tr', { 'data-session': s.sessionId }, [
-      el('td', {}, [el('span', { class: 'badge', 'data-result': ok ? 'ok' : 'fail', text: s.end.reason + ' (' + s.end.endStatus + ')' })]),
+      // The TCCC reason and status stay as they are: they are what the SDK reports.
+      el('td', {}, [el('span', { class: 'badge', 'data-result': ok ? 'ok' : 'fail' }, [
+        document.createTextNode(label),
+        el('small', { class: 'end-code', text: s.end.reason + ' · ' + s.end.endStatus }),
+      ])]),
       el('td', { text: s.channelName }),
       el('td', { class: 'caller', text: s.userId }),
       el('td', { text: s.acceptedAt ? duration(s.endedAt - s.acceptedAt) : '—' }),
       el('td', { class: 'digits', text: s.digits || '—' }),
-      el('td', { text: s.end.closeBy }),
+      el('td', { text: CLOSE_BY_TEXT[s.end.closeBy] ? t(CLOSE_BY_TEXT[s.end.closeBy]) : s.end.closeBy }),
       el('td', { class: 'actions', text: new Date(s.endedAt).toLocaleTimeString() }),
     ]);
   }
@@ -105,7 +187,7 @@
       var st = !seat.online ? 'offline' : seat.busy ? 'busy' : 'free';
       return el('div', { class: 'seat', 'data-state': st }, [
         el('span', { class: 'dot' }),
-        el('div', {}, [el('div', { text: seat.name }), el('small', { text: st === 'free' ? 'Available' : st === 'busy' ? 'On a call' : 'Offline' })]),
+        el('div', {}, [el('div', { text: seat.name }), el('small', { text: t(st === 'free' ? 'seatFree' : st === 'busy' ? 'seatBusy' : 'seatOffline') })]),
       ]);
     }));
     var auto = state.settings.autoAnswerMs;
@@ -132,17 +214,22 @@
     });
   }, 1000);
 
+  Object.keys(TEXTS).forEach(function (code) {
+    // Each language is offered in its own words, whatever the console's language is.
+    $('languages').appendChild(el('button', { type: 'button', lang: code, 'data-language': code, text: TEXTS[code].languageName, onclick: function () { switchLanguage(code); } }));
+  });
+  applyTexts();
+
   ensureAccess().then(function () {
     // EventSource sends no headers: the token goes in the query.
     var stream = new EventSource('/agent/stream' + (token() ? '?token=' + encodeURIComponent(token()) : ''));
-    stream.onopen = function () { $('connection').dataset.state = 'live'; $('connection').textContent = 'live'; };
-    stream.onerror = function () { $('connection').dataset.state = 'lost'; $('connection').textContent = 'reconnecting…'; };
+    stream.onopen = function () { showConnection('live', 'live'); };
+    stream.onerror = function () { showConnection('lost', 'reconnecting'); };
     stream.onmessage = function (message) {
       state = JSON.parse(message.data);
       render();
     };
   }, function (error) {
-    $('connection').dataset.state = 'lost';
-    $('connection').textContent = 'no access: ' + error.message;
+    showConnection('lost', 'noAccess', { message: error.message });
   });
 })();

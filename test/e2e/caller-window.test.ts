@@ -93,12 +93,12 @@ test('a caller away longer than the window is ended with clientTimeout, and told
 test('--caller-timeout: seconds, checked', async () => {
   const bin = path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js');
   const result = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
-    const child = execFile(process.execPath, [bin, '--caller-timeout', 'soon'], { timeout: 10000 }, (_error, _stdout, stderr) =>
+    const child = execFile(process.execPath, [bin, '--caller-timeout', 'soon', '--lang', 'en-US'], { timeout: 10000 }, (_error, _stdout, stderr) =>
       resolve({ code: child.exitCode, stderr }),
     );
   });
   expect(result.code).toBe(2);
   expect(result.stderr).toContain('--caller-timeout must be a number from 0.1 to 600');
-  const help = await new Promise<string>((resolve) => execFile(process.execPath, [bin, '--help'], (_e, stdout) => resolve(stdout)));
+  const help = await new Promise<string>((resolve) => execFile(process.execPath, [bin, '--help', '--lang', 'en-US'], (_e, stdout) => resolve(stdout)));
   expect(help).toContain('--caller-timeout <s>');
 });

@@ -159,7 +159,7 @@ describe('against an in-process simulator', () => {
 
 /** The built simulator in a process of its own (its own clock), on a free port. */
 async function spawnSimulator() {
-  const child = spawn(process.execPath, [path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js'), '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const child = spawn(process.execPath, [path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js'), '--port', '0', '--lang', 'en-US'], { stdio: ['ignore', 'pipe', 'ignore'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
   const deadline = Date.now() + 10000;

@@ -90,7 +90,7 @@ test('HTTP: any request gets a 2xx or 4xx with a JSON body, never a 5xx or a dro
   expect(errors).not.toHaveBeenCalled();
   const page = await httpJson('GET', `${server.url}/`);
   expect(page.status).toBe(200);
-  expect(String(page.body)).toContain('Agent console');
+  expect(String(page.body)).toContain('<script src="/console.js"></script>');
 }, 40000);
 
 type Frame = { text: string } | { binary: Uint8Array };

@@ -37,7 +37,7 @@ async function login(server: DevServer, jsCode: string, headers: Record<string, 
 async function stillServes(server: DevServer) {
   const page = await rawRequest(server.port, { method: 'GET', target: '/', headers: [host(server)] });
   expect(page.status).toBe(200);
-  expect(page.body).toContain('Agent console');
+  expect(page.body).toContain('<script src="/console.js"></script>');
 }
 
 test('targets that used to end the process (new URL throws) and bad percent-encoding are 400s, before authentication', async () => {

@@ -1,0 +1,76 @@
+// Reads the agent console in each language with headless Chromium (Debian's, via playwright-core): what a
+// browser preferring Chinese, then English, is shown; the language switch; that the pick is remembered; and
+// the agent-token prompt. Runs as its own process because Playwright cannot load inside jest.
+// Usage: node console-language-driver.mjs <consoleUrl> <guardedConsoleUrl> <screenshotPath>
+// Prints one JSON line: { [view]: { lang, title, text, labels, pressed }, prompt, denied, refused: { [locale]: message } }.
+import { chromium } from 'playwright-core';
+import { browserPath } from './browser-path.mjs';
+
+const [url, guardedUrl, screenshot] = process.argv.slice(2);
+const browser = await chromium.launch({
+  executablePath: browserPath(),
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  timeout: 30000,
+});
+
+/** Everything a person or a screen reader gets from the page: visible text, title, names and tooltips. */
+async function view(page) {
+  await page.waitForSelector('#connection[data-state="live"]', { timeout: 10000 });
+  await page.waitForSelector('tr[data-session] button[data-action="accept"]', { timeout: 10000 });
+  await page.waitForSelector('#recent tr[data-session]', { timeout: 10000 });
+  return page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    title: document.title,
+    text: document.body.innerText,
+    labels: Array.from(document.querySelectorAll('[aria-label], [title]')).flatMap((node) =>
+      ['aria-label', 'title'].map((name) => node.getAttribute(name)).filter((value) => value !== null),
+    ),
+    pressed: Array.from(document.querySelectorAll('#languages button[aria-pressed="true"]')).map((button) => button.textContent),
+  }));
+}
+
+/** Clicks Accept on the queued call while every seat is taken; returns the alert the console shows. */
+async function refusedAccept(page) {
+  const alerted = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
+  await page.locator('tr[data-phase="queued"] button[data-action="accept"]').click();
+  return Promise.race([alerted, new Promise((resolve) => setTimeout(() => resolve(null), 10000))]);
+}
+
+const report = { prompt: {}, denied: {}, refused: {} };
+try {
+  const zh = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1180, height: 720 } });
+  const zhPage = await zh.newPage();
+  await zhPage.goto(url);
+  report.chinese = await view(zhPage);
+  await zhPage.waitForTimeout(1100); // the duration cells tick once
+  await zhPage.screenshot({ path: screenshot });
+  report.refused['zh-CN'] = await refusedAccept(zhPage);
+  await zhPage.locator('#languages button[data-language="en-US"]').click();
+  report.switchedToEnglish = await view(zhPage);
+  await zhPage.reload();
+  report.reloadedAfterSwitch = await view(zhPage);
+  await zh.close();
+
+  const en = await browser.newContext({ locale: 'en-US', viewport: { width: 1180, height: 720 } });
+  const enPage = await en.newPage();
+  await enPage.goto(url);
+  report.english = await view(enPage);
+  report.refused['en-US'] = await refusedAccept(enPage);
+  await enPage.locator('#languages button[data-language="zh-CN"]').click();
+  report.switchedToChinese = await view(enPage);
+  await en.close();
+
+  for (const locale of ['zh-CN', 'en-US']) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const asked = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
+    await page.goto(guardedUrl);
+    report.prompt[locale] = await Promise.race([asked, new Promise((resolve) => setTimeout(() => resolve(null), 10000))]);
+    // Refused the token: the console says so in its language.
+    report.denied[locale] = await page.locator('#connection[data-state="lost"]').textContent({ timeout: 10000 });
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+console.log(JSON.stringify(report));
