@@ -47,6 +47,8 @@ export interface Texts {
     keypadHidden: string;
     /** The name read for flip, whose visible label is short. */
     switchCameraName: string;
+    /** Said after the name of a button that is disabled (while a call connects or ends). */
+    unavailable: string;
     callAudio: string;
     callVideo: string;
   };
@@ -143,6 +145,7 @@ export const zhCN: Texts = {
     keypadShown: '已展开',
     keypadHidden: '已收起',
     switchCameraName: '翻转摄像头',
+    unavailable: '暂不可用',
     callAudio: '语音呼叫',
     callVideo: '视频呼叫',
   },
@@ -232,6 +235,7 @@ export const enUS: Texts = {
     keypadShown: 'shown',
     keypadHidden: 'hidden',
     switchCameraName: 'Flip camera',
+    unavailable: 'unavailable',
     callAudio: 'Voice call',
     callVideo: 'Video call',
   },

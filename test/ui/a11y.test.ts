@@ -51,11 +51,11 @@ function expectOverlayIgnoresTaps(consent: Rendered): void {
 const STATE_WORDS: Record<Locale, { bar: string[]; barToggled: string[] }> = {
   'zh-CN': {
     bar: ['静音，未静音', '摄像头，已开启', '翻转摄像头', '键盘，已收起', '免提，已开启', '挂断'],
-    barToggled: ['静音，已静音', '摄像头，已关闭', '翻转摄像头', '键盘，已展开', '免提，已关闭', '挂断'],
+    barToggled: ['静音，已静音', '摄像头，已关闭', '翻转摄像头，暂不可用', '键盘，已展开', '免提，已关闭', '挂断'],
   },
   'en-US': {
     bar: ['Mute, not muted', 'Camera, on', 'Flip camera', 'Keypad, hidden', 'Speaker, on', 'Hang up'],
-    barToggled: ['Mute, muted', 'Camera, off', 'Flip camera', 'Keypad, shown', 'Speaker, off', 'Hang up'],
+    barToggled: ['Mute, muted', 'Camera, off', 'Flip camera, unavailable', 'Keypad, shown', 'Speaker, off', 'Hang up'],
   },
 };
 
@@ -80,6 +80,19 @@ describe.each(LOCALES)('%s', (locale) => {
     report = read(host.page);
     expectReadable(report, locale);
     expect(names(report)).toEqual([STATE_WORDS[locale].barToggled[0], STATE_WORDS[locale].barToggled[3], STATE_WORDS[locale].barToggled[4], STATE_WORDS[locale].bar[5]]);
+  });
+
+  test('call bar: while disabled (a call connecting or ending) every button but hang-up says it is unavailable', () => {
+    const host = renderInHost('call-bar', { attributes: `media="video" locale="${locale}" disabled` });
+    const report = read(host.page);
+    expectReadable(report, locale);
+    const unavailable = locale === 'zh-CN' ? '，暂不可用' : ', unavailable';
+    expect(names(report)).toEqual([...STATE_WORDS[locale].bar.slice(0, 5).map((name) => name + unavailable), STATE_WORDS[locale].bar[5]]);
+  });
+
+  test('call bar: flip is unavailable while the camera is off', () => {
+    const host = renderInHost('call-bar', { attributes: `media="video" locale="${locale}" camera-enabled="{{ false }}"` });
+    expect(names(read(host.page))[2]).toBe(locale === 'zh-CN' ? '翻转摄像头，暂不可用' : 'Flip camera, unavailable');
   });
 
   test('keypad: keys read as digits, * and # by name; the digits line key by key', async () => {
