@@ -35,9 +35,24 @@ export interface Texts {
     camera: string;
     switchCamera: string;
     hangUp: string;
-    /** Read out after a toggle's name (mute, camera, keypad, speaker), since its colour alone shows its state. */
+    /**
+     * What a screen reader says for a toggle: `{name}` (the label under the button) and `{state}`, one of
+     * the state words below, since the button's colour alone shows its state.
+     */
+    withState: string;
+    /** The state of speaker and camera. */
     on: string;
     off: string;
+    /** The state of mute. */
+    muted: string;
+    unmuted: string;
+    /** The state of the keypad button. */
+    keypadShown: string;
+    keypadHidden: string;
+    /** The name read for flip, whose visible label is short. */
+    switchCameraName: string;
+    /** Said after the name of a button that is disabled (while a call connects or ends). */
+    unavailable: string;
     callAudio: string;
     callVideo: string;
   };
@@ -46,6 +61,29 @@ export interface Texts {
     cameraOff: string;
     reconnecting: string;
     network: { unknown: string; good: string; fair: string; poor: string };
+    /** The picture-in-picture's name for a screen reader, camera on and off. */
+    pip: string;
+    pipCameraOff: string;
+  };
+  /** What a screen reader says for the keypad: `*` and `#` by name, and the digits line (`{digits}`). */
+  keypad: {
+    star: string;
+    pound: string;
+    typed: string;
+  };
+  /**
+   * What a screen reader says for the call timer: `duration` when focused (`{time}` spelled out), and
+   * `elapsed` once a minute. Units are `{n}` templates, singular and plural.
+   */
+  timer: {
+    duration: string;
+    elapsed: string;
+    hour: string;
+    hours: string;
+    minute: string;
+    minutes: string;
+    second: string;
+    seconds: string;
   };
   /** The privacy consent: `lead`, the guide's name (a link; `contract` when WeChat gives none), `after`. */
   privacy: {
@@ -105,8 +143,15 @@ export const zhCN: Texts = {
     camera: '摄像头',
     switchCamera: '翻转',
     hangUp: '挂断',
+    withState: '{name}，{state}',
     on: '已开启',
     off: '已关闭',
+    muted: '已静音',
+    unmuted: '未静音',
+    keypadShown: '已展开',
+    keypadHidden: '已收起',
+    switchCameraName: '翻转摄像头',
+    unavailable: '暂不可用',
     callAudio: '语音呼叫',
     callVideo: '视频呼叫',
   },
@@ -115,6 +160,23 @@ export const zhCN: Texts = {
     cameraOff: '摄像头已关闭',
     reconnecting: '网络不稳定，正在重连…',
     network: { unknown: '', good: '网络良好', fair: '网络一般', poor: '网络较差' },
+    pip: '我的画面，可拖动',
+    pipCameraOff: '我的画面，摄像头已关闭，可拖动',
+  },
+  keypad: {
+    star: '星号',
+    pound: '井号',
+    typed: '已输入 {digits}',
+  },
+  timer: {
+    duration: '通话时长 {time}',
+    elapsed: '已通话 {time}',
+    hour: '{n} 小时',
+    hours: '{n} 小时',
+    minute: '{n} 分钟',
+    minutes: '{n} 分钟',
+    second: '{n} 秒',
+    seconds: '{n} 秒',
   },
   privacy: {
     title: '隐私保护提示',
@@ -173,8 +235,15 @@ export const enUS: Texts = {
     camera: 'Camera',
     switchCamera: 'Flip',
     hangUp: 'Hang up',
+    withState: '{name}, {state}',
     on: 'on',
     off: 'off',
+    muted: 'muted',
+    unmuted: 'not muted',
+    keypadShown: 'shown',
+    keypadHidden: 'hidden',
+    switchCameraName: 'Flip camera',
+    unavailable: 'unavailable',
     callAudio: 'Voice call',
     callVideo: 'Video call',
   },
@@ -183,6 +252,23 @@ export const enUS: Texts = {
     cameraOff: 'Camera off',
     reconnecting: 'Reconnecting…',
     network: { unknown: '', good: 'Good network', fair: 'Fair network', poor: 'Poor network' },
+    pip: 'Your camera, drag to move',
+    pipCameraOff: 'Your camera, off, drag to move',
+  },
+  keypad: {
+    star: 'star',
+    pound: 'pound',
+    typed: 'Typed {digits}',
+  },
+  timer: {
+    duration: 'Call time {time}',
+    elapsed: '{time} into the call',
+    hour: '{n} hour',
+    hours: '{n} hours',
+    minute: '{n} minute',
+    minutes: '{n} minutes',
+    second: '{n} second',
+    seconds: '{n} seconds',
   },
   privacy: {
     title: 'Your privacy',

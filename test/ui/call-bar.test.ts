@@ -92,17 +92,17 @@ test('labels come from the locale: English, and overrides on top of a base', () 
   expect(bar(custom).dom.textContent).toContain('Speaker');
 });
 
-test('every button has an accessible name, and the toggles say whether they are on', () => {
+test('every button has an accessible name, and the toggles say their state in words of their own', () => {
   const host = renderInHost('call-bar', {
     attributes: 'media="video" muted="{{ true }}" sound-mode="ear" locale="en-US"',
     events: EVENTS,
   });
   const label = (action: string) => (bar(host).querySelector(`.tccc-call-bar__${action}`)!.instance.data as { ariaLabel: string }).ariaLabel;
   expect(['mute', 'camera', 'switchcamera', 'keypad', 'speaker', 'hangup'].map(label)).toEqual([
-    'Mute, on',
+    'Mute, muted',
     'Camera, on',
-    'Flip',
-    'Keypad, off',
+    'Flip camera',
+    'Keypad, hidden',
     'Speaker, off',
     'Hang up',
   ]);

@@ -34,7 +34,8 @@ describe('the ticking component', () => {
       sent.push(JSON.stringify(data));
       original(data);
     };
-    return { host, timer, sent, text: () => timer.dom.textContent };
+    // The text on screen; the component also holds a visually hidden line for screen readers (test/ui/a11y.test.ts).
+    return { host, timer, sent, text: () => timer.querySelector('.tccc-call-timer')!.dom.textContent };
   }
 
   test('60 simulated seconds: one setData per second, each a few bytes, confined to the timer', () => {

@@ -1,5 +1,6 @@
 import { defineComponent } from '../../common/component';
 import { formatDuration } from '../../common/format';
+import { localeBehavior } from '../../common/locale-behavior';
 
 const timers = new WeakMap<object, ReturnType<typeof setTimeout>>();
 
@@ -14,6 +15,8 @@ function stop(instance: object): void {
  * about 20 bytes per second, none while the page is hidden or the timer is stopped.
  */
 defineComponent({
+  // Only the words a screen reader says (see index.wxml); they follow the locale, the digits do not.
+  behaviors: [localeBehavior('timer')],
   properties: {
     /** When the call was answered, in ms since the epoch (`Date.now()`); 0 stops the timer. */
     startTime: { type: Number, value: 0 },

@@ -1,4 +1,5 @@
 import { defineComponent } from '../../common/component';
+import { localeBehavior } from '../../common/locale-behavior';
 import { selectComponent } from '../../common/select';
 import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
 import { digitsLineOf, MAX_TYPED } from './digits-line';
@@ -29,6 +30,8 @@ const typedBy = new WeakMap<object, string>();
  * rejection as an `error` event.
  */
 defineComponent({
+  // The keys' names for screen readers (`*` and `#` are read by name) follow the locale.
+  behaviors: [localeBehavior('keypad')],
   properties: {
     /** Selector of the root `tccc-wx-sdk` component (e.g. '#tcccSdk') whose `sendDigits` each key drives. */
     sdk: { type: String, value: '' },
