@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { projectFiles } from '../../create/project-files';
+import type { Release } from '../../create/release';
 import { writeProject } from '../../create/write-project';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
@@ -24,7 +25,12 @@ import { installWxRuntime } from '../support/wx-runtime';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 const WORK = path.resolve(__dirname, '../../.tmp/create-privacy');
-const RANGES = { 'tccc-wx-sdk': '^0.2.0', '@vant/weapp': '^1.11.7' };
+const RELEASE: Release = {
+  version: '0.2.0',
+  openCore: { name: 'open-tccc-wx-sdk', range: '^0.2.0' },
+  kit: { name: 'tccc-call-kit', range: '^0.2.0' },
+  devServer: { name: 'tccc-dev-server', range: '^0.2.0' },
+};
 let server: DevServer;
 let wx: WxRuntime | null = null;
 let page: (Rendered & { detach(): void }) | null = null;
@@ -42,8 +48,8 @@ afterEach(() => {
 function scaffold(template: 'audio' | 'video'): string {
   const project = path.join(WORK, template);
   fs.rmSync(project, { recursive: true, force: true });
-  const options = { directory: project, packageName: `privacy-${template}`, template, sdkAppId: '1400000001', channelId: `${template}-support`, appId: 'touristappid', endpoint: server.url };
-  writeProject(project, projectFiles(options, TEMPLATES, RANGES));
+  const options = { directory: project, packageName: `privacy-${template}`, core: 'open' as const, template, sdkAppId: '1400000001', channelId: `${template}-support`, appId: 'touristappid', endpoint: server.url };
+  writeProject(project, projectFiles(options, TEMPLATES, RELEASE));
   return project;
 }
 
@@ -52,7 +58,7 @@ test('app.json turns the privacy check on; the README lists the declarations, th
     const project = scaffold(template);
     expect(JSON.parse(fs.readFileSync(path.join(project, 'app.json'), 'utf8'))).toMatchObject({ __usePrivacyCheck__: true });
     const readme = fs.readFileSync(path.join(project, 'README.md'), 'utf8');
-    const onAPhone = readme.slice(readme.indexOf('## On a phone'), readme.indexOf('## Switch to TCCC'));
+    const onAPhone = readme.slice(readme.indexOf('## On a phone'), readme.indexOf('## Switch core'));
     const order = ['1. Declare', '用户隐私保护指引', '麦克风', '2. Start the simulator', 'privacy consent', 'microphone prompt'].map((text) => onAPhone.indexOf(text));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);

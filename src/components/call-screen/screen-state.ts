@@ -16,6 +16,7 @@ export interface CoreView {
   network?: 'unknown' | 'good' | 'fair' | 'poor';
   reconnecting?: boolean;
   suspended?: boolean;
+  mediaSilent?: boolean;
   queuePosition?: number | null;
   seatName?: string;
 }
