@@ -138,4 +138,5 @@ test('from a clean clone, npm pack of each package builds it first (prepack)', (
     const files = (JSON.parse(output.slice(output.indexOf('['))) as Array<{ files: Array<{ path: string }> }>)[0].files.map((entry) => entry.path);
     for (const pointer of pointedAt(manifest)) expect(files).toContain(pointer);
   }
+  fs.rmSync(clone, { recursive: true, force: true });
 }, 180000);
