@@ -36,10 +36,11 @@ function tarballManifest(tarball: string): Manifest {
   return JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Manifest;
 }
 
-/** The files a package.json points at, which its tarball must hold. */
+/** The files a package.json points at, which its tarball must hold (a core's root component, not a kit's). */
 function pointedAt(manifest: Manifest): string[] {
   const files: string[] = [];
-  if (manifest.miniprogram) files.push(`${manifest.miniprogram}/index.json`, `${manifest.miniprogram}/index.js`);
+  if (manifest.miniprogram && manifest.name !== 'tccc-call-kit') files.push(`${manifest.miniprogram}/index.json`, `${manifest.miniprogram}/index.js`);
+  if (manifest.name === 'tccc-call-kit') files.push(`${manifest.miniprogram}/call-screen/index.json`, `${manifest.miniprogram}/call-screen/index.js`);
   if (manifest.types) files.push(manifest.types);
   for (const targets of Object.values(manifest.typesVersions?.['*'] ?? {})) files.push(...targets);
   files.push(...Object.values(manifest.bin ?? {}));
@@ -137,4 +138,13 @@ test('from a clean clone, npm pack of each package builds it first (prepack)', (
     const files = (JSON.parse(output.slice(output.indexOf('['))) as Array<{ files: Array<{ path: string }> }>)[0].files.map((entry) => entry.path);
     for (const pointer of pointedAt(manifest)) expect(files).toContain(pointer);
   }
+  fs.rmSync(clone, { recursive: true, force: true });
 }, 180000);
+
+test('every README names the kit\'s components by the kit\'s package, and the core\'s by tccc-wx-sdk', () => {
+  const readmes = ['README.md', ...fs.readdirSync(path.join(ROOT, 'src', 'components')).map((name) => `src/components/${name}/README.md`), ...fs.readdirSync(path.join(ROOT, 'packages')).map((name) => `packages/${name}/README.md`)];
+  const stale = readmes
+    .filter((file) => fs.existsSync(path.join(ROOT, file)))
+    .flatMap((file) => [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(new RegExp(`tccc-wx-sdk/(${KIT_COMPONENTS.join('|')})\\b`, 'g'))].map((match) => `${file}: ${match[0]}`));
+  expect(stale).toEqual([]);
+});
