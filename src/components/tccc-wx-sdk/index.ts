@@ -168,3 +168,5 @@ defineComponent({
     },
   },
 });
+
+export type * from './api';
