@@ -17,6 +17,15 @@ const FIXTURES = path.join(__dirname, 'fixtures');
 const PAGE = path.join('pages', 'call', 'index.ts');
 const EXPECT_ERROR = /^\s*\/\/ @ts-expect-error\b/;
 
+/** The typed page sample of the README's TypeScript section, compiled beside the fixture. */
+function readmeSample(): string {
+  const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### TypeScript'));
+  const sample = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!sample) throw new Error('README: no ```ts block in the TypeScript section');
+  return sample[1];
+}
+
 function versionOf(dir: string): string {
   return (JSON.parse(fs.readFileSync(path.join(REPO, dir, 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -85,6 +94,10 @@ describe.each(['ours', 'tencent'] as const)('types on %s core', (core) => {
   beforeAll(async () => {
     project = path.join(WORK, core);
     fs.cpSync(path.join(FIXTURES, core), project, { recursive: true });
+    if (core === 'ours') {
+      fs.mkdirSync(path.join(project, 'pages', 'readme'), { recursive: true });
+      fs.writeFileSync(path.join(project, 'pages', 'readme', 'index.ts'), readmeSample());
+    }
     fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
     const typingsVersion = versionOf('node_modules/miniprogram-api-typings');
     const manifest = { name: `types-${core}`, private: true, dependencies: FIXTURE_DEPENDENCIES[core], devDependencies: { 'miniprogram-api-typings': typingsVersion } };
@@ -94,7 +107,7 @@ describe.each(['ours', 'tencent'] as const)('types on %s core', (core) => {
     if (install.code !== 0) throw new Error(`npm install failed:\n${install.stdout}\n${install.stderr}`);
   }, 180000);
 
-  test('the page compiles against the installed packages, their declarations included', async () => {
+  test('the page (and on our core, the README sample) compiles against the installed packages, their declarations included', async () => {
     const result = await run(process.execPath, [TSC, '-p', project, '--listFiles'], project, process.env, 90000);
     expect(pageErrors(result.stdout)).toEqual([]);
     expect(result.stdout).not.toContain('error TS');
@@ -102,6 +115,7 @@ describe.each(['ours', 'tencent'] as const)('types on %s core', (core) => {
     const kitTypes = path.join(project, 'node_modules', 'tccc-call-kit', 'miniprogram_dist', 'index.d.ts');
     expect(result.stdout).toContain(kitTypes);
     const coreTypes = path.join(project, 'node_modules', 'tccc-wx-sdk', 'miniprogram_dist', 'index.d.ts');
+    if (core === 'ours') expect(result.stdout).toContain(path.join(project, 'pages', 'readme', 'index.ts'));
     if (core === 'ours') expect(result.stdout).toContain(coreTypes);
     else expect(result.stdout).not.toContain(path.join(project, 'node_modules', 'tccc-wx-sdk'));
   }, 100000);
