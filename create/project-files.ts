@@ -1,7 +1,7 @@
 import ejs from 'ejs';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PackageManager, ProjectOptions, TemplateName } from './options';
+import type { CoreName, PackageManager, ProjectOptions, TemplateName } from './options';
 import { commandsFor } from './package-manager';
 import { TEST_APPID } from './options';
 import type { Release } from './release';
@@ -32,11 +32,13 @@ export function readManifest(templatesDir: string, template: TemplateName): Temp
 }
 
 /**
- * The template files of a project, common/ then the template's own folder: where each is read from (under
- * templatesDir) and the path it is written to in the project.
+ * The template files of a project, common/, then the core's (core-open/ or core-tccc/, where there is one),
+ * then the template's own folder: where each is read from (under templatesDir) and the path it is written
+ * to in the project.
  */
-export function templateSources(templatesDir: string, template: TemplateName): Array<{ source: string; target: string }> {
-  return ['common', template].flatMap((folder) =>
+export function templateSources(templatesDir: string, template: TemplateName, core: CoreName = 'open'): Array<{ source: string; target: string }> {
+  const folders = ['common', `core-${core}`, template].filter((folder) => fs.existsSync(path.join(templatesDir, folder)));
+  return folders.flatMap((folder) =>
     walk(path.join(templatesDir, folder))
       .filter((file) => file !== 'template.json')
       .map((file) => ({ source: path.join(templatesDir, folder, file), target: targetPathOf(file) })),
@@ -73,7 +75,7 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rele
     md: markdownText,
     isTestAppId: options.appId === TEST_APPID,
   };
-  for (const { source, target } of templateSources(templatesDir, options.template)) {
+  for (const { source, target } of templateSources(templatesDir, options.template, options.core)) {
     const text = fs.readFileSync(source, 'utf8');
     // Templates print values only through js() (a string literal) or md() (inert Markdown text).
     const content = source.endsWith('.ejs') ? ejs.render(text, context, { filename: source }) : text;
@@ -98,7 +100,8 @@ function packageJson(options: ProjectOptions, manifest: TemplateManifest, releas
   if (options.core === 'tccc') return { ...common, dependencies };
   return {
     ...common,
-    scripts: { simulator: 'tccc-dev-server' },
+    // postinstall: see scripts/name-core.js (WeChat's 构建 npm and the npm alias of the core).
+    scripts: { simulator: 'tccc-dev-server', postinstall: 'node scripts/name-core.js' },
     dependencies,
     devDependencies: { [release.devServer.name]: release.devServer.range },
   };

@@ -6,4 +6,4 @@ import { scaffoldJourney } from './scaffold-journey';
 
 jest.setTimeout(180000);
 
-describe('the audio template, from npm exec to a call', () => scaffoldJourney('audio', 'audio-support'));
+describe('the audio template on the open core, from npm exec to a call', () => scaffoldJourney('audio', 'audio-support', 'open'));

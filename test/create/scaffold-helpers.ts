@@ -1,13 +1,13 @@
 import path from 'node:path';
-import type { TemplateName } from '../../create/options';
+import type { CoreName, TemplateName } from '../../create/options';
 import { GENERATED_JSON_FILES, templateSources } from '../../create/project-files';
 import { npmEnvFor } from '../../scripts/lib/local-registry';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 
 /** What a project of `template` must hold: the template's files (renamed, .ejs dropped) and the JSON files. */
-export function expectedFileList(template: TemplateName): string[] {
-  const fromTemplates = templateSources(TEMPLATES, template).map(({ target }) => target);
+export function expectedFileList(template: TemplateName, core: CoreName = 'open'): string[] {
+  const fromTemplates = templateSources(TEMPLATES, template, core).map(({ target }) => target);
   return [...new Set([...fromTemplates, ...GENERATED_JSON_FILES])].sort();
 }
 

@@ -1,7 +1,9 @@
 /**
  * The scaffolder end to end, as a user runs it: the packed create-tccc-miniprogram run with `npm exec`,
- * its own `npm install` of the packed SDK (through an npm registry on loopback), WeChat's packNpm, then the
- * generated call page loaded in miniprogram-simulate making a call against a live tccc-dev-server.
+ * its own `npm install` of the packed packages (through an npm registry on loopback), WeChat's packNpm and
+ * code-quality check, then the generated call page loaded in miniprogram-simulate making a call: on the
+ * open core against a live tccc-dev-server, on the tccc core against the double of Tencent's tccc-wx-sdk
+ * (served by the registry under that name), scripted to answer and to hang up from the agent's side.
  */
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -24,10 +26,26 @@ let WORK = '';
 let registry: LocalRegistry;
 let server: DevServer;
 
+export type Core = 'open' | 'tccc';
+
+/** The double's script (test/double/tccc-wx-sdk/miniprogram_dist/control.js), as the tests drive it. */
+interface DoubleControl {
+  calls: Array<{ method: string; args: unknown[] }>;
+  accept(detail?: Record<string, unknown>): void;
+  end(detail?: Record<string, unknown>): void;
+  reset(): void;
+}
+
+function double(): DoubleControl {
+  const control = (globalThis as Record<string, unknown>).__tcccWxSdkDouble as DoubleControl | undefined;
+  if (!control) throw new Error('The tccc-wx-sdk double has not been loaded');
+  return control;
+}
+
 /** A work directory, the loopback npm registry and a simulator for one template's test file. */
-function setUp(template: string): void {
+function setUp(name: string): void {
   beforeAll(async () => {
-    WORK = path.resolve(__dirname, '../../.tmp/create-e2e', template);
+    WORK = path.resolve(__dirname, '../../.tmp/create-e2e', name);
     fs.rmSync(WORK, { recursive: true, force: true });
     fs.mkdirSync(WORK, { recursive: true });
     registry = await startLocalRegistry(packedTarballs().all);
@@ -48,7 +66,7 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
 }
 
 /** WeChat's 构建 npm, offline: miniprogram-ci's packNpm. */
-async function packNpm(project: string): Promise<void> {
+async function packNpm(project: string): Promise<unknown> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ci = require('miniprogram-ci');
   // Only uploads use the key; the constructor insists on a path, so it gets an empty placeholder.
@@ -56,6 +74,26 @@ async function packNpm(project: string): Promise<void> {
   fs.writeFileSync(privateKeyPath, '');
   const ciProject = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: project, privateKeyPath, ignores: ['node_modules/**/*'] });
   await ci.packNpm(ciProject, { reporter: () => undefined });
+  return ciProject;
+}
+
+interface QualityItem {
+  name: string;
+  success: boolean;
+  text: string;
+}
+
+/** WeChat's code-quality check, as its upload runs it, on a project packNpm has built. */
+async function codeQuality(ciProject: unknown): Promise<QualityItem[]> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const ci = require('miniprogram-ci');
+  const saved = console.log;
+  console.log = () => undefined;
+  try {
+    return (await ci.checkCodeQuality(ciProject)) as QualityItem[];
+  } finally {
+    console.log = saved;
+  }
 }
 
 function listNpm(project: string): string[] {
@@ -83,13 +121,23 @@ function listFiles(dir: string, base = dir): string[] {
   });
 }
 
-/** The generated page, loaded as WeChat would: its components from miniprogram_npm. */
+/**
+ * The generated page, loaded as WeChat would: its components from miniprogram_npm. simulate resolves only
+ * paths, so the package names in usingComponents (the page's kit, the kit's core and vant) are mapped to
+ * the folders packNpm wrote; the mapping fails the test if packNpm did not write them.
+ */
 function loadCallPage(project: string): Rendered {
   const npm = '/miniprogram_npm';
-  const usingComponents = {
-    'tccc-call-screen': `${npm}/tccc-wx-sdk/call-screen/index`,
+  const usingComponents: Record<string, string> = {
+    'tccc-call-screen': `${npm}/tccc-call-kit/call-screen/index`,
+    'tccc-wx-sdk': `${npm}/tccc-wx-sdk/index`,
+    'tccc-wx-sdk-pusher': `${npm}/tccc-wx-sdk/pusher/index`,
+    'tccc-wx-sdk-player': `${npm}/tccc-wx-sdk/player/index`,
     ...Object.fromEntries(['button', 'icon', 'loading'].map((name) => [`van-${name}`, `${npm}/@vant/weapp/${name}/index`])),
   };
+  for (const target of Object.values(usingComponents)) {
+    if (!fs.existsSync(path.join(project, `${target}.json`))) throw new Error(`packNpm wrote no ${target}`);
+  }
   const id = simulate.load(path.join(project, 'pages', 'call', 'index'), 'call-page', { rootPath: project, usingComponents });
   const page = simulate.render(id) as unknown as Rendered & { attach(parent: Element): void };
   page.attach(document.createElement('parent-wrapper'));
@@ -97,41 +145,68 @@ function loadCallPage(project: string): Rendered {
 }
 
 /**
- * The whole journey for one template. Each template runs in its own test file: WeChat's wcc keeps
+ * The whole journey for one template on one core. Each runs in its own test file: WeChat's wcc keeps
  * compiled templates in globals keyed by their path in the project, and every project has
  * pages/call/index.wxml, so two projects in one jest environment would share the first one's page.
  */
-export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId: string): void {
-  setUp(template);
-  const name = `app-${template}`;
+export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId: string, core: Core = 'open'): void {
+  setUp(`${template}-${core}`);
+  const name = `app-${template}-${core}`;
   const project = () => path.join(WORK, name);
   let wx: WxRuntime;
+  let ciProject: unknown;
 
-  test('npm exec of the packed CLI writes the template, installs, and prints the next steps', async () => {
+  test(`npm exec of the packed CLI writes the template for the ${core} core, installs, and prints the next steps`, async () => {
     const { create } = packedTarballs();
-    const result = await run('npm', ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', name, '--template', template, '--channel-id', channelId, '--server', server.url, '--yes', '--use-npm'], WORK);
+    const coreFlags = core === 'open' ? ['--core', 'open', '--server', server.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001'];
+    const result = await run('npm', ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', name, '--template', template, '--channel-id', channelId, ...coreFlags, '--yes', '--use-npm'], WORK);
     expect(result.stderr).not.toMatch(/ERR!/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dependencies installed');
-    expect(result.stdout).toMatch(/cd app-\w+\n\s+npx tccc-dev-server/);
     expect(result.stdout).toContain('构建 npm');
-    expect(listFiles(project()).sort()).toEqual(expectedFileList(template));
+    expect(listFiles(project()).sort()).toEqual(expectedFileList(template, core));
     const manifest = JSON.parse(fs.readFileSync(path.join(project(), 'package.json'), 'utf8'));
-    expect(manifest.dependencies).toEqual({ '@vant/weapp': '^1.11.7', 'tccc-wx-sdk': expect.stringMatching(/^\^\d+\.\d+\.\d+$/) });
-    expect(fs.existsSync(path.join(project(), 'node_modules', 'tccc-wx-sdk', 'miniprogram_dist', 'call-screen', 'index.js'))).toBe(true);
+    const installed = (name: string) => JSON.parse(fs.readFileSync(path.join(project(), 'node_modules', name, 'package.json'), 'utf8'));
+    if (core === 'open') {
+      expect(result.stdout).toMatch(/cd app-[\w-]+\n\s+npm run simulator/);
+      expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d+\.\d+\.\d+$/), 'tccc-wx-sdk': expect.stringMatching(/^npm:open-tccc-wx-sdk@\^\d+\.\d+\.\d+$/) });
+      expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': expect.stringMatching(/^\^\d/) });
+      // The alias: our core installed under the name the doc uses (and named so by the app's postinstall).
+      expect(installed('tccc-wx-sdk')).toMatchObject({ name: 'tccc-wx-sdk', description: expect.stringContaining('open core') });
+    } else {
+      expect(result.stdout).toContain('WeChat DevTools cannot run a TCCC call');
+      expect(result.stdout).not.toMatch(/simulator|tccc-dev-server/);
+      expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d/), 'tccc-wx-sdk': '>=1.0.0' });
+      expect(manifest.devDependencies).toBeUndefined();
+      expect(installed('tccc-wx-sdk').description).toContain('TEST DOUBLE');
+      // No endpoint, no simulator, no configure: none is in the public API.
+      const config = { exports: {} as Record<string, unknown> };
+      new Function('module', fs.readFileSync(path.join(project(), 'config.js'), 'utf8'))(config);
+      expect(Object.keys(config.exports)).toEqual(['sdkAppId', 'channelId']);
+      expect(fs.readFileSync(path.join(project(), 'app.js'), 'utf8')).not.toMatch(/configure|endpoint/);
+      expect(fs.readFileSync(path.join(project(), 'package.json'), 'utf8')).not.toMatch(/tccc-dev-server|simulator/);
+      expect(fs.existsSync(path.join(project(), 'node_modules', 'tccc-dev-server'))).toBe(false);
+    }
   });
 
-  test('packNpm puts the SDK, vant and trtc-wx-sdk in miniprogram_npm, and nothing Node-only', async () => {
-    await packNpm(project());
-    expect(listNpm(project())).toEqual(['@vant/weapp', 'tccc-wx-sdk', 'trtc-wx-sdk']);
-    const shipped = listFiles(path.join(project(), 'miniprogram_npm', 'tccc-wx-sdk'));
-    expect(shipped).toContain('call-screen/index.wxml');
-    expect(shipped.filter((file) => /bin\/|console\/|dev-server|create/.test(file))).toEqual([]);
-    // Every package any shipped file requires: the three above, and tim-wx-sdk only from the opt-in im entry.
-    expect(bareRequires(path.join(project(), 'miniprogram_npm'))).toEqual({ 'trtc-wx-sdk': ['tccc-wx-sdk/services/platform/trtc-media.js'], 'tim-wx-sdk': ['tccc-wx-sdk/im/index.js'] });
+  test('packNpm puts the core at miniprogram_npm/tccc-wx-sdk, the kit, vant and nothing Node-only; WeChat\'s code-quality check passes', async () => {
+    ciProject = await packNpm(project());
+    expect(listNpm(project())).toEqual(core === 'open' ? ['@vant/weapp', 'tccc-call-kit', 'tccc-wx-sdk', 'trtc-wx-sdk'] : ['@vant/weapp', 'tccc-call-kit', 'tccc-wx-sdk']);
+    const kit = listFiles(path.join(project(), 'miniprogram_npm', 'tccc-call-kit'));
+    expect(kit).toContain('call-screen/index.wxml');
+    const coreFiles = listFiles(path.join(project(), 'miniprogram_npm', 'tccc-wx-sdk'));
+    expect(coreFiles).toEqual(expect.arrayContaining(['index.json', 'pusher/index.json', 'player/index.json', 'login/index.js']));
+    expect(coreFiles.filter((file) => /call-screen|keypad|bin\/|console\/|dev-server|create/.test(file))).toEqual([]);
+    expect(kit.filter((file) => /bin\/|console\/|dev-server|create|login\//.test(file))).toEqual([]);
+    // Every package any shipped file requires: trtc-wx-sdk from our core, tim-wx-sdk only from the opt-in im entry.
+    expect(bareRequires(path.join(project(), 'miniprogram_npm'))).toEqual(
+      core === 'open' ? { 'trtc-wx-sdk': ['tccc-wx-sdk/services/platform/trtc-media.js'], 'tim-wx-sdk': ['tccc-wx-sdk/im/index.js'] } : {},
+    );
+    const failed = (await codeQuality(ciProject)).filter((item) => !item.success).map((item) => `${item.name}: ${item.text}`);
+    expect(failed).toEqual([]);
   });
 
-  test('the generated call page logs in and makes a call against the simulator', async () => {
+  test(`the generated call page logs in and makes a call on the ${core} core, shown on the call screen`, async () => {
     wx = installWxRuntime();
     try {
       const app = { ran: false };
@@ -145,7 +220,20 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
       await (page.instance.onLoad as () => Promise<void>)();
       expect(page.instance.data).toMatchObject({ ready: true, problem: '' });
       const screen = page.querySelector('#callScreen')!;
+      const status = () => screen.dom.querySelector('[class*="tccc-call-screen__status"]')!.textContent;
       await tapButton(screen, template === 'audio' ? '.tccc-call-screen__start-audio' : '.tccc-call-screen__start-video');
+      if (core === 'tccc') {
+        await waitFor(() => status() === '等待客服接听…', 'the call placed on the double');
+        expect(double().calls.map((call) => call.method)).toEqual(['checkLogin', 'login', template === 'audio' ? 'startCall' : 'startSession']);
+        expect(double().calls[2].args).toEqual([{ channelId }]);
+        double().accept();
+        await waitFor(() => status() === '通话中', 'the agent answering');
+        expect(screen.querySelector('.tccc-call-screen__call-bar')).toBeDefined();
+        double().end({ closeBy: 'seat' });
+        await waitFor(() => status() === '通话已结束', 'the agent hanging up');
+        expect(screen.dom.querySelector('[class*="tccc-call-screen__start-"]')).not.toBeNull();
+        return;
+      }
       const root = () => screen.querySelector('#tcccSdk')!.instance;
       await waitFor(() => ['ivr', 'ringing'].includes(root().getState().phase), 'the call to reach the contact center');
       if (root().getState().phase === 'ivr') await root().sendDigits('1');
