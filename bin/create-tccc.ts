@@ -44,6 +44,7 @@ interface Flags {
   channelId?: string;
   appid?: string;
   server?: string;
+  typescript?: boolean;
   secretKey?: string;
   secretId?: string;
   yes?: boolean;
@@ -65,6 +66,8 @@ function program(): Command {
     .option('--channel-id <id>', 'the IVR entry to call (default: the simulator channel of the template)')
     .option('--appid <appid>', 'WeChat AppID (default: touristappid, to try it without one)')
     .option('--server <url>', 'backend endpoint of the open core (default: the local simulator, http://127.0.0.1:5700)')
+    .option('--typescript', 'write the app in TypeScript (compiled by WeChat DevTools; typed by miniprogram-api-typings)')
+    .option('--no-typescript', 'write the app in JavaScript (the default)')
     // Never used: present so that passing a key gets the explanation rather than "unknown option".
     .addOption(new Option('--secret-key <key>').hideHelp())
     .addOption(new Option('--secret-id <id>').hideHelp())
@@ -89,6 +92,7 @@ function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
     channelId: flags.channelId,
     appId: flags.appid,
     endpoint: flags.server,
+    typescript: flags.typescript,
   };
   const checks: Array<[string | undefined, Validator]> = [
     [given.directory, validateDirectory],
@@ -140,7 +144,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   }
 
   writeProject(target, files);
-  process.stdout.write(`\n✔ Created ${options.packageName} (${options.template}, ${options.core === 'tccc' ? "Tencent's tccc-wx-sdk" : 'open-tccc-wx-sdk'}) in ${target}\n`);
+  process.stdout.write(`\n✔ Created ${options.packageName} (${options.template}${options.typescript ? ', TypeScript' : ''}, ${options.core === 'tccc' ? "Tencent's tccc-wx-sdk" : 'open-tccc-wx-sdk'}) in ${target}\n`);
   const installed = flags.skipInstall ? false : await install(target, manager);
   process.stdout.write(nextSteps(options.directory, manager, installed, options.core));
   return !flags.skipInstall && !installed ? 1 : 0;

@@ -58,7 +58,8 @@ export async function askForMissing(given: GivenOptions): Promise<ProjectOptions
     given.channelId ?? (await input({ message: 'ChannelId (the IVR entry to call):', default: open ? SIMULATOR_CHANNELS[template] : undefined, validate: checked(validateChannelId) })).trim();
   const appId = given.appId ?? (await input({ message: `WeChat AppID (${TEST_APPID} to try it without one):`, default: TEST_APPID, validate: checked(validateAppId) })).trim();
   const endpoint = !open ? '' : given.endpoint ?? (await input({ message: 'Backend server:', default: SIMULATOR_ENDPOINT, validate: checked(validateEndpoint) })).trim();
-  return { directory, packageName: packageNameOf(directory), core, template, sdkAppId, channelId, appId, endpoint };
+  const typescript = given.typescript ?? (await confirm({ message: 'TypeScript?', default: false }));
+  return { directory, packageName: packageNameOf(directory), core, template, sdkAppId, channelId, appId, endpoint, typescript };
 }
 
 /** Whether to empty a non-empty target directory; no by default. */

@@ -36,5 +36,6 @@ export function withDefaults(given: GivenOptions): ProjectOptions {
     channelId: given.channelId ?? SIMULATOR_CHANNELS[template],
     appId: given.appId ?? TEST_APPID,
     endpoint: core === 'tccc' ? '' : given.endpoint ?? SIMULATOR_ENDPOINT,
+    typescript: given.typescript ?? false,
   };
 }

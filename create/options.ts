@@ -35,6 +35,8 @@ export interface ProjectOptions {
   appId: string;
   /** The backend of the open core; '' for the tccc core, which talks to TCCC itself and takes no endpoint. */
   endpoint: string;
+  /** The app's code in TypeScript, compiled by WeChat DevTools (`useCompilerPlugins: ['typescript']`). */
+  typescript: boolean;
 }
 
 /** Each validator returns an error message, or null when the value is fine. */

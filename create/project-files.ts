@@ -5,7 +5,7 @@ import type { CoreName, PackageManager, ProjectOptions, TemplateName } from './o
 import { commandsFor } from './package-manager';
 import { TEST_APPID } from './options';
 import type { Release } from './release';
-import { TENCENT_CORE, coreDependency } from './release';
+import { TENCENT_CORE, TYPINGS, coreDependency } from './release';
 import { jsString, jsonFile, markdownText } from './serialize';
 
 interface TemplateManifest {
@@ -33,16 +33,20 @@ export function readManifest(templatesDir: string, template: TemplateName): Temp
 
 /**
  * The template files of a project, common/, then the core's (core-open/ or core-tccc/, where there is one),
- * then the template's own folder: where each is read from (under templatesDir) and the path it is written
- * to in the project.
+ * then the template's own folder, then for TypeScript lang-ts/ and lang-ts-core-<core>/: where each is read
+ * from (under templatesDir) and the path it is written to in the project. In TypeScript a `.ts` file takes
+ * the place of the `.js` file of the same name.
  */
-export function templateSources(templatesDir: string, template: TemplateName, core: CoreName = 'open'): Array<{ source: string; target: string }> {
-  const folders = ['common', `core-${core}`, template].filter((folder) => fs.existsSync(path.join(templatesDir, folder)));
-  return folders.flatMap((folder) =>
+export function templateSources(templatesDir: string, template: TemplateName, core: CoreName = 'open', typescript = false): Array<{ source: string; target: string }> {
+  const languageFolders = typescript ? ['lang-ts', `lang-ts-core-${core}`] : [];
+  const folders = ['common', `core-${core}`, template, ...languageFolders].filter((folder) => fs.existsSync(path.join(templatesDir, folder)));
+  const sources = folders.flatMap((folder) =>
     walk(path.join(templatesDir, folder))
       .filter((file) => file !== 'template.json')
       .map((file) => ({ source: path.join(templatesDir, folder, file), target: targetPathOf(file) })),
   );
+  const targets = new Set(sources.map(({ target }) => target));
+  return sources.filter(({ target }) => !(target.endsWith('.js') && targets.has(target.replace(/\.js$/, '.ts'))));
 }
 
 /** The target path of a template file: `.ejs` dropped, stored names restored. */
@@ -74,8 +78,10 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rele
     js: jsString,
     md: markdownText,
     isTestAppId: options.appId === TEST_APPID,
+    configFile: options.typescript ? 'config.ts' : 'config.js',
+    appFile: options.typescript ? 'app.ts' : 'app.js',
   };
-  for (const { source, target } of templateSources(templatesDir, options.template, options.core)) {
+  for (const { source, target } of templateSources(templatesDir, options.template, options.core, options.typescript)) {
     const text = fs.readFileSync(source, 'utf8');
     // Templates print values only through js() (a string literal) or md() (inert Markdown text).
     const content = source.endsWith('.ejs') ? ejs.render(text, context, { filename: source }) : text;
@@ -99,12 +105,14 @@ function packageJson(options: ProjectOptions, manifest: TemplateManifest, releas
   const dependencies = { [release.kit.name]: release.kit.range, 'tccc-wx-sdk': coreDependency(options.core, release) };
   // postinstall: see scripts/name-core.js (WeChat's 构建 npm and the npm alias of our core; a no-op on Tencent's).
   const postinstall = 'node scripts/name-core.js';
-  if (options.core === 'tccc') return { ...common, scripts: { postinstall }, dependencies };
+  // WeChat DevTools compiles the TypeScript itself; the project needs only WeChat's API typings.
+  const typings = options.typescript ? { [TYPINGS.name]: TYPINGS.range } : {};
+  if (options.core === 'tccc') return { ...common, scripts: { postinstall }, dependencies, ...(options.typescript ? { devDependencies: typings } : {}) };
   return {
     ...common,
     scripts: { simulator: 'tccc-dev-server', postinstall },
     dependencies,
-    devDependencies: { [release.devServer.name]: release.devServer.range },
+    devDependencies: { [release.devServer.name]: release.devServer.range, ...typings },
   };
 }
 
@@ -132,6 +140,8 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release:
         urlCheck: true,
         packNpmManually: false,
         ignoreUploadUnusedFiles: true,
+        // DevTools compiles the .ts files to .js as it builds (the TypeScript compiler plugin).
+        ...(options.typescript ? { useCompilerPlugins: ['typescript'] } : {}),
       },
       editorSetting: { tabIndent: 'insertSpaces', tabSize: 2 },
     },

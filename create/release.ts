@@ -19,6 +19,9 @@ export interface Release {
  */
 export const TENCENT_CORE: PackageRange = { name: 'tccc-wx-sdk', range: '>=1.0.0' };
 
+/** WeChat's API typings, the one package a TypeScript app adds (as WeChat DevTools' TypeScript template does). */
+export const TYPINGS: PackageRange = { name: 'miniprogram-api-typings', range: '^5.2.3' };
+
 declare const TCCC_RELEASE: Release | undefined;
 
 export function release(): Release {

@@ -79,7 +79,7 @@ export interface SessionRecord {
   createdAt: number;
   acceptedAt: number | null;
   endedAt: number | null;
-  end: { closeBy: CloseBy; endStatus: number; reason: EndReason } | null;
+  end: { closeBy: CloseBy; endStatus: EndStatus; reason: EndReason } | null;
   rtc: RtcDescriptor;
   /** The caller's event seq before this call's first event: the `since` for its subscription. */
   since: number;

@@ -32,6 +32,8 @@ export const JS_TARGET = 'es2015';
 /** The components of the core; every other folder of src/components is a UI kit component. */
 export const CORE_COMPONENTS = ['tccc-wx-sdk', 'pusher', 'player'];
 const ROOT_COMPONENT = 'tccc-wx-sdk';
+/** The kit's types entry (type-only, no run-time file): its components' instances and events. */
+const KIT_TYPES_ENTRY = 'call-kit.ts';
 
 export function kitComponents() {
   return fs
@@ -47,14 +49,16 @@ export const PACKAGES = {
     entries: () => [...CORE_COMPONENTS.map((name) => `components/${name}`), 'login', 'im'],
     /** Every file it reaches is its own. */
     mayReach: () => true,
-    declarations: true,
+    /** Declarations of every core file; the root's `index.d.ts` re-exports the page-facing types (api.ts). */
+    declarations: { exclude: (rel) => rel === KIT_TYPES_ENTRY || (rel.startsWith('components/') && kitComponents().includes(rel.split('/')[1])) },
   },
   kit: {
     outDir: path.join(root, 'packages', 'tccc-call-kit', 'miniprogram_dist'),
     entries: () => kitComponents().map((name) => `components/${name}`),
     /** Its own components, and copies of the shared helpers; never a core file. */
     mayReach: (rel) => rel.startsWith('common/') || rel === 'services/errors.ts' || kitComponents().some((name) => rel.startsWith(`components/${name}/`)),
-    declarations: false,
+    /** Declarations of its types entry and what that imports, the entry as the package's `index.d.ts`. */
+    declarations: { entry: KIT_TYPES_ENTRY },
   },
 };
 
@@ -147,7 +151,7 @@ export function filesOf(name, transpiled = cachedTranspile()) {
   const files = new Set();
   while (pending.length > 0) {
     const file = pending.pop();
-    if (files.has(file) || file.endsWith('.d.ts') || file.endsWith('.md')) continue;
+    if (files.has(file) || file.endsWith('.d.ts') || file.endsWith('.md') || isTypeOnly(file, transpiled)) continue;
     if (!spec.mayReach(srcRelative(file))) {
       throw new Error(`${name}: ${srcRelative(file)} is a core file. The UI kit reaches the core by package name ("tccc-wx-sdk") and through its documented methods and events only.`);
     }
@@ -160,6 +164,13 @@ export function filesOf(name, transpiled = cachedTranspile()) {
     }
   }
   return [...files].sort();
+}
+
+const COMMONJS_PREAMBLE = /^"use strict";\s*Object\.defineProperty\(exports, "__esModule", \{ value: true \}\);\s*$/;
+
+/** A module of types alone (api.ts) compiles to nothing: it ships as a declaration only. */
+function isTypeOnly(file, transpiled) {
+  return file.endsWith('.ts') && COMMONJS_PREAMBLE.test(transpiled(file));
 }
 
 function cachedTranspile() {
@@ -203,8 +214,8 @@ async function buildFile(file, outDir, transpiled) {
   }
 }
 
-/** The core's type declarations: everything but the kit's components, and the third-party SDKs' typings. */
-function buildDeclarations(outDir) {
+/** Every src file's declaration, from one tsc run, into .tmp/types (mirroring src/). */
+function emitDeclarations() {
   const tmp = path.join(root, '.tmp', 'types');
   fs.rmSync(tmp, { recursive: true, force: true });
   execFileSync(process.execPath, [
@@ -213,35 +224,64 @@ function buildDeclarations(outDir) {
     '--noEmit', 'false', '--declaration', '--emitDeclarationOnly', '--isolatedModules', 'false',
     '--outDir', tmp, '--rootDir', srcDir,
   ], { stdio: 'inherit' });
-  const kit = new Set(kitComponents());
+  return tmp;
+}
+
+const DECLARATION_IMPORT = /(from |import\()(["'])(\.[^"']+)\2/g;
+
+/** Writes the declaration of `srcTwin` (found in `tmp`) to `out`, its relative imports pointing into `outDir`. */
+function placeDeclaration(tmp, srcTwin, outDir, out) {
+  const text = fs.readFileSync(path.join(tmp, path.relative(srcDir, srcTwin)).replace(/\.ts$/, '.d.ts'), 'utf8');
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  fs.writeFileSync(out, text.replace(DECLARATION_IMPORT, (_, lead, quote, spec) => `${lead}${quote}${relocate(spec, srcTwin, outDir)}${quote}`));
+  return [...text.matchAll(DECLARATION_IMPORT)].map(([, , , spec]) => resolveSource(spec, srcTwin));
+}
+
+/** The core's declarations: every file but the kit's, and the third-party SDKs' typings. */
+function placeCoreDeclarations(tmp, spec) {
   for (const file of walk(tmp)) {
     const srcTwin = path.join(srcDir, path.relative(tmp, file)).replace(/\.d\.ts$/, '.ts');
-    const rel = srcRelative(srcTwin).split('/');
-    if (rel[0] === 'components' && kit.has(rel[1])) continue;
-    const out = distPathOf(srcTwin, outDir).replace(/\.ts$/, '.d.ts');
-    const text = fs.readFileSync(file, 'utf8').replace(
-      /(from |import\()(["'])(\.[^"']+)\2/g,
-      (_, lead, quote, spec) => `${lead}${quote}${relocate(spec, srcTwin, outDir)}${quote}`,
-    );
-    fs.mkdirSync(path.dirname(out), { recursive: true });
-    fs.writeFileSync(out, text);
+    if (spec.declarations.exclude(srcRelative(srcTwin))) continue;
+    placeDeclaration(tmp, srcTwin, spec.outDir, distPathOf(srcTwin, spec.outDir).replace(/\.ts$/, '.d.ts'));
   }
   // Hand-written declarations of the third-party SDKs travel with ours.
   for (const file of walk(path.join(srcDir, 'types'))) {
-    const out = distPathOf(file, outDir);
+    const out = distPathOf(file, spec.outDir);
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.copyFileSync(file, out);
   }
 }
 
+/** A package whose declarations are one entry (as `index.d.ts`) and the files it imports, each checked by `mayReach`. */
+function placeEntryDeclarations(tmp, name, spec) {
+  const entry = path.join(srcDir, spec.declarations.entry);
+  const pending = [entry];
+  const placed = new Set();
+  while (pending.length > 0) {
+    const srcTwin = pending.pop();
+    if (placed.has(srcTwin)) continue;
+    placed.add(srcTwin);
+    if (srcTwin !== entry && !spec.mayReach(srcRelative(srcTwin))) {
+      throw new Error(`${name}: its types reach ${srcRelative(srcTwin)}, a core file. The kit's types hold the documented contract only.`);
+    }
+    // The entry sits where distPathOf puts it (the package root), so its relative imports stay as they are.
+    const out = srcTwin === entry ? path.join(spec.outDir, 'index.d.ts') : distPathOf(srcTwin, spec.outDir).replace(/\.ts$/, '.d.ts');
+    pending.push(...placeDeclaration(tmp, srcTwin, spec.outDir, out));
+  }
+}
+
 export async function build({ packages = Object.keys(PACKAGES), declarations = true } = {}) {
   const transpiled = cachedTranspile();
+  let tmp = null;
   for (const name of packages) {
     const spec = PACKAGES[name];
     const files = filesOf(name, transpiled);
     fs.rmSync(spec.outDir, { recursive: true, force: true });
     await Promise.all(files.map((file) => buildFile(file, spec.outDir, transpiled)));
-    if (declarations && spec.declarations) buildDeclarations(spec.outDir);
+    if (!declarations) continue;
+    tmp ??= emitDeclarations();
+    if (spec.declarations.entry) placeEntryDeclarations(tmp, name, spec);
+    else placeCoreDeclarations(tmp, spec);
   }
 }
 

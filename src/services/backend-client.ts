@@ -9,7 +9,7 @@ import type {
   RtcDescriptor,
   SignalingDescriptor,
 } from './protocol';
-import { isEndReason } from './protocol';
+import { EndStatus, isEndReason } from './protocol';
 import type { HttpMethod, Transport } from './transport';
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10000;
@@ -143,6 +143,6 @@ export class BackendClient {
     ) {
       throw malformed('end-session');
     }
-    return { sessionId, closeBy: body.closeBy, endStatus: body.endStatus, reason: body.reason };
+    return { sessionId, closeBy: body.closeBy, endStatus: EndStatus[body.reason], reason: body.reason };
   }
 }

@@ -16,7 +16,7 @@ import { parseChannelOptions, parseDigits, parseSoundMode } from './validate';
 export interface SessionEndedDetail {
   sessionId: string;
   closeBy: CloseBy;
-  endStatus: number;
+  endStatus: EndStatus;
   reason: EndReason;
 }
 

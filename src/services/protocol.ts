@@ -24,6 +24,9 @@ export const EndStatus = {
   voipClientError: 503,
 } as const;
 
+/** TCCC's end status codes: 1 (ok), 100, 102–107, 211, and 501–503 for VoIP calls. */
+export type EndStatus = (typeof EndStatus)[keyof typeof EndStatus];
+
 export type EndReason = keyof typeof EndStatus;
 
 export function isEndReason(value: unknown): value is EndReason {
@@ -88,7 +91,7 @@ export interface CreateSessionResponse {
 export interface EndSessionResponse {
   sessionId: string;
   closeBy: CloseBy;
-  endStatus: number;
+  endStatus: EndStatus;
   reason: EndReason;
 }
 
@@ -122,7 +125,7 @@ export type CallEvent =
   | (EventBase & { type: 'queued'; position: number })
   | (EventBase & { type: 'ringing'; seatName: string })
   | (EventBase & { type: 'accepted'; seatName: string })
-  | (EventBase & { type: 'ended'; closeBy: CloseBy; endStatus: number; reason: EndReason });
+  | (EventBase & { type: 'ended'; closeBy: CloseBy; endStatus: EndStatus; reason: EndReason });
 
 /** Frames a client sends on the event socket. */
 export type ClientFrame = { type: 'hello'; token: string; since: number } | { type: 'ping' };

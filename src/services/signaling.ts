@@ -1,6 +1,6 @@
 import { ErrorCode, TcccError } from './errors';
 import type { CallEvent, SignalingDescriptor } from './protocol';
-import { isEndReason } from './protocol';
+import { EndStatus, isEndReason } from './protocol';
 
 /** A source of call events for one session, opened after the session is created. */
 export interface Signaling {
@@ -70,7 +70,8 @@ export function parseCallEvent(value: unknown): CallEvent | null {
       if ((value.closeBy !== 'user' && value.closeBy !== 'seat' && value.closeBy !== 'admin') || typeof value.endStatus !== 'number' || !isEndReason(value.reason)) {
         return null;
       }
-      return { ...base, type: 'ended', closeBy: value.closeBy, endStatus: value.endStatus, reason: value.reason };
+      // The status is the reason's code, whatever number came with it: the two never disagree downstream.
+      return { ...base, type: 'ended', closeBy: value.closeBy, endStatus: EndStatus[value.reason], reason: value.reason };
     default:
       return null;
   }

@@ -49,7 +49,7 @@ function configOf(dir = 'my-app'): Record<string, string> {
 test('--version and --help', async () => {
   expect((await cli(['--version'])).stdout.trim()).toBe(VERSION);
   const help = (await cli(['--help'])).stdout;
-  for (const flag of ['--core', '--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
+  for (const flag of ['--core', '--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--typescript', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
   expect(help).not.toContain('secret');
 });
 
@@ -247,6 +247,8 @@ describe('in a terminal', () => {
     session.type(`wx0123456789abcdef${KEYS.enter}`);
     await session.waitFor('Backend server');
     session.type(KEYS.enter);
+    await session.waitFor('TypeScript?');
+    session.type(KEYS.enter);
     expect(await session.exit).toBe(0);
     expect(configOf('desk')).toEqual({ sdkAppId: '1600000042', channelId: 'video-support', endpoint: 'http://127.0.0.1:5700' });
     expect(fs.readFileSync(path.join(cwd, 'desk', 'pages/call/index.wxml'), 'utf8')).toContain('media="video"');
@@ -264,7 +266,7 @@ describe('in a terminal', () => {
   test('a non-empty directory: asked, and "no" changes nothing', async () => {
     fs.mkdirSync(path.join(cwd, 'my-app'));
     fs.writeFileSync(path.join(cwd, 'my-app', 'keep.txt'), 'mine');
-    const session = runInPty([process.execPath, CLI, 'my-app', '--core', 'open', '--template', 'audio', '--sdk-app-id', '1', '--channel-id', 'c', '--appid', 'touristappid', '--server', 'http://127.0.0.1:5700', '--skip-install'], { cwd, env: env() });
+    const session = runInPty([process.execPath, CLI, 'my-app', '--core', 'open', '--template', 'audio', '--sdk-app-id', '1', '--channel-id', 'c', '--appid', 'touristappid', '--server', 'http://127.0.0.1:5700', '--no-typescript', '--skip-install'], { cwd, env: env() });
     await session.waitFor('Remove these and create the project here?');
     expect(session.output()).toMatch(/not empty:\s+keep\.txt/);
     session.type(`n${KEYS.enter}`);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { CoreName, TemplateName } from '../../create/options';
 import { GENERATED_JSON_FILES, templateSources } from '../../create/project-files';
@@ -6,9 +7,16 @@ import { npmEnvFor } from '../../scripts/lib/local-registry';
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 
 /** What a project of `template` must hold: the template's files (renamed, .ejs dropped) and the JSON files. */
-export function expectedFileList(template: TemplateName, core: CoreName = 'open'): string[] {
-  const fromTemplates = templateSources(TEMPLATES, template, core).map(({ target }) => target);
+export function expectedFileList(template: TemplateName, core: CoreName = 'open', typescript = false): string[] {
+  const fromTemplates = templateSources(TEMPLATES, template, core, typescript).map(({ target }) => target);
   return [...new Set([...fromTemplates, ...GENERATED_JSON_FILES])].sort();
+}
+
+/** WeChat's API typings, packed into `work` for the loopback registry (TypeScript projects install them). */
+export function packTypings(work: string): string {
+  const source = path.resolve(__dirname, '../../node_modules/miniprogram-api-typings');
+  const output = execFileSync('npm', ['pack', source, '--pack-destination', work, '--ignore-scripts', '--silent'], { encoding: 'utf8', timeout: 60000 });
+  return path.join(work, output.trim().split('\n').pop()!);
 }
 
 /**

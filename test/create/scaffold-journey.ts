@@ -9,6 +9,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import ts from 'typescript';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { agent } from '../support/agent';
@@ -20,7 +21,9 @@ import type { Rendered } from '../support/ui-host';
 import { tapButton } from '../support/ui-host';
 import type { WxRuntime } from '../support/wx-runtime';
 import { installWxRuntime } from '../support/wx-runtime';
-import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
+import { expectedFileList, packTypings, scaffoldEnv } from './scaffold-helpers';
+
+const TSC = path.resolve(__dirname, '../../node_modules/typescript/bin/tsc');
 
 let WORK = '';
 let registry: LocalRegistry;
@@ -43,12 +46,13 @@ function double(): DoubleControl {
 }
 
 /** A work directory, the loopback npm registry and a simulator for one template's test file. */
-function setUp(name: string): void {
+function setUp(name: string, typescript: boolean): void {
   beforeAll(async () => {
     WORK = path.resolve(__dirname, '../../.tmp/create-e2e', name);
     fs.rmSync(WORK, { recursive: true, force: true });
     fs.mkdirSync(WORK, { recursive: true });
-    registry = await startLocalRegistry(packedTarballs().all);
+    // A TypeScript project also installs WeChat's API typings.
+    registry = await startLocalRegistry([...packedTarballs().all, ...(typescript ? [packTypings(WORK)] : [])]);
     server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
   });
   afterAll(async () => {
@@ -63,6 +67,18 @@ function run(command: string, args: string[], cwd: string): Promise<{ code: numb
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** What WeChat DevTools' TypeScript plugin does as it builds: each .ts file (not .d.ts) to a .js beside it. */
+function compileTypeScript(project: string): string[] {
+  const { config } = ts.readConfigFile(path.join(project, 'tsconfig.json'), ts.sys.readFile);
+  const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, project);
+  const sources = listFiles(project).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
+  for (const file of sources) {
+    const output = ts.transpileModule(fs.readFileSync(path.join(project, file), 'utf8'), { compilerOptions: { ...options, noEmit: false }, fileName: file });
+    fs.writeFileSync(path.join(project, file.replace(/\.ts$/, '.js')), output.outputText);
+  }
+  return sources;
 }
 
 /** WeChat's 构建 npm, offline: miniprogram-ci's packNpm. */
@@ -143,38 +159,48 @@ function loadCallPage(project: string): Rendered {
  * compiled templates in globals keyed by their path in the project, and every project has
  * pages/call/index.wxml, so two projects in one jest environment would share the first one's page.
  */
-export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId: string, core: Core = 'open'): void {
-  setUp(`${template}-${core}`);
-  const name = `app-${template}-${core}`;
+export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId: string, core: Core = 'open', typescript = false): void {
+  setUp(`${template}-${core}${typescript ? '-ts' : ''}`, typescript);
+  const name = `app-${template}-${core}${typescript ? '-ts' : ''}`;
   const project = () => path.join(WORK, name);
   let wx: WxRuntime;
 
   test(`npm exec of the packed CLI writes the template for the ${core} core, installs, and prints the next steps`, async () => {
     const { create } = packedTarballs();
     const coreFlags = core === 'open' ? ['--core', 'open', '--server', server.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001'];
-    const result = await run('npm', ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', name, '--template', template, '--channel-id', channelId, ...coreFlags, '--yes', '--use-npm'], WORK);
+    const languageFlags = typescript ? ['--typescript'] : [];
+    const result = await run('npm', ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', name, '--template', template, '--channel-id', channelId, ...coreFlags, ...languageFlags, '--yes', '--use-npm'], WORK);
     expect(result.stderr).not.toMatch(/ERR!/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dependencies installed');
     expect(result.stdout).toContain('构建 npm');
-    expect(listFiles(project()).sort()).toEqual(expectedFileList(template, core));
+    expect(listFiles(project()).sort()).toEqual(expectedFileList(template, core, typescript));
+    if (typescript) {
+      // The project type-checks against what it installed, then is compiled as DevTools would.
+      const check = await run(process.execPath, [TSC, '-p', project()], project());
+      expect(check.stdout).toBe('');
+      expect(check.code).toBe(0);
+      expect(compileTypeScript(project()).sort()).toEqual(['app.ts', 'config.ts', 'pages/call/index.ts']);
+      expect(JSON.parse(fs.readFileSync(path.join(project(), 'project.config.json'), 'utf8')).setting.useCompilerPlugins).toEqual(['typescript']);
+    }
+    const typings = typescript ? { 'miniprogram-api-typings': expect.stringMatching(/^\^\d/) } : {};
     const manifest = JSON.parse(fs.readFileSync(path.join(project(), 'package.json'), 'utf8'));
     const installed = (name: string) => JSON.parse(fs.readFileSync(path.join(project(), 'node_modules', name, 'package.json'), 'utf8'));
     if (core === 'open') {
       expect(result.stdout).toMatch(/cd app-[\w-]+\n\s+npm run simulator/);
       expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d+\.\d+\.\d+$/), 'tccc-wx-sdk': expect.stringMatching(/^npm:open-tccc-wx-sdk@\^\d+\.\d+\.\d+$/) });
-      expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': expect.stringMatching(/^\^\d/) });
+      expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': expect.stringMatching(/^\^\d/), ...typings });
       // The alias: our core installed under the name the doc uses (and named so by the app's postinstall).
       expect(installed('tccc-wx-sdk')).toMatchObject({ name: 'tccc-wx-sdk', description: expect.stringContaining('open core') });
     } else {
       expect(result.stdout).toContain('WeChat DevTools cannot run a TCCC call');
       expect(result.stdout).not.toMatch(/simulator|tccc-dev-server/);
       expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d/), 'tccc-wx-sdk': '>=1.0.0' });
-      expect(manifest.devDependencies).toBeUndefined();
+      expect(manifest.devDependencies).toEqual(typescript ? typings : undefined);
       expect(installed('tccc-wx-sdk').description).toContain('TEST DOUBLE');
       // No endpoint, no simulator, no configure: none is in the public API.
       const config = { exports: {} as Record<string, unknown> };
-      new Function('module', fs.readFileSync(path.join(project(), 'config.js'), 'utf8'))(config);
+      new Function('module', 'exports', fs.readFileSync(path.join(project(), 'config.js'), 'utf8'))(config, config.exports);
       expect(Object.keys(config.exports)).toEqual(['sdkAppId', 'channelId']);
       expect(fs.readFileSync(path.join(project(), 'app.js'), 'utf8')).not.toMatch(/configure|endpoint/);
       expect(fs.readFileSync(path.join(project(), 'package.json'), 'utf8')).not.toMatch(/tccc-dev-server|simulator/);

@@ -169,3 +169,5 @@ defineComponent({
     },
   },
 });
+
+export type * from './api';

@@ -1,0 +1,44 @@
+import type { CallScreenEvent } from 'tccc-call-kit';
+import { checkLogin, login } from 'tccc-wx-sdk/login';
+import { channelId, sdkAppId } from '../../config';
+
+// Built with Component() so it works as a page and in component tests alike.
+Component({
+  data: {
+    sdkAppId,
+    channelId,
+    ready: false,
+    problem: '',
+  },
+  methods: {
+    onLoad() {
+      return this.signIn();
+    },
+    // As the tccc-wx-sdk doc says: reuse a valid login, else wx.login and exchange the code.
+    async signIn() {
+      try {
+        const valid = await checkLogin({ sdkAppId }).catch(() => false);
+        if (!valid) {
+          const { code } = await new Promise<WechatMiniprogram.LoginSuccessCallbackResult>((resolve, reject) => wx.login({ success: resolve, fail: reject }));
+          await login({ sdkAppId, jsCode: code });
+        }
+        this.setData({ ready: true, problem: '' });
+      } catch (error) {
+        this.setData({ problem: `登录失败：${(error as Error).message}` });
+      }
+    },
+    onCallError(event: CallScreenEvent<'error'>) {
+      const { code, message = '' } = event.detail;
+      if (code === 'permission-denied') {
+        wx.showModal({
+          title: '需要麦克风或摄像头权限',
+          content: '请在设置中允许后再呼叫。',
+          confirmText: '去设置',
+          success: ({ confirm }) => confirm && wx.openSetting({}),
+        });
+        return;
+      }
+      wx.showToast({ title: message.slice(0, 20), icon: 'none' });
+    },
+  },
+});
