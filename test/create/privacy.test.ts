@@ -48,7 +48,7 @@ afterEach(() => {
 function scaffold(template: 'audio' | 'video'): string {
   const project = path.join(WORK, template);
   fs.rmSync(project, { recursive: true, force: true });
-  const options = { directory: project, packageName: `privacy-${template}`, core: 'open' as const, template, sdkAppId: '1400000001', channelId: `${template}-support`, appId: 'touristappid', endpoint: server.url };
+  const options = { directory: project, packageName: `privacy-${template}`, core: 'open' as const, typescript: false, template, sdkAppId: '1400000001', channelId: `${template}-support`, appId: 'touristappid', endpoint: server.url };
   writeProject(project, projectFiles(options, TEMPLATES, RELEASE));
   return project;
 }
