@@ -82,7 +82,10 @@ async function openCallPage(project: string): Promise<{ screen: Rendered; modals
   require(path.join(project, 'app.js'));
   const npm = '/miniprogram_npm';
   const usingComponents = {
-    'tccc-call-screen': `${npm}/tccc-wx-sdk/call-screen/index`,
+    'tccc-call-screen': `${npm}/tccc-call-kit/call-screen/index`,
+    'tccc-wx-sdk': `${npm}/tccc-wx-sdk/index`,
+    'tccc-wx-sdk-pusher': `${npm}/tccc-wx-sdk/pusher/index`,
+    'tccc-wx-sdk-player': `${npm}/tccc-wx-sdk/player/index`,
     ...Object.fromEntries(['button', 'icon', 'loading', 'popup'].map((name) => [`van-${name}`, `${npm}/@vant/weapp/${name}/index`])),
   };
   const id = simulate.load(path.join(project, 'pages', 'call', 'index'), 'call-page', { rootPath: project, usingComponents });

@@ -143,7 +143,7 @@ function loadCallPage(project: string): Rendered {
     'tccc-wx-sdk': `${npm}/tccc-wx-sdk/index`,
     'tccc-wx-sdk-pusher': `${npm}/tccc-wx-sdk/pusher/index`,
     'tccc-wx-sdk-player': `${npm}/tccc-wx-sdk/player/index`,
-    ...Object.fromEntries(['button', 'icon', 'loading'].map((name) => [`van-${name}`, `${npm}/@vant/weapp/${name}/index`])),
+    ...Object.fromEntries(['button', 'icon', 'loading', 'popup'].map((name) => [`van-${name}`, `${npm}/@vant/weapp/${name}/index`])),
   };
   for (const target of Object.values(usingComponents)) {
     if (!fs.existsSync(path.join(project, `${target}.json`))) throw new Error(`packNpm wrote no ${target}`);

@@ -13,7 +13,7 @@ import { startDevServer } from '../../dev-server/server';
 import { agent } from '../support/agent';
 import { snapshotHtml } from '../support/kit-snapshot';
 import { loadLoginModule, waitFor } from '../support/sdk-host';
-import { KIT_DIST } from '../support/simulate-root';
+import { CORE_DIST } from '../support/simulate-root';
 import type { Host, Rendered } from '../support/ui-host';
 import { loadKitComponent, renderInHost, tapButton } from '../support/ui-host';
 import simulate from 'miniprogram-simulate';
@@ -33,7 +33,7 @@ afterAll(() => server.close());
 
 beforeEach(async () => {
   wx = installWxRuntime({ privacy: { agreed: false } });
-  await loadLoginModule(server.url, KIT_DIST).login({ jsCode: `code-${Math.random()}`, sdkAppId: SDK_APP_ID });
+  await loadLoginModule(server.url, CORE_DIST).login({ jsCode: `code-${Math.random()}`, sdkAppId: SDK_APP_ID });
 });
 afterEach(() => {
   if (host?.page.instance) host.page.detach();

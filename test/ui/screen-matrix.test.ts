@@ -19,7 +19,7 @@ import { agent } from '../support/agent';
 import type { SnapshotOptions } from '../support/kit-snapshot';
 import { snapshotHtml } from '../support/kit-snapshot';
 import { loadLoginModule, waitFor } from '../support/sdk-host';
-import { KIT_DIST } from '../support/simulate-root';
+import { CORE_DIST } from '../support/simulate-root';
 import type { Rendered } from '../support/ui-host';
 import { loadKitComponent, tapButton } from '../support/ui-host';
 import type { WxRuntime } from '../support/wx-runtime';
@@ -169,7 +169,7 @@ beforeAll(async () => {
   if (UPDATE) fs.mkdirSync(DOCS, { recursive: true });
   server = await startDevServer({ port: 0, center: { autoAnswerMs: 0 } });
   wx = installWxRuntime();
-  await loadLoginModule(server.url, KIT_DIST).login({ jsCode: 'screen-matrix', sdkAppId: SDK_APP_ID });
+  await loadLoginModule(server.url, CORE_DIST).login({ jsCode: 'screen-matrix', sdkAppId: SDK_APP_ID });
 
   const audio = renderScreen({ channelId: 'audio-support', media: 'both', title: '在线客服' });
   capture('idle', audio, ['light', 'dark', 'brand', 'brand-dark'], { live: false });
