@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { agent } from '../support/agent';
+import { browserTest } from '../support/browser';
 import { snapshotHtml } from '../support/kit-snapshot';
 import { loadLoginModule, waitFor } from '../support/sdk-host';
 import { CORE_DIST } from '../support/simulate-root';
@@ -128,7 +129,7 @@ function draw(shots: Array<Record<string, unknown>>): Promise<Record<string, { p
 
 const near = (actual: Rgb, expected: Rgb, tolerance = 12) => actual.every((value, i) => Math.abs(value - expected[i]) <= tolerance);
 
-test('drawn in Chromium over the call screen: the agree button in the brand colour, themed by its own token', async () => {
+browserTest('drawn in Chromium over the call screen: the agree button in the brand colour, themed by its own token', async () => {
   fs.mkdirSync(WORK, { recursive: true });
   // Rendered on its own, as the screenshots test does: simulate inserts the components' styles then.
   const screen = simulate.render(loadKitComponent('call-screen'), { sdkAppId: SDK_APP_ID, channelId: 'audio-support', media: 'audio', title: '在线客服' }) as unknown as Rendered & {

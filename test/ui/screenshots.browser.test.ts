@@ -1,7 +1,7 @@
 /**
  * Every UI kit component drawn in headless Chromium, and the pixels that themed variables must move.
  * `npm run screenshots` writes the images to docs/screenshots/; a normal run draws them under .tmp/ and
- * checks the pixels. The call screen at every window size is screen-matrix.test.ts.
+ * checks the pixels. The call screen at every window size is screen-matrix.browser.test.ts.
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */

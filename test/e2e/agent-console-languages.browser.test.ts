@@ -11,7 +11,7 @@ import { startDevServer } from '../../dev-server/server';
 import { agent, httpJson } from '../support/agent';
 import { fill, loadConsoleTexts } from '../support/console-texts';
 
-// To look at, not compared: the docs show the English console (docs/agent-console.png, from agent-console.test.ts).
+// To look at, not compared: the docs show the English console (docs/agent-console.png, from agent-console.browser.test.ts).
 const SCREENSHOT = path.resolve(__dirname, '../../.tmp/agent-console.zh-CN.png');
 const texts = loadConsoleTexts();
 const en = texts['en-US'];
