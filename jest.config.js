@@ -7,4 +7,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   resolver: '<rootDir>/test/support/wechat-resolver.js',
   testTimeout: 30000,
+  // The packages test copies the tree there to pack it clean; its package.json files are not modules.
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/clean-clone/'],
 };
