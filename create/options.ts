@@ -16,8 +16,8 @@ export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 /** WeChat's AppID for tests and tourists: DevTools opens a project with it, no account needed. */
 export const TEST_APPID = 'touristappid';
 export const SIMULATOR_ENDPOINT = 'http://127.0.0.1:5700';
-/** The simulator's channel for each template (`tccc-dev-server`'s built-in channels). */
-export const SIMULATOR_CHANNELS: Record<TemplateName, string> = { audio: 'audio-support', video: 'video-support', full: 'video-support' };
+/** The simulator's channel for each template: a built-in channel of `tccc-dev-server` that takes every call its buttons start. */
+export const SIMULATOR_CHANNELS: Record<TemplateName, string> = { audio: 'audio-support', video: 'video-support', full: 'support' };
 /** An SDKAppID the simulator accepts; a real one comes from the TCCC console. */
 export const SIMULATOR_SDK_APP_ID = '1400000001';
 

@@ -167,9 +167,10 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
 
   test(`npm exec of the packed CLI writes the template for the ${core} core, installs, and prints the next steps`, async () => {
     const { create } = packedTarballs();
-    const coreFlags = core === 'open' ? ['--core', 'open', '--server', server.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001'];
+    // On the open core the channel is the template's default: it must be one the default simulator takes.
+    const coreFlags = core === 'open' ? ['--core', 'open', '--server', server.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', channelId];
     const languageFlags = typescript ? ['--typescript'] : [];
-    const result = await run('npm', ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', name, '--template', template, '--channel-id', channelId, ...coreFlags, ...languageFlags, '--yes', '--use-npm'], WORK);
+    const result = await run('npm', ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', name, '--template', template, ...coreFlags, ...languageFlags, '--yes', '--use-npm'], WORK);
     expect(result.stderr).not.toMatch(/ERR!/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dependencies installed');
@@ -192,6 +193,7 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
       expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': expect.stringMatching(/^\^\d/), ...typings });
       // The alias: our core installed under the name the doc uses (and named so by the app's postinstall).
       expect(installed('tccc-wx-sdk')).toMatchObject({ name: 'tccc-wx-sdk', description: expect.stringContaining('open core') });
+      expect(fs.readFileSync(path.join(project(), typescript ? 'config.ts' : 'config.js'), 'utf8')).toContain(JSON.stringify(channelId));
     } else {
       expect(result.stdout).toContain('WeChat DevTools cannot run a TCCC call');
       expect(result.stdout).not.toMatch(/simulator|tccc-dev-server/);
@@ -227,7 +229,7 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
     expect(failed).toEqual([]);
   });
 
-  test(`the generated call page logs in and makes a call on the ${core} core, shown on the call screen`, async () => {
+  test(`the generated call page logs in and makes a call${core === 'open' ? ' from each of its start buttons' : ''} on the ${core} core, shown on the call screen`, async () => {
     wx = installWxRuntime();
     try {
       const app = { ran: false };
@@ -242,7 +244,9 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
       expect(page.instance.data).toMatchObject({ ready: true, problem: '' });
       const screen = page.querySelector('#callScreen')!;
       const status = () => screen.dom.querySelector('[class*="tccc-call-screen__status"]')!.textContent;
-      await tapButton(screen, template === 'audio' ? '.tccc-call-screen__start-audio' : '.tccc-call-screen__start-video');
+      // On the open core, every start button the template offers: each a call the default simulator takes.
+      const offered: Array<'audio' | 'video'> = template === 'audio' ? ['audio'] : core === 'open' && template === 'full' ? ['audio', 'video'] : ['video'];
+      await tapButton(screen, `.tccc-call-screen__start-${offered[0]}`);
       if (core === 'tccc') {
         await waitFor(() => status() === '等待客服接听…', 'the call placed on the double');
         expect(double().calls.map((call) => call.method)).toEqual(['checkLogin', 'login', template === 'audio' ? 'startCall' : 'startSession']);
@@ -256,16 +260,19 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
         return;
       }
       const root = () => screen.querySelector('#tcccSdk')!.instance;
-      await waitFor(() => ['ivr', 'ringing'].includes(root().getState().phase), 'the call to reach the contact center');
-      if (root().getState().phase === 'ivr') await root().sendDigits('1');
-      await waitFor(() => root().getState().phase === 'ringing', 'ringing');
-      const [live] = (await agent(server.url).sessions()).filter((session) => session.phase === 'ringing');
-      expect(live).toMatchObject({ channelId, media: template === 'audio' ? 'audio' : 'video' });
-      await agent(server.url).accept(live.sessionId);
-      await waitFor(() => root().getState().phase === 'active', 'the agent answering');
-      await agent(server.url).hangUp(live.sessionId);
-      await waitFor(() => root().getState().phase === 'idle', 'the agent hanging up');
-      expect(screen.dom.textContent).toContain('通话已结束');
+      for (const [index, media] of offered.entries()) {
+        if (index > 0) await tapButton(screen, `.tccc-call-screen__start-${media}`);
+        await waitFor(() => ['ivr', 'ringing'].includes(root().getState().phase), `the ${media} call to reach the contact center`);
+        if (root().getState().phase === 'ivr') await root().sendDigits('1');
+        await waitFor(() => root().getState().phase === 'ringing', 'ringing');
+        const [live] = (await agent(server.url).sessions()).filter((session) => session.phase === 'ringing');
+        expect(live).toMatchObject({ channelId, media });
+        await agent(server.url).accept(live.sessionId);
+        await waitFor(() => root().getState().phase === 'active', `the agent answering the ${media} call`);
+        await agent(server.url).hangUp(live.sessionId);
+        await waitFor(() => root().getState().phase === 'idle', 'the agent hanging up');
+        expect(screen.dom.textContent).toContain('通话已结束');
+      }
     } finally {
       wx.restore();
     }
