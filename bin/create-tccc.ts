@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as Questions from '../create/ask';
 import type { GivenOptions } from '../create/defaults';
-import { tcccCoreProblem, withDefaults } from '../create/defaults';
+import { DEFAULT_DIRECTORY, tcccCoreProblem, withDefaults } from '../create/defaults';
 import type { CoreName, PackageManager, TemplateName, Validator } from '../create/options';
 import {
   SECRET_REFUSAL,
@@ -18,7 +18,7 @@ import {
 } from '../create/options';
 import { install } from '../create/install';
 import { nextSteps } from '../create/next-steps';
-import { detectPackageManager } from '../create/package-manager';
+import { detectPackageManager, isAvailable } from '../create/package-manager';
 import { projectFiles } from '../create/project-files';
 import { release } from '../create/release';
 import { emptyDirectory, existingEntries, writeProject } from '../create/write-project';
@@ -57,7 +57,8 @@ interface Flags {
 function program(): Command {
   return new Command('create-tccc-miniprogram')
     .description('Create a WeChat mini program that calls your contact center (tccc-wx-sdk).')
-    .version(RELEASE.version, '-V, --version')
+    .version(RELEASE.version, '-v, --version', 'show the version')
+    .helpOption('-h, --help', 'show this help')
     .argument('[dir]', 'directory to create the project in')
     .option('--core <core>', "where calls go: tccc (Tencent Cloud Contact Center, with Tencent's tccc-wx-sdk) | open (the local simulator or your own backend; the default)")
     .option('-t, --template <name>', 'audio | video | full (voice and video)')
@@ -117,27 +118,35 @@ function packageManagerFrom(flags: Flags): PackageManager {
   return chosen[0] ?? detectPackageManager();
 }
 
+/**
+ * A target that is not empty: listed, then (in a terminal) the question whether to empty it. Resolves
+ * whether to go on; it is emptied only once every question is answered, just before the files are written.
+ */
+async function targetAccepted(directory: string, target: string, overwrite: boolean, interactive: boolean): Promise<boolean> {
+  const existing = existingEntries(target);
+  if (existing.length === 0 || overwrite) return true;
+  const list = existing.slice(0, 20).map((name) => `  ${name}`).join('\n') + (existing.length > 20 ? `\n  … and ${existing.length - 20} more` : '');
+  process.stderr.write(`\n${directory} is not empty:\n${list}\n`);
+  if (interactive && (await questions().askToOverwrite())) return true;
+  process.stderr.write(interactive ? 'Cancelled; nothing was changed.\n' : 'Nothing was changed. Pick another directory, or pass --overwrite to empty this one.\n');
+  return false;
+}
+
 async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const given = givenFrom(dir, flags);
   const manager = packageManagerFrom(flags);
+  if (!flags.skipInstall && !isAvailable(manager)) throw new UsageError(managerMissing(manager));
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI && !flags.yes);
   const coreProblem = tcccCoreProblem(given, interactive);
   if (coreProblem) throw new UsageError(coreProblem);
-  const options = interactive ? await questions().askForMissing(given) : withDefaults(given);
-  const target = path.resolve(options.directory);
+  // The directory first, and whether it is in use, before any other question.
+  const directory = given.directory ?? (interactive ? await questions().askDirectory() : DEFAULT_DIRECTORY);
+  const target = path.resolve(directory);
+  if (!(await targetAccepted(directory, target, Boolean(flags.overwrite), interactive))) return 1;
+  const options = interactive ? await questions().askForMissing({ ...given, directory }) : withDefaults({ ...given, directory });
   const files = projectFiles(options, TEMPLATES_DIR, RELEASE, manager);
 
-  const existing = existingEntries(target);
-  if (existing.length > 0 && !flags.overwrite) {
-    const list = existing.slice(0, 20).map((name) => `  ${name}`).join('\n') + (existing.length > 20 ? `\n  … and ${existing.length - 20} more` : '');
-    process.stderr.write(`\n${options.directory} is not empty:\n${list}\n`);
-    const overwrite = interactive && (await questions().askToOverwrite());
-    if (!overwrite) {
-      process.stderr.write(interactive ? 'Cancelled; nothing was changed.\n' : 'Nothing was changed. Pick another directory, or pass --overwrite to empty this one.\n');
-      return 1;
-    }
-  }
-  if (existing.length > 0) {
+  if (existingEntries(target).length > 0) {
     if (!fs.statSync(target).isDirectory()) throw new UsageError(`${options.directory} is a file.`);
     emptyDirectory(target);
   }
@@ -147,6 +156,12 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const installed = flags.skipInstall ? false : await install(target, manager);
   process.stdout.write(nextSteps(options.directory, manager, installed, options.core));
   return !flags.skipInstall && !installed ? 1 : 0;
+}
+
+/** The one message for a package manager that was asked for and does not run here. */
+function managerMissing(manager: PackageManager): string {
+  const others = (['npm', 'pnpm', 'yarn'] as const).filter((name) => name !== manager).map((name) => `--use-${name}`).join(' or ');
+  return `${manager} was asked for but does not run here (\`${manager} --version\` failed). Install it (corepack enable, or npm install -g ${manager}), pass ${others}, or --skip-install. Nothing was written.`;
 }
 
 async function main(): Promise<void> {

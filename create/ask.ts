@@ -25,8 +25,14 @@ function checked(validator: Validator): (value: string) => string | true {
 // The questions, in a bundle of their own (dist/create-tccc-miniprogram/ask.js): @inquirer/prompts is most
 // of the scaffolder's weight, and a run with --yes or outside a terminal never loads it.
 
+/** The first question, so that a directory in use is found before any other is asked. */
+export async function askDirectory(): Promise<string> {
+  return (await input({ message: 'Project directory:', default: DEFAULT_DIRECTORY, validate: checked(validateDirectory) })).trim();
+}
+
 /** Asks, in order, for each option the flags did not give. Rejects with ExitPromptError on Ctrl-C. */
-export async function askForMissing(given: GivenOptions): Promise<ProjectOptions> {
+export async function askForMissing(given: GivenOptions & { directory: string }): Promise<ProjectOptions> {
+  const { directory } = given;
   const core =
     given.core ??
     (await select<CoreName>({
@@ -38,7 +44,6 @@ export async function askForMissing(given: GivenOptions): Promise<ProjectOptions
       default: DEFAULT_CORE,
     }));
   const open = core === 'open';
-  const directory = given.directory ?? (await input({ message: 'Project directory:', default: DEFAULT_DIRECTORY, validate: checked(validateDirectory) })).trim();
   const template =
     given.template ??
     (await select<TemplateName>({

@@ -11,6 +11,7 @@ import { KEYS, runInPty } from '../support/pty';
 import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
 const CLI = path.resolve(__dirname, '../../packages/create-tccc-miniprogram/index.js');
+const DEV_SERVER = path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js');
 const WORK = path.resolve(__dirname, '../../.tmp/create-cli');
 const VERSION = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version as string;
 /** Nothing listens here: a registry request, if any, fails at once instead of leaving the machine. */
@@ -25,9 +26,9 @@ beforeEach(() => {
   fs.mkdirSync(cwd, { recursive: true });
 });
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, bin = CLI): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...env }, timeout: 60000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [bin, ...args], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...env }, timeout: 60000 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -46,8 +47,16 @@ function configOf(dir = 'my-app'): Record<string, string> {
   return sandbox.module.exports;
 }
 
-test('--version and --help', async () => {
-  expect((await cli(['--version'])).stdout.trim()).toBe(VERSION);
+test('-v/--version and -h/--help, alike in the scaffolder and the simulator', async () => {
+  for (const bin of [CLI, DEV_SERVER]) {
+    for (const flag of ['-v', '--version']) expect((await cli([flag], {}, bin)).stdout.trim()).toBe(VERSION);
+    for (const flag of ['-h', '--help']) {
+      const shown = await cli([flag], {}, bin);
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toMatch(/-h, --help\s+show this help/);
+      expect(shown.stdout).toMatch(/-v, --version\s+show the version/);
+    }
+  }
   const help = (await cli(['--help'])).stdout;
   for (const flag of ['--core', '--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--typescript', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
   expect(help).not.toContain('secret');
@@ -167,6 +176,18 @@ test('the package manager that runs it shapes the next steps', async () => {
   expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn simulator/);
 });
 
+test.each(['pnpm', 'yarn'])('--use-%s where it does not run: one message before anything is written', async (manager) => {
+  // PATH holds nothing, so no package manager runs.
+  const empty = path.join(cwd, 'empty-path');
+  fs.mkdirSync(empty);
+  const result = await cli(['my-app', `--use-${manager}`], { PATH: empty });
+  expect(result.code).toBe(1);
+  expect(result.stderr.match(/does not run here/g)).toHaveLength(1);
+  expect(result.stderr).toContain(`${manager} --version`);
+  expect(result.stdout).toBe('');
+  expect(fs.readdirSync(cwd)).toEqual(['empty-path']);
+});
+
 describe('--core tccc: Tencent\'s tccc-wx-sdk', () => {
   test('with --yes and the two ids: no endpoint, no simulator, Tencent\'s package, the doc\'s checklist', async () => {
     const result = await cli(['my-app', '--core', 'tccc', '--yes', '--sdk-app-id', '1400000001', '--channel-id', '12345', '--skip-install']);
@@ -229,12 +250,12 @@ describe('in a terminal', () => {
 
   test('asks for what the flags did not give, re-asks on bad answers and refuses a secret', async () => {
     const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
-    await session.waitFor('Where do calls go?');
-    session.type(KEYS.enter);
     await session.waitFor('Project directory:');
     session.type(`Bad Name${KEYS.enter}`);
     await session.waitFor('cannot be a package name');
     session.type(`${KEYS.backspace.repeat(8)}desk${KEYS.enter}`);
+    await session.waitFor('Where do calls go?');
+    session.type(KEYS.enter);
     await session.waitFor('Template:');
     session.type(`${KEYS.down}${KEYS.enter}`);
     await session.waitFor('SDKAppID (any for the simulator)');
@@ -256,22 +277,37 @@ describe('in a terminal', () => {
 
   test('Ctrl-C at a question exits non-zero with a short message and writes nothing', async () => {
     const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
-    await session.waitFor('Where do calls go?');
+    await session.waitFor('Project directory:');
     session.type(KEYS.ctrlC);
     expect(await session.exit).toBe(130);
     expect(session.output()).toContain('Cancelled.');
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
 
-  test('a non-empty directory: asked, and "no" changes nothing', async () => {
+  test('a non-empty directory: asked before any other question, and "no" changes nothing', async () => {
     fs.mkdirSync(path.join(cwd, 'my-app'));
     fs.writeFileSync(path.join(cwd, 'my-app', 'keep.txt'), 'mine');
-    const session = runInPty([process.execPath, CLI, 'my-app', '--core', 'open', '--template', 'audio', '--sdk-app-id', '1', '--channel-id', 'c', '--appid', 'touristappid', '--server', 'http://127.0.0.1:5700', '--no-typescript', '--skip-install'], { cwd, env: env() });
+    const session = runInPty([process.execPath, CLI, 'my-app', '--skip-install'], { cwd, env: env() });
     await session.waitFor('Remove these and create the project here?');
     expect(session.output()).toMatch(/not empty:\s+keep\.txt/);
+    expect(session.output()).not.toContain('Where do calls go?');
     session.type(`n${KEYS.enter}`);
     expect(await session.exit).toBe(1);
     expect(session.output()).toContain('nothing was changed');
+    expect(created()).toEqual(['keep.txt']);
+  });
+
+  test('a non-empty directory: "yes", then Ctrl-C at the next question, and it is still untouched', async () => {
+    fs.mkdirSync(path.join(cwd, 'my-app'));
+    fs.writeFileSync(path.join(cwd, 'my-app', 'keep.txt'), 'mine');
+    const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
+    await session.waitFor('Project directory:');
+    session.type(`${KEYS.backspace.repeat(16)}my-app${KEYS.enter}`);
+    await session.waitFor('Remove these and create the project here?');
+    session.type(`y${KEYS.enter}`);
+    await session.waitFor('Where do calls go?');
+    session.type(KEYS.ctrlC);
+    expect(await session.exit).toBe(130);
     expect(created()).toEqual(['keep.txt']);
   });
 });
