@@ -1,7 +1,10 @@
 /**
- * Ship size: each template scaffolded, installed (from a loopback registry of the packed packages),
- * packNpm'd and compiled offline with miniprogram-ci's getCompiledResult, split by origin. Reference in the
- * same run: the audio app as IM-signalling call kits build it, with tim-wx-sdk beside trtc-wx-sdk.
+ * Ship size, per package: each template scaffolded for each core, installed (from a loopback registry of
+ * the packed packages), packNpm'd and compiled offline with miniprogram-ci's getCompiledResult, split by
+ * package: the core (miniprogram_npm/tccc-wx-sdk: ours, or on the tccc core the double of Tencent's, whose
+ * size says nothing of Tencent's), the kit (tccc-call-kit), vant, trtc-wx-sdk, tim-wx-sdk and the app.
+ * References in the same run: the audio app with IM signaling (tim-wx-sdk), compiled without WeChat's
+ * ES6→ES5 step, and without `lazyCodeLoading`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,32 +13,40 @@ import { npmEnvFor, startLocalRegistry } from '../scripts/lib/local-registry';
 import { kb, run } from './measure';
 
 export interface PackageSplit {
-  /** tccc-wx-sdk: the whole package, and its UI kit part (the components on vant, their shared code). */
-  ours: number;
-  oursKit: number;
+  /** miniprogram_npm/tccc-wx-sdk: the core alone. */
+  core: number;
+  /** miniprogram_npm/tccc-call-kit: the UI kit alone. */
+  kit: number;
   vant: number;
   trtc: number;
   tim: number;
+  /** @babel/runtime helpers WeChat's ES6→ES5 step adds for the packages' code (regenerator for async). */
+  es5: number;
   app: number;
   total: number;
 }
 
+type Template = 'audio' | 'video' | 'full';
+type Core = 'open' | 'tccc';
+
 export interface ShipSizeReport {
-  /** Compiled main package per template, in KB. */
-  templates: Record<string, PackageSplit>;
-  /** The audio app with IM signaling (tim-wx-sdk), in KB. */
+  /** Compiled main package per core and template, in KB. */
+  byCore: Record<Core, Record<Template, PackageSplit>>;
+  /** The audio app on our core with IM signaling (tim-wx-sdk), in KB. */
   reference: PackageSplit;
-  /** The audio app compiled without WeChat's ES6→ES5 step (our code is ES2015 already). */
+  /** The audio app on our core compiled without WeChat's ES6→ES5 step (our code is ES2015 already). */
   audioWithoutEs5: PackageSplit;
+  /** The audio app on our core without `"lazyCodeLoading": "requiredComponents"` in app.json. */
+  audioWithoutLazyCodeLoading: PackageSplit;
 }
 
-const KIT = /^miniprogram_npm\/tccc-wx-sdk\/(call-bar|keypad|call-timer|video-panel|call-screen|config-provider)\/|^miniprogram_npm\/tccc-wx-sdk\/common\/(locale|locale-behavior|bem|format|select)\./;
-
-const ORIGINS: Array<[keyof Omit<PackageSplit, 'total' | 'app' | 'oursKit'>, string]> = [
-  ['ours', 'miniprogram_npm/tccc-wx-sdk/'],
+const ORIGINS: Array<[keyof Omit<PackageSplit, 'total' | 'app'>, string]> = [
+  ['core', 'miniprogram_npm/tccc-wx-sdk/'],
+  ['kit', 'miniprogram_npm/tccc-call-kit/'],
   ['vant', 'miniprogram_npm/@vant/weapp/'],
   ['trtc', 'miniprogram_npm/trtc-wx-sdk/'],
   ['tim', 'miniprogram_npm/tim-wx-sdk/'],
+  ['es5', '@babel/runtime/'],
 ];
 
 /** miniprogram-ci logs to the console (and fails to reach servicewechat.com, harmlessly): keep stdout for the report. */
@@ -57,16 +68,20 @@ async function compiledSplit(projectPath: string, keyFile: string, es6 = true): 
     await ci.packNpm(project, { reporter: () => undefined });
     return ci.getCompiledResult({ project, setting: { es6, minify: true, minifyWXML: true, minifyWXSS: true } });
   });
-  const split: PackageSplit = { ours: 0, oursKit: 0, vant: 0, trtc: 0, tim: 0, app: 0, total: 0 };
+  const split: PackageSplit = { core: 0, kit: 0, vant: 0, trtc: 0, tim: 0, es5: 0, app: 0, total: 0 };
   for (const [file, content] of Object.entries(compiled)) {
     const bytes = Buffer.byteLength(content);
     const origin = ORIGINS.find(([, prefix]) => file.startsWith(prefix))?.[0] ?? 'app';
     split[origin] += bytes;
-    if (KIT.test(file)) split.oursKit += bytes;
     split.total += bytes;
   }
   return Object.fromEntries(Object.entries(split).map(([key, bytes]) => [key, kb(bytes)])) as unknown as PackageSplit;
 }
+
+const CORE_FLAGS: Record<Core, string[]> = {
+  open: ['--core', 'open'],
+  tccc: ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '12345'],
+};
 
 export async function measureShipSize(packed: PackedTarballs, cli: string, work: string): Promise<ShipSizeReport> {
   fs.rmSync(work, { recursive: true, force: true });
@@ -76,21 +91,29 @@ export async function measureShipSize(packed: PackedTarballs, cli: string, work:
   fs.writeFileSync(keyFile, '-----BEGIN RSA PRIVATE KEY-----\nunused\n-----END RSA PRIVATE KEY-----\n');
   const registry = await startLocalRegistry(packed.all);
   const env = npmEnvFor(registry.url, path.join(work, '.npm-cache'));
+  const scaffold = async (name: string, template: Template, core: Core): Promise<string> => {
+    await run(process.execPath, [cli, name, '--template', template, ...CORE_FLAGS[core], '--yes', '--skip-install'], { cwd: work, env });
+    const project = path.join(work, name);
+    await run('npm', ['install'], { cwd: project, env });
+    return project;
+  };
   try {
-    const templates: Record<string, PackageSplit> = {};
-    for (const template of ['audio', 'video', 'full']) {
-      await run(process.execPath, [cli, `app-${template}`, '--template', template, '--yes', '--skip-install'], { cwd: work, env });
-      const project = path.join(work, `app-${template}`);
-      await run('npm', ['install'], { cwd: project, env });
-      templates[template] = await compiledSplit(project, keyFile);
+    const byCore = { open: {}, tccc: {} } as ShipSizeReport['byCore'];
+    for (const core of ['open', 'tccc'] as const) {
+      for (const template of ['audio', 'video', 'full'] as const) {
+        byCore[core][template] = await compiledSplit(await scaffold(`app-${template}-${core}`, template, core), keyFile);
+      }
     }
-    await run(process.execPath, [cli, 'app-im', '--template', 'audio', '--yes', '--skip-install'], { cwd: work, env });
-    const reference = path.join(work, 'app-im');
+    const reference = await scaffold('app-im', 'audio', 'open');
     await run('npm', ['install', 'tim-wx-sdk'], { cwd: reference, env });
     const appJs = path.join(reference, 'app.js');
     fs.writeFileSync(appJs, `require('tccc-wx-sdk/im');\n${fs.readFileSync(appJs, 'utf8')}`);
-    const audioWithoutEs5 = await compiledSplit(path.join(work, 'app-audio'), keyFile, false);
-    return { templates, reference: await compiledSplit(reference, keyFile), audioWithoutEs5 };
+    const audioWithoutEs5 = await compiledSplit(path.join(work, 'app-audio-open'), keyFile, false);
+    const eager = await scaffold('app-eager', 'audio', 'open');
+    const appJson = path.join(eager, 'app.json');
+    const { lazyCodeLoading: _dropped, ...withoutLazy } = JSON.parse(fs.readFileSync(appJson, 'utf8')) as Record<string, unknown>;
+    fs.writeFileSync(appJson, JSON.stringify(withoutLazy, null, 2));
+    return { byCore, reference: await compiledSplit(reference, keyFile), audioWithoutEs5, audioWithoutLazyCodeLoading: await compiledSplit(eager, keyFile) };
   } finally {
     await registry.close();
   }

@@ -103,13 +103,14 @@ export const GENERATED_JSON_FILES = ['package.json', 'project.config.json', 'app
 function packageJson(options: ProjectOptions, manifest: TemplateManifest, release: Release): Record<string, unknown> {
   const common = { name: options.packageName, version: '0.1.0', private: true, description: manifest.description };
   const dependencies = { [release.kit.name]: release.kit.range, 'tccc-wx-sdk': coreDependency(options.core, release) };
+  // postinstall: see scripts/name-core.js (WeChat's 构建 npm and the npm alias of our core; a no-op on Tencent's).
+  const postinstall = 'node scripts/name-core.js';
   // WeChat DevTools compiles the TypeScript itself; the project needs only WeChat's API typings.
   const typings = options.typescript ? { [TYPINGS.name]: TYPINGS.range } : {};
-  if (options.core === 'tccc') return { ...common, dependencies, ...(options.typescript ? { devDependencies: typings } : {}) };
+  if (options.core === 'tccc') return { ...common, scripts: { postinstall }, dependencies, ...(options.typescript ? { devDependencies: typings } : {}) };
   return {
     ...common,
-    // postinstall: see scripts/name-core.js (WeChat's 构建 npm and the npm alias of the core).
-    scripts: { simulator: 'tccc-dev-server', postinstall: 'node scripts/name-core.js' },
+    scripts: { simulator: 'tccc-dev-server', postinstall },
     dependencies,
     devDependencies: { [release.devServer.name]: release.devServer.range, ...typings },
   };
@@ -126,7 +127,8 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release:
       compileType: 'miniprogram',
       miniprogramRoot: '',
       libVersion: 'latest',
-      packOptions: { ignore: [{ type: 'file', value: 'README.md' }], include: [] },
+      // scripts/ holds Node scripts for the install, not mini program code.
+      packOptions: { ignore: [{ type: 'file', value: 'README.md' }, { type: 'folder', value: 'scripts' }], include: [] },
       setting: {
         es6: true,
         enhance: true,

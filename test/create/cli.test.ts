@@ -10,7 +10,7 @@ import vm from 'node:vm';
 import { KEYS, runInPty } from '../support/pty';
 import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
-const CLI = path.resolve(__dirname, '../../dist/create-tccc-miniprogram/index.js');
+const CLI = path.resolve(__dirname, '../../packages/create-tccc-miniprogram/index.js');
 const WORK = path.resolve(__dirname, '../../.tmp/create-cli');
 const VERSION = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version as string;
 /** Nothing listens here: a registry request, if any, fails at once instead of leaving the machine. */
@@ -49,7 +49,7 @@ function configOf(dir = 'my-app'): Record<string, string> {
 test('--version and --help', async () => {
   expect((await cli(['--version'])).stdout.trim()).toBe(VERSION);
   const help = (await cli(['--help'])).stdout;
-  for (const flag of ['--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--typescript', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
+  for (const flag of ['--core', '--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--typescript', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
   expect(help).not.toContain('secret');
 });
 
@@ -62,7 +62,11 @@ test('non-interactive with no flags: every default, a working project, next step
   const app = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'app.json'), 'utf8'));
   expect(app.requiredBackgroundModes).toEqual(['audio']);
   expect(app.pages).toEqual(['pages/call/index']);
-  expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\s+npx tccc-dev-server/);
+  expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\s+npm run simulator/);
+  const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'package.json'), 'utf8'));
+  expect(manifest.dependencies['tccc-wx-sdk']).toBe(`npm:open-tccc-wx-sdk@^${VERSION}`);
+  expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': `^${VERSION}` });
+  expect(manifest.scripts).toEqual({ simulator: 'tccc-dev-server', postinstall: 'node scripts/name-core.js' });
   expect(fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8')).toContain('wss://api.tccc.qcloud.com');
 });
 
@@ -158,23 +162,84 @@ test('install: a progress line, and a failure reported with exit 1 (the files st
 
 test('the package manager that runs it shapes the next steps', async () => {
   const pnpm = await cli(['p-app', '--skip-install'], { npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.20.2 linux x64' });
-  expect(pnpm.stdout).toMatch(/pnpm install\n\s+pnpm exec tccc-dev-server/);
+  expect(pnpm.stdout).toMatch(/pnpm install\n\s+pnpm run simulator/);
   const yarn = await cli(['y-app', '--skip-install', '--use-yarn']);
-  expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn tccc-dev-server/);
+  expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn simulator/);
+});
+
+describe('--core tccc: Tencent\'s tccc-wx-sdk', () => {
+  test('with --yes and the two ids: no endpoint, no simulator, Tencent\'s package, the doc\'s checklist', async () => {
+    const result = await cli(['my-app', '--core', 'tccc', '--yes', '--sdk-app-id', '1400000001', '--channel-id', '12345', '--skip-install']);
+    expect(result.code).toBe(0);
+    expect(created()).toEqual(expectedFileList('audio', 'tccc'));
+    expect(configOf()).toEqual({ sdkAppId: '1400000001', channelId: '12345' });
+    const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'package.json'), 'utf8'));
+    expect(manifest.scripts).toEqual({ postinstall: 'node scripts/name-core.js' });
+    expect(manifest).not.toHaveProperty('devDependencies');
+    expect(manifest.dependencies).toEqual({ 'tccc-call-kit': `^${VERSION}`, 'tccc-wx-sdk': '>=1.0.0' });
+    const appJs = fs.readFileSync(path.join(cwd, 'my-app', 'app.js'), 'utf8');
+    expect(appJs).not.toMatch(/configure|require/);
+    // Every printed step is true for this core: no simulator, no domain check switched off.
+    expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n/);
+    expect(result.stdout).not.toMatch(/simulator|tccc-dev-server|不校验合法域名/);
+    expect(result.stdout).toContain('WeChat DevTools cannot run a TCCC call');
+    const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
+    for (const item of ['enterprise', '实时播放音视频流', '实时录制音视频流', 'WeChat DevTools cannot run a TCCC call', 'Switch core', 'npm:open-tccc-wx-sdk@^']) expect(readme).toContain(item);
+    const domains = ['https://api.tccc.qcloud.com', 'https://yun.tim.qq.com', 'https://web.sdk.qcloud.com', 'https://webim.tim.qq.com', 'wss://api.tccc.qcloud.com', 'wss://wss.im.qcloud.com', 'wss://wss.tim.qq.com'];
+    for (const domain of domains) expect(readme).toContain(domain);
+    expect(readme).not.toMatch(/npm run simulator|不校验合法域名/);
+  });
+
+  test('the open core\'s README says how to switch to this one', async () => {
+    expect((await cli(['my-app', '--yes', '--skip-install'])).code).toBe(0);
+    const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
+    expect(readme).toContain('Switch core');
+    expect(readme).toContain('"tccc-wx-sdk": ">=1.0.0"');
+  });
+
+  test.each([
+    [['--core', 'tccc', '--yes'], /give --sdk-app-id and --channel-id/],
+    [['--core', 'tccc', '--yes', '--sdk-app-id', '1400000001', '--channel-id', '1', '--server', 'https://cc.example.com'], /--server is for the open core/],
+    [['--core', 'tencent'], /Core is tccc .* or open/],
+  ])('%j is refused, and nothing is written', async (args, message) => {
+    const result = await cli(['my-app', ...args, '--skip-install']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(created()).toEqual([]);
+  });
 });
 
 describe('in a terminal', () => {
+  test('asks where calls go first; for tccc, no backend question and no default ids', async () => {
+    const session = runInPty([process.execPath, CLI, 'desk', '--template', 'audio', '--appid', 'touristappid', '--skip-install'], { cwd, env: scaffoldEnv(DEAD_REGISTRY, cwd) });
+    await session.waitFor('Where do calls go?');
+    session.type(`${KEYS.down}${KEYS.enter}`);
+    await session.waitFor('TCCC SDKAppID');
+    session.type(KEYS.enter);
+    await session.waitFor('must be digits');
+    session.type(`1600000042${KEYS.enter}`);
+    await session.waitFor('ChannelId');
+    session.type(`8848${KEYS.enter}`);
+    await session.waitFor('TypeScript?');
+    session.type(KEYS.enter);
+    expect(await session.exit).toBe(0);
+    expect(session.output()).not.toContain('Backend server');
+    expect(configOf('desk')).toEqual({ sdkAppId: '1600000042', channelId: '8848' });
+  });
+
   const env = () => scaffoldEnv(DEAD_REGISTRY, cwd);
 
   test('asks for what the flags did not give, re-asks on bad answers and refuses a secret', async () => {
     const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
+    await session.waitFor('Where do calls go?');
+    session.type(KEYS.enter);
     await session.waitFor('Project directory:');
     session.type(`Bad Name${KEYS.enter}`);
     await session.waitFor('cannot be a package name');
     session.type(`${KEYS.backspace.repeat(8)}desk${KEYS.enter}`);
     await session.waitFor('Template:');
     session.type(`${KEYS.down}${KEYS.enter}`);
-    await session.waitFor('TCCC SDKAppID');
+    await session.waitFor('SDKAppID (any for the simulator)');
     session.type(`Ab3dEf6hIj9lMn2pQr5tUv8xYz1bCd4f${KEYS.enter}`);
     await session.waitFor('does not go into a mini program');
     session.type(`${KEYS.backspace.repeat(32)}1600000042${KEYS.enter}`);
@@ -185,15 +250,16 @@ describe('in a terminal', () => {
     await session.waitFor('Backend server');
     session.type(KEYS.enter);
     await session.waitFor('TypeScript?');
-    session.type(KEYS.enter);
+    session.type(`y${KEYS.enter}`);
     expect(await session.exit).toBe(0);
-    expect(configOf('desk')).toEqual({ sdkAppId: '1600000042', channelId: 'video-support', endpoint: 'http://127.0.0.1:5700' });
+    expect(fs.existsSync(path.join(cwd, 'desk', 'pages/call/index.ts'))).toBe(true);
+    expect(fs.readFileSync(path.join(cwd, 'desk', 'config.ts'), 'utf8')).toMatch(/sdkAppId = "1600000042";[\s\S]*channelId = "video-support";[\s\S]*endpoint = "http:\/\/127\.0\.0\.1:5700";/);
     expect(fs.readFileSync(path.join(cwd, 'desk', 'pages/call/index.wxml'), 'utf8')).toContain('media="video"');
   });
 
   test('Ctrl-C at a question exits non-zero with a short message and writes nothing', async () => {
     const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
-    await session.waitFor('Project directory:');
+    await session.waitFor('Where do calls go?');
     session.type(KEYS.ctrlC);
     expect(await session.exit).toBe(130);
     expect(session.output()).toContain('Cancelled.');
@@ -203,7 +269,7 @@ describe('in a terminal', () => {
   test('a non-empty directory: asked, and "no" changes nothing', async () => {
     fs.mkdirSync(path.join(cwd, 'my-app'));
     fs.writeFileSync(path.join(cwd, 'my-app', 'keep.txt'), 'mine');
-    const session = runInPty([process.execPath, CLI, 'my-app', '--template', 'audio', '--sdk-app-id', '1', '--channel-id', 'c', '--appid', 'touristappid', '--server', 'http://127.0.0.1:5700', '--no-typescript', '--skip-install'], { cwd, env: env() });
+    const session = runInPty([process.execPath, CLI, 'my-app', '--core', 'open', '--template', 'audio', '--sdk-app-id', '1', '--channel-id', 'c', '--appid', 'touristappid', '--server', 'http://127.0.0.1:5700', '--no-typescript', '--skip-install'], { cwd, env: env() });
     await session.waitFor('Remove these and create the project here?');
     expect(session.output()).toMatch(/not empty:\s+keep\.txt/);
     session.type(`n${KEYS.enter}`);

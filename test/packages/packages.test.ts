@@ -36,10 +36,11 @@ function tarballManifest(tarball: string): Manifest {
   return JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Manifest;
 }
 
-/** The files a package.json points at, which its tarball must hold. */
+/** The files a package.json points at, which its tarball must hold (a core's root component, not a kit's). */
 function pointedAt(manifest: Manifest): string[] {
   const files: string[] = [];
-  if (manifest.miniprogram) files.push(`${manifest.miniprogram}/index.json`, `${manifest.miniprogram}/index.js`);
+  if (manifest.miniprogram && manifest.name !== 'tccc-call-kit') files.push(`${manifest.miniprogram}/index.json`, `${manifest.miniprogram}/index.js`);
+  if (manifest.name === 'tccc-call-kit') files.push(`${manifest.miniprogram}/call-screen/index.json`, `${manifest.miniprogram}/call-screen/index.js`);
   if (manifest.types) files.push(manifest.types);
   for (const targets of Object.values(manifest.typesVersions?.['*'] ?? {})) files.push(...targets);
   files.push(...Object.values(manifest.bin ?? {}));

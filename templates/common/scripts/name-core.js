@@ -2,6 +2,7 @@
 // name inside its package.json, so it skips a package installed under an alias: "tccc-wx-sdk":
 // "npm:open-tccc-wx-sdk@…" sits in node_modules/tccc-wx-sdk, named open-tccc-wx-sdk. This gives the
 // installed copy the name it is installed under, so 构建 npm puts it at miniprogram_npm/tccc-wx-sdk.
+// With Tencent's tccc-wx-sdk, named so already, it does nothing; it stays so that switching core is one line.
 const fs = require('fs');
 const path = require('path');
 
