@@ -241,6 +241,8 @@ describe('in a terminal', () => {
     session.type(`1600000042${KEYS.enter}`);
     await session.waitFor('ChannelId');
     session.type(`8848${KEYS.enter}`);
+    await session.waitFor('TypeScript?');
+    session.type(KEYS.enter);
     expect(await session.exit).toBe(0);
     expect(session.output()).not.toContain('Backend server');
     expect(configOf('desk')).toEqual({ sdkAppId: '1600000042', channelId: '8848' });
@@ -269,9 +271,10 @@ describe('in a terminal', () => {
     await session.waitFor('Backend server');
     session.type(KEYS.enter);
     await session.waitFor('TypeScript?');
-    session.type(KEYS.enter);
+    session.type(`y${KEYS.enter}`);
     expect(await session.exit).toBe(0);
-    expect(configOf('desk')).toEqual({ sdkAppId: '1600000042', channelId: 'video-support', endpoint: 'http://127.0.0.1:5700' });
+    expect(fs.existsSync(path.join(cwd, 'desk', 'pages/call/index.ts'))).toBe(true);
+    expect(fs.readFileSync(path.join(cwd, 'desk', 'config.ts'), 'utf8')).toMatch(/sdkAppId = "1600000042";[\s\S]*channelId = "video-support";[\s\S]*endpoint = "http:\/\/127\.0\.0\.1:5700";/);
     expect(fs.readFileSync(path.join(cwd, 'desk', 'pages/call/index.wxml'), 'utf8')).toContain('media="video"');
   });
 

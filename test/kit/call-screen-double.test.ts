@@ -138,6 +138,16 @@ test('video: startSession, camera off by the bar, endSession on hang-up; the pus
   expect(methods()).toEqual(['startSession', 'disableCamera', 'endSession']);
 });
 
+test('an error event of the core is passed on as it came, and the call goes on', async () => {
+  const { host, screen, status } = renderScreen();
+  await tapButton(screen, '.tccc-call-screen__start-audio');
+  await waitFor(() => status() === '等待客服接听…', 'waiting');
+  double().fail({ message: '网络异常' });
+  await simulate.sleep(0);
+  expect(host.events.error).toEqual([{ message: '网络异常' }]);
+  expect(status()).toBe('等待客服接听…');
+});
+
 test('the keypad sends each key with sendDigits, which returns nothing on this core', async () => {
   const { host, screen, status, bar } = renderScreen();
   await tapButton(screen, '.tccc-call-screen__start-audio');

@@ -140,3 +140,11 @@ test('from a clean clone, npm pack of each package builds it first (prepack)', (
   }
   fs.rmSync(clone, { recursive: true, force: true });
 }, 180000);
+
+test('every README names the kit\'s components by the kit\'s package, and the core\'s by tccc-wx-sdk', () => {
+  const readmes = ['README.md', ...fs.readdirSync(path.join(ROOT, 'src', 'components')).map((name) => `src/components/${name}/README.md`), ...fs.readdirSync(path.join(ROOT, 'packages')).map((name) => `packages/${name}/README.md`)];
+  const stale = readmes
+    .filter((file) => fs.existsSync(path.join(ROOT, file)))
+    .flatMap((file) => [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(new RegExp(`tccc-wx-sdk/(${KIT_COMPONENTS.join('|')})\\b`, 'g'))].map((match) => `${file}: ${match[0]}`));
+  expect(stale).toEqual([]);
+});
