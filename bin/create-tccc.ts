@@ -17,6 +17,7 @@ import {
   validateTemplate,
 } from '../create/options';
 import { install } from '../create/install';
+import { copyLocalPackages, localPackages } from '../create/local-packages';
 import { nextSteps } from '../create/next-steps';
 import { detectPackageManager, isAvailable } from '../create/package-manager';
 import { projectFiles } from '../create/project-files';
@@ -52,6 +53,7 @@ interface Flags {
   useNpm?: boolean;
   usePnpm?: boolean;
   useYarn?: boolean;
+  localPackages?: string;
 }
 
 function program(): Command {
@@ -71,6 +73,8 @@ function program(): Command {
     // Never used: present so that passing a key gets the explanation rather than "unknown option".
     .addOption(new Option('--secret-key <key>').hideHelp())
     .addOption(new Option('--secret-id <id>').hideHelp())
+    // Set by `npm run create` in a clone of the repository: our packages packed there, not from a registry.
+    .addOption(new Option('--local-packages <dir>').hideHelp())
     .option('-y, --yes', 'take the defaults for everything not given, without asking')
     .option('--overwrite', 'empty a non-empty directory first')
     .option('--skip-install', 'do not install the dependencies')
@@ -135,6 +139,8 @@ async function targetAccepted(directory: string, target: string, overwrite: bool
 async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const given = givenFrom(dir, flags);
   const manager = packageManagerFrom(flags);
+  const local = flags.localPackages === undefined ? null : localPackages(flags.localPackages, RELEASE);
+  if (typeof local === 'string') throw new UsageError(local);
   if (!flags.skipInstall && !isAvailable(manager)) throw new UsageError(managerMissing(manager));
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI && !flags.yes);
   const coreProblem = tcccCoreProblem(given, interactive);
@@ -144,7 +150,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const target = path.resolve(directory);
   if (!(await targetAccepted(directory, target, Boolean(flags.overwrite), interactive))) return 1;
   const options = interactive ? await questions().askForMissing({ ...given, directory }) : withDefaults({ ...given, directory });
-  const files = projectFiles(options, TEMPLATES_DIR, RELEASE, manager);
+  const files = projectFiles(options, TEMPLATES_DIR, local?.release ?? RELEASE, manager);
 
   if (existingEntries(target).length > 0) {
     if (!fs.statSync(target).isDirectory()) throw new UsageError(`${options.directory} is a file.`);
@@ -152,6 +158,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   }
 
   writeProject(target, files);
+  if (local) copyLocalPackages(target, local.copies);
   process.stdout.write(`\n✔ Created ${options.packageName} (${options.template}${options.typescript ? ', TypeScript' : ''}, ${options.core === 'tccc' ? "Tencent's tccc-wx-sdk" : 'open-tccc-wx-sdk'}) in ${target}\n`);
   const installed = flags.skipInstall ? false : await install(target, manager);
   process.stdout.write(nextSteps(options.directory, manager, installed, options.core));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { CoreName, PackageManager, ProjectOptions, TemplateName } from './options';
 import { commandsFor } from './package-manager';
 import { TEST_APPID } from './options';
+import { LOCAL_PACKAGES_DIR } from './local-packages';
 import type { Release } from './release';
 import { TENCENT_CORE, TYPINGS, coreDependency } from './release';
 import { jsString, jsonFile, markdownText } from './serialize';
@@ -80,6 +81,7 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rele
     isTestAppId: options.appId === TEST_APPID,
     configFile: options.typescript ? 'config.ts' : 'config.js',
     appFile: options.typescript ? 'app.ts' : 'app.js',
+    fromLocalPackages: release.kit.range.startsWith('file:'),
   };
   for (const { source, target } of templateSources(templatesDir, options.template, options.core, options.typescript)) {
     const text = fs.readFileSync(source, 'utf8');
@@ -90,6 +92,11 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rele
   const json = jsonFiles(options, manifest, release);
   for (const file of GENERATED_JSON_FILES) files.set(file, jsonFile(json[file]));
   return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A project made from a clone keeps our tarballs in local-packages/: they are for npm, not for the upload. */
+function localPackagesIgnore(release: Release): Array<{ type: string; value: string }> {
+  return release.kit.range.startsWith('file:') ? [{ type: 'folder', value: LOCAL_PACKAGES_DIR }] : [];
 }
 
 /** The files built as objects rather than from templates/. */
@@ -128,7 +135,7 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release:
       miniprogramRoot: '',
       libVersion: 'latest',
       // scripts/ holds Node scripts for the install, not mini program code.
-      packOptions: { ignore: [{ type: 'file', value: 'README.md' }, { type: 'folder', value: 'scripts' }], include: [] },
+      packOptions: { ignore: [{ type: 'file', value: 'README.md' }, { type: 'folder', value: 'scripts' }, ...localPackagesIgnore(release)], include: [] },
       setting: {
         es6: true,
         enhance: true,

@@ -24,6 +24,8 @@ import { installWxRuntime } from '../support/wx-runtime';
 import { expectedFileList, packTypings, scaffoldEnv } from './scaffold-helpers';
 
 const TSC = path.resolve(__dirname, '../../node_modules/typescript/bin/tsc');
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const VERSION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
 
 let WORK = '';
 let registry: LocalRegistry;
@@ -159,23 +161,28 @@ function loadCallPage(project: string): Rendered {
  * compiled templates in globals keyed by their path in the project, and every project has
  * pages/call/index.wxml, so two projects in one jest environment would share the first one's page.
  */
-export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId: string, core: Core = 'open', typescript = false): void {
-  setUp(`${template}-${core}${typescript ? '-ts' : ''}`, typescript);
+export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId: string, core: Core = 'open', typescript = false, fromClone = false): void {
+  setUp(`${template}-${core}${typescript ? '-ts' : ''}${fromClone ? '-clone' : ''}`, typescript);
   const name = `app-${template}-${core}${typescript ? '-ts' : ''}`;
   const project = () => path.join(WORK, name);
   let wx: WxRuntime;
 
-  test(`npm exec of the packed CLI writes the template for the ${core} core, installs, and prints the next steps`, async () => {
+  const how = fromClone ? '`npm run create` in this clone (our packages packed, file: dependencies)' : 'npm exec of the packed CLI';
+  test(`${how} writes the template for the ${core} core, installs, and prints the next steps`, async () => {
     const { create } = packedTarballs();
     // On the open core the channel is the template's default: it must be one the default simulator takes.
     const coreFlags = core === 'open' ? ['--core', 'open', '--server', server.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', channelId];
     const languageFlags = typescript ? ['--typescript'] : [];
-    const result = await run('npm', ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', name, '--template', template, ...coreFlags, ...languageFlags, '--yes', '--use-npm'], WORK);
+    const flags = [name, '--template', template, ...coreFlags, ...languageFlags, '--yes', '--use-npm'];
+    // From a clone, as the README says, from beside it: `npm run create -- <dir>` (the tests have built it all).
+    const command = fromClone ? ['--prefix', REPO_ROOT, 'run', 'create', '--', ...flags, '--skip-build'] : ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', ...flags];
+    const result = await run('npm', command, WORK);
     expect(result.stderr).not.toMatch(/ERR!/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dependencies installed');
     expect(result.stdout).toContain('构建 npm');
-    expect(listFiles(project()).sort()).toEqual(expectedFileList(template, core, typescript));
+    const tarballs = fromClone ? ['open-tccc-wx-sdk', 'tccc-call-kit', 'tccc-dev-server'].map((pkg) => `local-packages/${pkg}-${VERSION}.tgz`) : [];
+    expect(listFiles(project()).sort()).toEqual([...expectedFileList(template, core, typescript), ...tarballs].sort());
     if (typescript) {
       // The project type-checks against what it installed, then is compiled as DevTools would.
       const check = await run(process.execPath, [TSC, '-p', project()], project());
@@ -189,8 +196,14 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
     const installed = (name: string) => JSON.parse(fs.readFileSync(path.join(project(), 'node_modules', name, 'package.json'), 'utf8'));
     if (core === 'open') {
       expect(result.stdout).toMatch(/cd app-[\w-]+\n\s+npm run simulator/);
-      expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d+\.\d+\.\d+$/), 'tccc-wx-sdk': expect.stringMatching(/^npm:open-tccc-wx-sdk@\^\d+\.\d+\.\d+$/) });
-      expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': expect.stringMatching(/^\^\d/), ...typings });
+      if (fromClone) {
+        expect(manifest.dependencies).toEqual({ 'tccc-call-kit': `file:${tarballs[1]}`, 'tccc-wx-sdk': `file:${tarballs[0]}` });
+        expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': `file:${tarballs[2]}`, ...typings });
+        expect(JSON.parse(fs.readFileSync(path.join(project(), 'project.config.json'), 'utf8')).packOptions.ignore).toContainEqual({ type: 'folder', value: 'local-packages' });
+      } else {
+        expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d+\.\d+\.\d+$/), 'tccc-wx-sdk': expect.stringMatching(/^npm:open-tccc-wx-sdk@\^\d+\.\d+\.\d+$/) });
+        expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': expect.stringMatching(/^\^\d/), ...typings });
+      }
       // The alias: our core installed under the name the doc uses (and named so by the app's postinstall).
       expect(installed('tccc-wx-sdk')).toMatchObject({ name: 'tccc-wx-sdk', description: expect.stringContaining('open core') });
       expect(fs.readFileSync(path.join(project(), typescript ? 'config.ts' : 'config.js'), 'utf8')).toContain(JSON.stringify(channelId));
