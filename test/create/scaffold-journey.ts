@@ -16,6 +16,7 @@ import { agent } from '../support/agent';
 import type { LocalRegistry } from '../../scripts/lib/local-registry';
 import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import { packedTarballs } from '../support/packed';
+import { quietly } from '../support/quiet-console';
 import { waitFor } from '../support/sdk-host';
 import type { Rendered } from '../support/ui-host';
 import { tapButton } from '../support/ui-host';
@@ -85,13 +86,16 @@ function compileTypeScript(project: string): string[] {
 
 /** WeChat's 构建 npm, offline: miniprogram-ci's packNpm. */
 async function packNpm(project: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ci = require('miniprogram-ci');
-  // Only uploads use the key; the constructor insists on a path, so it gets an empty placeholder.
-  const privateKeyPath = path.join(WORK, 'unused-upload.key');
-  fs.writeFileSync(privateKeyPath, '');
-  const ciProject = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: project, privateKeyPath, ignores: ['node_modules/**/*'] });
-  await ci.packNpm(ciProject, { reporter: () => undefined });
+  // miniprogram-ci logs as it loads and sets up (console.log): kept out of the test output.
+  await quietly(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ci = require('miniprogram-ci');
+    // Only uploads use the key; the constructor insists on a path, so it gets an empty placeholder.
+    const privateKeyPath = path.join(WORK, 'unused-upload.key');
+    fs.writeFileSync(privateKeyPath, '');
+    const ciProject = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: project, privateKeyPath, ignores: ['node_modules/**/*'] });
+    await ci.packNpm(ciProject, { reporter: () => undefined });
+  });
 }
 
 interface QualityItem {
@@ -224,7 +228,11 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
   });
 
   test('packNpm puts the core at miniprogram_npm/tccc-wx-sdk, the kit, vant and nothing Node-only; WeChat\'s code-quality check passes', async () => {
+    const logged = jest.spyOn(console, 'log');
     await packNpm(project());
+    // miniprogram-ci's own logging stays out of the test output.
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
     expect(listNpm(project())).toEqual(core === 'open' ? ['@vant/weapp', 'tccc-call-kit', 'tccc-wx-sdk', 'trtc-wx-sdk'] : ['@vant/weapp', 'tccc-call-kit', 'tccc-wx-sdk']);
     const kit = listFiles(path.join(project(), 'miniprogram_npm', 'tccc-call-kit'));
     expect(kit).toContain('call-screen/index.wxml');
