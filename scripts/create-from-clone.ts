@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { currentTerminalLanguage, parseLanguage } from '../dev-server/language';
 import { PACKAGE_DIRS, pack } from './lib/pack';
 import { repoRoot } from './lib/repo-root';
 
@@ -17,7 +18,9 @@ const scaffolderArgs = args.filter((arg) => arg !== '--skip-build');
 const asksOnlyAbout = scaffolderArgs.some((arg) => ['-h', '--help', '-v', '--version'].includes(arg));
 
 if (!skipBuild && !asksOnlyAbout) {
-  process.stdout.write('Building this clone\'s packages…\n');
+  // The scaffolder's language rule: --lang, else the terminal's.
+  const lang = args.includes('--lang') ? parseLanguage(args[args.indexOf('--lang') + 1] ?? '') : currentTerminalLanguage();
+  process.stdout.write(lang === 'zh-CN' ? '正在构建这个克隆仓库中的包…\n' : "Building this clone's packages…\n");
   for (const script of ['build.mjs', 'build-node.mjs', 'build-create.mjs']) execFileSync(process.execPath, [path.join(ROOT, 'scripts', script), '--quiet'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], timeout: 300000 });
 }
 const tarballs = fs.mkdtempSync(path.join(os.tmpdir(), 'tccc-local-packages-'));
