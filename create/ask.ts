@@ -31,6 +31,12 @@ export async function askDirectory(m: Messages = EN_US): Promise<string> {
   return (await input({ message: m.questions.directory, default: DEFAULT_DIRECTORY, validate: checked(validateDirectory, m) })).trim();
 }
 
+/** A list's key help in the user's words, where the prompt library's English is not theirs. */
+function listTheme(m: Messages): { style: { keysHelpTip: (keys: Array<[string, string]>) => string } } | undefined {
+  if (Object.keys(m.questions.keyActions).length === 0) return undefined;
+  return { style: { keysHelpTip: (keys) => keys.map(([key, action]) => `${key} ${m.questions.keyActions[action] ?? action}`).join(' • ') } };
+}
+
 /** Asks, in order, for each option the flags did not give. Rejects with ExitPromptError on Ctrl-C. */
 export async function askForMissing(given: GivenOptions & { directory: string }, m: Messages = EN_US): Promise<ProjectOptions> {
   const q = m.questions;
@@ -39,6 +45,7 @@ export async function askForMissing(given: GivenOptions & { directory: string },
     given.core ??
     (await select<CoreName>({
       message: q.core,
+      theme: listTheme(m),
       choices: [
         { value: 'tccc', name: q.coreTccc },
         { value: 'open', name: q.coreOpen },
@@ -50,6 +57,7 @@ export async function askForMissing(given: GivenOptions & { directory: string },
     given.template ??
     (await select<TemplateName>({
       message: q.template,
+      theme: listTheme(m),
       choices: [
         { value: 'audio', name: q.templateAudio },
         { value: 'video', name: q.templateVideo },

@@ -18,6 +18,8 @@ export interface Messages {
     endpoint: string;
     typescript: string;
     overwrite: string;
+    /** The words of a list's key help ("↑↓ navigate • ⏎ select"), by the prompt library's English word; empty: its own. */
+    keyActions: Record<string, string>;
   };
   errors: {
     sdkAppId(got: string): string;
@@ -80,6 +82,7 @@ export const EN_US: Messages = {
     endpoint: 'Backend server:',
     typescript: 'TypeScript?',
     overwrite: 'Remove these and create the project here?',
+    keyActions: {},
   },
   errors: {
     sdkAppId: (got) => `SDKAppID must be digits (the number on the TCCC console), got ${got}.`,
@@ -159,6 +162,7 @@ export const ZH_CN: Messages = {
     endpoint: '后台服务地址：',
     typescript: '使用 TypeScript？',
     overwrite: '删除这些内容，在这里创建项目？',
+    keyActions: { navigate: '上下移动', select: '确认' },
   },
   errors: {
     sdkAppId: (got) => `SDKAppID 只能是数字（TCCC 控制台上的那串数字），收到的是 ${got}。`,

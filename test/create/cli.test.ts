@@ -390,6 +390,7 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
     session.type(`y${KEYS.enter}`);
     await session.waitFor('通话接到哪里？');
     expect(session.output()).toContain('腾讯云联络中心 TCCC');
+    expect(session.output()).toContain('↑↓ 上下移动 • ⏎ 确认');
     session.type(KEYS.enter);
     await session.waitFor('模板：');
     session.type(KEYS.enter);
