@@ -14,14 +14,15 @@ export interface LocalPackages {
 
 /**
  * For `npm run create` in a clone, where our packages are not on a registry: the tarballs `npm pack` made
- * in `dir` (open-tccc-wx-sdk, tccc-call-kit, tccc-dev-server, each at the release's version). Returns an
+ * in `dir` (open-tccc-wx-sdk, tccc-call-kit, tccc-dev-server, each at the version of its range). Returns an
  * error message when one is missing.
  */
 export function localPackages(dir: string, release: Release): LocalPackages | string {
   const copies: LocalPackages['copies'] = [];
   const local = { ...release };
   for (const role of ['openCore', 'kit', 'devServer'] as const) {
-    const file = `${release[role].name}-${release.version}.tgz`;
+    // npm pack names a tarball <name>-<version>.tgz; each package's version is its range's (^x.y.z).
+    const file = `${release[role].name}-${release[role].range.replace(/^\^/, '')}.tgz`;
     const source = path.resolve(dir, file);
     if (!fs.existsSync(source)) return `--local-packages: no ${file} in ${dir} (npm pack makes it).`;
     const target = `${LOCAL_PACKAGES_DIR}/${file}`;

@@ -176,6 +176,14 @@ test('the package manager that runs it shapes the next steps', async () => {
   expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn simulator/);
 });
 
+test('--local-packages (set by npm run create) without the packed tarballs: refused, nothing written', async () => {
+  fs.mkdirSync(path.join(cwd, 'packs'));
+  const result = await cli(['my-app', '--local-packages', path.join(cwd, 'packs'), '--skip-install']);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(`no open-tccc-wx-sdk-${VERSION}.tgz in`);
+  expect(fs.readdirSync(cwd)).toEqual(['packs']);
+});
+
 test.each(['pnpm', 'yarn'])('--use-%s where it does not run: one message before anything is written', async (manager) => {
   // PATH holds nothing, so no package manager runs.
   const empty = path.join(cwd, 'empty-path');
