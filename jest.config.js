@@ -16,6 +16,8 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   resolver: '<rootDir>/test/support/wechat-resolver.js',
   testTimeout: 30000,
-  // The packages test copies the tree there to pack it clean; its package.json files are not modules.
-  modulePathIgnorePatterns: ['<rootDir>/.tmp/clean-clone/'],
+  // .tmp/ holds what tests write: the packages test's clean copy of the tree, scaffolded apps (many named
+  // my-app) and packs. Their package.json files are not modules of ours; left in, jest warns of Haste
+  // naming collisions. Tests still load files there by absolute path.
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/'],
 };

@@ -3,10 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as Questions from '../create/ask';
 import type { GivenOptions } from '../create/defaults';
-import { tcccCoreProblem, withDefaults } from '../create/defaults';
+import { DEFAULT_DIRECTORY, tcccCoreProblem, withDefaults } from '../create/defaults';
 import type { CoreName, PackageManager, TemplateName, Validator } from '../create/options';
 import {
-  SECRET_REFUSAL,
   looksLikeSecret,
   validateAppId,
   validateChannelId,
@@ -16,9 +15,14 @@ import {
   validateSdkAppId,
   validateTemplate,
 } from '../create/options';
+import type { Language } from '../dev-server/language';
+import { currentTerminalLanguage, parseLanguage } from '../dev-server/language';
 import { install } from '../create/install';
+import type { Messages } from '../create/messages';
+import { messagesFor } from '../create/messages';
+import { copyLocalPackages, localPackages } from '../create/local-packages';
 import { nextSteps } from '../create/next-steps';
-import { detectPackageManager } from '../create/package-manager';
+import { detectPackageManager, isAvailable } from '../create/package-manager';
 import { projectFiles } from '../create/project-files';
 import { release } from '../create/release';
 import { TargetProblem } from '../create/target-problem';
@@ -30,6 +34,10 @@ const TEMPLATES_DIR = path.join(HERE, 'templates');
 const RELEASE = release();
 
 class UsageError extends Error {}
+
+/** The language everything is said in: the terminal's, until --lang says otherwise. */
+let lang: Language = currentTerminalLanguage();
+let m: Messages = messagesFor(lang);
 
 /** The questions live in ask.js beside this bundle, loaded only when there is someone to ask. */
 function questions(): typeof Questions {
@@ -53,12 +61,15 @@ interface Flags {
   useNpm?: boolean;
   usePnpm?: boolean;
   useYarn?: boolean;
+  localPackages?: string;
+  lang?: string;
 }
 
 function program(): Command {
   return new Command('create-tccc-miniprogram')
     .description('Create a WeChat mini program that calls your contact center (tccc-wx-sdk).')
-    .version(RELEASE.version, '-V, --version')
+    .version(RELEASE.version, '-v, --version', 'show the version')
+    .helpOption('-h, --help', 'show this help')
     .argument('[dir]', 'directory to create the project in')
     .option('--core <core>', "where calls go: tccc (Tencent Cloud Contact Center, with Tencent's tccc-wx-sdk) | open (the local simulator or your own backend; the default)")
     .option('-t, --template <name>', 'audio | video | full (voice and video)')
@@ -71,6 +82,9 @@ function program(): Command {
     // Never used: present so that passing a key gets the explanation rather than "unknown option".
     .addOption(new Option('--secret-key <key>').hideHelp())
     .addOption(new Option('--secret-id <id>').hideHelp())
+    // Set by `npm run create` in a clone of the repository: our packages packed there, not from a registry.
+    .addOption(new Option('--local-packages <dir>').hideHelp())
+    .option('--lang <lang>', 'zh-CN | en-US: the language of the questions, messages and generated README (default: from LC_ALL, LC_MESSAGES, LANG)')
     .option('-y, --yes', 'take the defaults for everything not given, without asking')
     .option('--overwrite', 'empty a non-empty directory first')
     .option('--skip-install', 'do not install the dependencies')
@@ -83,7 +97,7 @@ function program(): Command {
 
 /** Flag values checked before anything is asked or written; a secret anywhere is refused first. */
 function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
-  if (flags.secretKey !== undefined || flags.secretId !== undefined) throw new UsageError(SECRET_REFUSAL);
+  if (flags.secretKey !== undefined || flags.secretId !== undefined) throw new UsageError(m.errors.secret);
   const given: GivenOptions = {
     directory: dir,
     core: flags.core as CoreName | undefined,
@@ -105,8 +119,8 @@ function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
   ];
   for (const [value, validate] of checks) {
     if (value === undefined) continue;
-    if (looksLikeSecret(value)) throw new UsageError(SECRET_REFUSAL);
-    const problem = validate(value);
+    if (looksLikeSecret(value)) throw new UsageError(m.errors.secret);
+    const problem = validate(value, m);
     if (problem) throw new UsageError(problem);
   }
   return given;
@@ -114,40 +128,64 @@ function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
 
 function packageManagerFrom(flags: Flags): PackageManager {
   const chosen = (['npm', 'pnpm', 'yarn'] as const).filter((name) => flags[`use${name[0].toUpperCase()}${name.slice(1)}` as 'useNpm']);
-  if (chosen.length > 1) throw new UsageError('Choose one of --use-npm, --use-pnpm and --use-yarn.');
+  if (chosen.length > 1) throw new UsageError(m.errors.oneManager);
   return chosen[0] ?? detectPackageManager();
 }
 
+/**
+ * A target that is not empty: listed, then (in a terminal) the question whether to empty it. Resolves
+ * whether to go on; it is emptied only once every question is answered, just before the files are written.
+ */
+async function targetAccepted(directory: string, target: string, overwrite: boolean, interactive: boolean): Promise<boolean> {
+  const existing = existingEntries(target);
+  if (existing.length === 0 || overwrite) return true;
+  const list = existing.slice(0, 20).map((name) => `  ${name}`).join('\n') + (existing.length > 20 ? `\n${m.progress.andMore(existing.length - 20)}` : '');
+  process.stderr.write(`\n${m.progress.notEmpty(directory, list)}\n`);
+  if (interactive && (await questions().askToOverwrite(m))) return true;
+  process.stderr.write(`${interactive ? m.progress.cancelledNothingChanged : m.progress.nothingChanged}\n`);
+  return false;
+}
+
 async function run(dir: string | undefined, flags: Flags): Promise<number> {
+  if (flags.lang !== undefined) {
+    const language = parseLanguage(flags.lang);
+    if (!language) throw new UsageError(m.errors.language(JSON.stringify(flags.lang)));
+    m = messagesFor(language);
+    lang = language;
+  }
   const given = givenFrom(dir, flags);
   const manager = packageManagerFrom(flags);
+  const local = flags.localPackages === undefined ? null : localPackages(flags.localPackages, RELEASE);
+  if (typeof local === 'string') throw new UsageError(local);
+  if (!flags.skipInstall && !isAvailable(manager)) throw new UsageError(managerMissing(manager));
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI && !flags.yes);
-  const coreProblem = tcccCoreProblem(given, interactive);
+  const coreProblem = tcccCoreProblem(given, interactive, m);
   if (coreProblem) throw new UsageError(coreProblem);
-  const options = interactive ? await questions().askForMissing(given) : withDefaults(given);
-  const target = path.resolve(options.directory);
-  const files = projectFiles(options, TEMPLATES_DIR, RELEASE, manager);
+  // The directory first, and whether it is in use, before any other question.
+  const directory = given.directory ?? (interactive ? await questions().askDirectory(m) : DEFAULT_DIRECTORY);
+  const target = path.resolve(directory);
+  if (!(await targetAccepted(directory, target, Boolean(flags.overwrite), interactive))) return 1;
+  const options = interactive ? await questions().askForMissing({ ...given, directory }, m) : withDefaults({ ...given, directory });
+  const files = projectFiles(options, TEMPLATES_DIR, local?.release ?? RELEASE, manager, lang);
 
-  const existing = existingEntries(target);
-  if (existing.length > 0 && !flags.overwrite) {
-    const list = existing.slice(0, 20).map((name) => `  ${name}`).join('\n') + (existing.length > 20 ? `\n  … and ${existing.length - 20} more` : '');
-    process.stderr.write(`\n${options.directory} is not empty:\n${list}\n`);
-    const overwrite = interactive && (await questions().askToOverwrite());
-    if (!overwrite) {
-      process.stderr.write(interactive ? 'Cancelled; nothing was changed.\n' : 'Nothing was changed. Pick another directory, or pass --overwrite to empty this one.\n');
-      return 1;
-    }
-  }
-  if (existing.length > 0) {
-    if (!fs.statSync(target).isDirectory()) throw new UsageError(`${options.directory} is a file.`);
+  if (existingEntries(target).length > 0) {
+    if (!fs.statSync(target).isDirectory()) throw new UsageError(m.errors.isAFile(options.directory));
     emptyDirectory(target);
   }
 
   writeProject(target, files);
-  process.stdout.write(`\n✔ Created ${options.packageName} (${options.template}${options.typescript ? ', TypeScript' : ''}, ${options.core === 'tccc' ? "Tencent's tccc-wx-sdk" : 'open-tccc-wx-sdk'}) in ${target}\n`);
-  const installed = flags.skipInstall ? false : await install(target, manager);
-  process.stdout.write(nextSteps(options.directory, manager, installed, options.core));
+  if (local) copyLocalPackages(target, local.copies);
+  const details = [options.template, ...(options.typescript ? [m.progress.typescript] : []), options.core === 'tccc' ? m.progress.tencentCore : 'open-tccc-wx-sdk'].join(', ');
+  process.stdout.write(`\n${m.progress.created(options.packageName, details, target)}\n`);
+  const installed = flags.skipInstall ? false : await install(target, manager, m);
+  process.stdout.write(nextSteps(options.directory, manager, installed, options.core, m, options.typescript ? 'config.ts' : 'config.js'));
   return !flags.skipInstall && !installed ? 1 : 0;
+}
+
+/** The one message for a package manager that was asked for and does not run here. */
+function managerMissing(manager: PackageManager): string {
+  const others = (['npm', 'pnpm', 'yarn'] as const).filter((name) => name !== manager).map((name) => `--use-${name}`).join(' / ');
+  return m.errors.managerMissing(manager, others);
 }
 
 async function main(): Promise<void> {
@@ -159,7 +197,7 @@ async function main(): Promise<void> {
     await cli.parseAsync(process.argv);
   } catch (error) {
     if (error instanceof Error && error.name === 'ExitPromptError') {
-      process.stderr.write('\nCancelled.\n');
+      process.stderr.write(`\n${m.progress.cancelled}\n`);
       process.exitCode = 130;
     } else if (error instanceof UsageError || error instanceof TargetProblem) {
       process.stderr.write(`\n${error.message}\n`);

@@ -1,3 +1,5 @@
+import type { Messages } from './messages';
+import { EN_US } from './messages';
 import type { ProjectOptions } from './options';
 import { SIMULATOR_CHANNELS, SIMULATOR_ENDPOINT, SIMULATOR_SDK_APP_ID, TEST_APPID, packageNameOf } from './options';
 
@@ -13,12 +15,10 @@ export const DEFAULT_CORE = 'open';
  * What the flags must give for the `tccc` core, which has no defaults to fall back on: a real TCCC
  * application's SDKAppID and ChannelId, and no backend (Tencent's core talks to TCCC itself). Null when fine.
  */
-export function tcccCoreProblem(given: GivenOptions, interactive: boolean): string | null {
+export function tcccCoreProblem(given: GivenOptions, interactive: boolean, m: Messages = EN_US): string | null {
   if ((given.core ?? DEFAULT_CORE) !== 'tccc') return null;
-  if (given.endpoint !== undefined) return '--server is for the open core. With --core tccc the app talks to TCCC itself, through Tencent\'s tccc-wx-sdk; there is no backend to set.';
-  if (!interactive && (given.sdkAppId === undefined || given.channelId === undefined)) {
-    return 'With --core tccc, give --sdk-app-id and --channel-id: the SDKAppID and the IVR entry (ChannelId) of your TCCC application, from the TCCC console. They have no defaults.';
-  }
+  if (given.endpoint !== undefined) return m.errors.serverWithTccc;
+  if (!interactive && (given.sdkAppId === undefined || given.channelId === undefined)) return m.errors.tcccIdsMissing;
   return null;
 }
 

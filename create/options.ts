@@ -1,6 +1,8 @@
 import validatePackageName from 'validate-npm-package-name';
 import { validateServerUrl } from './server-url';
 import { validateTargetPath } from './target-path';
+import type { Messages } from './messages';
+import { EN_US } from './messages';
 
 export const TEMPLATES = ['audio', 'video', 'full'] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
@@ -18,8 +20,8 @@ export type PackageManager = (typeof PACKAGE_MANAGERS)[number];
 /** WeChat's AppID for tests and tourists: DevTools opens a project with it, no account needed. */
 export const TEST_APPID = 'touristappid';
 export const SIMULATOR_ENDPOINT = 'http://127.0.0.1:5700';
-/** The simulator's channel for each template (`tccc-dev-server`'s built-in channels). */
-export const SIMULATOR_CHANNELS: Record<TemplateName, string> = { audio: 'audio-support', video: 'video-support', full: 'video-support' };
+/** The simulator's channel for each template: a built-in channel of `tccc-dev-server` that takes every call its buttons start. */
+export const SIMULATOR_CHANNELS: Record<TemplateName, string> = { audio: 'audio-support', video: 'video-support', full: 'support' };
 /** An SDKAppID the simulator accepts; a real one comes from the TCCC console. */
 export const SIMULATOR_SDK_APP_ID = '1400000001';
 
@@ -39,40 +41,47 @@ export interface ProjectOptions {
   typescript: boolean;
 }
 
-/** Each validator returns an error message, or null when the value is fine. */
-export type Validator = (value: string) => string | null;
+/** Each validator returns an error message (in the language of `m`, English by default), or null when the value is fine. */
+export type Validator = (value: string, m?: Messages) => string | null;
 
-export const validateSdkAppId: Validator = (value) =>
-  /^\d{1,20}$/.test(value) ? null : `SDKAppID must be digits (the number on the TCCC console), got ${quote(value)}.`;
+export const validateSdkAppId: Validator = (value, m = EN_US) => (/^\d{1,20}$/.test(value) ? null : m.errors.sdkAppId(quote(value)));
 
-export const validateChannelId: Validator = (value) => {
-  if (value.trim() === '') return 'ChannelId must not be empty: it is the IVR entry your calls go to.';
-  if (value.length > 128) return 'ChannelId is at most 128 characters.';
+export const validateChannelId: Validator = (value, m = EN_US) => {
+  if (value.trim() === '') return m.errors.channelIdEmpty;
+  if (value.length > 128) return m.errors.channelIdLong;
   return null;
 };
 
-export const validateAppId: Validator = (value) =>
-  value === TEST_APPID || /^wx[0-9a-f]{16}$/.test(value)
-    ? null
-    : `AppID is "wx" followed by 16 hex digits (or ${TEST_APPID} to try it without one), got ${quote(value)}.`;
+export const validateAppId: Validator = (value, m = EN_US) => (value === TEST_APPID || /^wx[0-9a-f]{16}$/.test(value) ? null : m.errors.appId(TEST_APPID, quote(value)));
 
-export const validateEndpoint: Validator = (value) => validateServerUrl(value, { looksLikeSecret, refusal: SECRET_REFUSAL });
+export const validateEndpoint: Validator = (value, m = EN_US) => {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return m.errors.endpointNotUrl(SIMULATOR_ENDPOINT, quote(value));
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return m.errors.endpointScheme(url.protocol);
+  if (url.username || url.password) return m.errors.endpointCredentials;
+  if (url.search || url.hash) return m.errors.endpointQuery;
+  // What URL parsing forgives (whitespace, control characters) and a secret anywhere in it.
+  return validateServerUrl(value, { looksLikeSecret, refusal: m.errors.secret });
+};
 
-export const validateCore: Validator = (value) =>
-  (CORES as readonly string[]).includes(value) ? null : `Core is tccc (Tencent's tccc-wx-sdk, calls to TCCC) or open (the simulator and your own backend), got ${quote(value)}.`;
+export const validateCore: Validator = (value, m = EN_US) => ((CORES as readonly string[]).includes(value) ? null : m.errors.core(quote(value)));
 
-export const validateTemplate: Validator = (value) =>
-  (TEMPLATES as readonly string[]).includes(value) ? null : `Template is one of ${TEMPLATES.join(', ')}, got ${quote(value)}.`;
+export const validateTemplate: Validator = (value, m = EN_US) => ((TEMPLATES as readonly string[]).includes(value) ? null : m.errors.template(TEMPLATES.join(', '), quote(value)));
 
-/** Every segment of the path must be safe, and the last a valid npm package name (it becomes package.json's name). */
-export const validateDirectory: Validator = (value) => {
+/** The directory's last segment must be a valid npm package name (it becomes package.json's name). */
+export const validateDirectory: Validator = (value, m = EN_US) => {
+  if (value.trim() === '') return m.errors.directoryEmpty;
   const unsafe = validateTargetPath(value);
   if (unsafe) return unsafe;
   const name = packageNameOf(value);
   const result = validatePackageName(name);
   if (!result.validForNewPackages) {
     const problems = [...(result.errors ?? []), ...(result.warnings ?? [])].join('; ');
-    return `"${name}" cannot be a package name: ${problems}.`;
+    return m.errors.packageName(name, problems);
   }
   return null;
 };
@@ -94,12 +103,8 @@ export function looksLikeSecret(value: string): boolean {
   return apiSecretId || apiSecretKey || sdkSecretKey;
 }
 
-export const SECRET_REFUSAL = [
-  'That looks like a secret key. It does not go into a mini program: everything in the app package can be',
-  'read by anyone who has the app, so a key there lets strangers sign in as you and run up your bill.',
-  'Keep it on your server, which signs UserSigs and calls TCCC for the app (for the local simulator:',
-  'TRTC_SECRET_KEY=… npx tccc-dev-server). The app only needs the SDKAppID and a ChannelId.',
-].join('\n');
+/** The refusal of a secret, in English (Messages.errors.secret in each language). */
+export const SECRET_REFUSAL = EN_US.errors.secret;
 
 function quote(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);

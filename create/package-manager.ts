@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import type { PackageManager } from './options';
 
 /** The package manager that ran us, from `npm_config_user_agent` ("pnpm/9.1.0 npm/? node/v20…"); npm otherwise. */
@@ -24,4 +25,10 @@ export function commandsFor(manager: PackageManager): Commands {
     default:
       return { install: { command: 'npm', args: ['install', '--no-audit', '--no-fund'], text: 'npm install' }, exec: (bin) => `npx ${bin}`, run: (script) => `npm run ${script}` };
   }
+}
+
+/** Whether `manager` runs here (`<manager> --version` exits 0 within 15 s): checked before anything is written. */
+export function isAvailable(manager: PackageManager): boolean {
+  const result = spawnSync(manager, ['--version'], { stdio: 'ignore', timeout: 15000, shell: process.platform === 'win32' });
+  return result.status === 0;
 }

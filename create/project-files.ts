@@ -4,6 +4,10 @@ import path from 'node:path';
 import type { CoreName, PackageManager, ProjectOptions, TemplateName } from './options';
 import { commandsFor } from './package-manager';
 import { TEST_APPID } from './options';
+import type { Language } from '../dev-server/language';
+import type { ConfigComment } from './config-comments';
+import { CONFIG_COMMENTS } from './config-comments';
+import { LOCAL_PACKAGES_DIR } from './local-packages';
 import type { Release } from './release';
 import { TENCENT_CORE, TYPINGS, coreDependency } from './release';
 import { jsString, jsonFile, markdownText } from './serialize';
@@ -37,21 +41,33 @@ export function readManifest(templatesDir: string, template: TemplateName): Temp
  * from (under templatesDir) and the path it is written to in the project. In TypeScript a `.ts` file takes
  * the place of the `.js` file of the same name.
  */
-export function templateSources(templatesDir: string, template: TemplateName, core: CoreName = 'open', typescript = false): Array<{ source: string; target: string }> {
+export function templateSources(templatesDir: string, template: TemplateName, core: CoreName = 'open', typescript = false, language: Language = 'en-US'): Array<{ source: string; target: string }> {
   const languageFolders = typescript ? ['lang-ts', `lang-ts-core-${core}`] : [];
   const folders = ['common', `core-${core}`, template, ...languageFolders].filter((folder) => fs.existsSync(path.join(templatesDir, folder)));
-  const sources = folders.flatMap((folder) =>
+  const all = folders.flatMap((folder) =>
     walk(path.join(templatesDir, folder))
       .filter((file) => file !== 'template.json')
-      .map((file) => ({ source: path.join(templatesDir, folder, file), target: targetPathOf(file) })),
+      .map((file) => ({ source: path.join(templatesDir, folder, file), file })),
   );
+  // A file tagged with a language (README.zh-CN.md.ejs) is for that language only, and takes the untagged one's place.
+  const inLanguage = all.filter(({ file }) => [language, undefined].includes(languageTagOf(file)));
+  const tagged = new Set(inLanguage.filter(({ file }) => languageTagOf(file) === language).map(({ file }) => targetPathOf(file)));
+  const sources = inLanguage
+    .filter(({ file }) => languageTagOf(file) === language || !tagged.has(targetPathOf(file)))
+    .map(({ source, file }) => ({ source, target: targetPathOf(file) }));
   const targets = new Set(sources.map(({ target }) => target));
   return sources.filter(({ target }) => !(target.endsWith('.js') && targets.has(target.replace(/\.js$/, '.ts'))));
 }
 
-/** The target path of a template file: `.ejs` dropped, stored names restored. */
+const LANGUAGE_TAG = /\.(zh-CN|en-US)(?=\.)/;
+
+function languageTagOf(file: string): Language | undefined {
+  return LANGUAGE_TAG.exec(path.posix.basename(file))?.[1] as Language | undefined;
+}
+
+/** The target path of a template file: `.ejs` and a language tag dropped, stored names restored. */
 export function targetPathOf(templatePath: string): string {
-  const withoutEjs = templatePath.replace(/\.ejs$/, '');
+  const withoutEjs = templatePath.replace(/\.ejs$/, '').replace(LANGUAGE_TAG, '');
   const base = path.posix.basename(withoutEjs);
   return RENAMED[base] ? path.posix.join(path.posix.dirname(withoutEjs), RENAMED[base]).replace(/^\.\//, '') : withoutEjs;
 }
@@ -60,7 +76,7 @@ export function targetPathOf(templatePath: string): string {
  * Everything the project holds. Template files (common/, then the template's own folder over it) are
  * copied or rendered with ejs; the JSON files are built here as objects, never from text templates.
  */
-export function projectFiles(options: ProjectOptions, templatesDir: string, release: Release, manager: PackageManager = 'npm'): ProjectFiles {
+export function projectFiles(options: ProjectOptions, templatesDir: string, release: Release, manager: PackageManager = 'npm', language: Language = 'en-US'): ProjectFiles {
   const manifest = readManifest(templatesDir, options.template);
   const files: ProjectFiles = new Map();
   const commands = commandsFor(manager);
@@ -80,8 +96,11 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rele
     isTestAppId: options.appId === TEST_APPID,
     configFile: options.typescript ? 'config.ts' : 'config.js',
     appFile: options.typescript ? 'app.ts' : 'app.js',
+    fromLocalPackages: release.kit.range.startsWith('file:'),
+    // The comments of config.js / config.ts, in the scaffolder's language.
+    comment: (key: ConfigComment) => CONFIG_COMMENTS[language][key],
   };
-  for (const { source, target } of templateSources(templatesDir, options.template, options.core, options.typescript)) {
+  for (const { source, target } of templateSources(templatesDir, options.template, options.core, options.typescript, language)) {
     const text = fs.readFileSync(source, 'utf8');
     // Templates print values only through js() (a string literal) or md() (inert Markdown text).
     const content = source.endsWith('.ejs') ? ejs.render(text, context, { filename: source }) : text;
@@ -90,6 +109,11 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rele
   const json = jsonFiles(options, manifest, release);
   for (const file of GENERATED_JSON_FILES) files.set(file, jsonFile(json[file]));
   return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A project made from a clone keeps our tarballs in local-packages/: they are for npm, not for the upload. */
+function localPackagesIgnore(release: Release): Array<{ type: string; value: string }> {
+  return release.kit.range.startsWith('file:') ? [{ type: 'folder', value: LOCAL_PACKAGES_DIR }] : [];
 }
 
 /** The files built as objects rather than from templates/. */
@@ -128,7 +152,7 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release:
       miniprogramRoot: '',
       libVersion: 'latest',
       // scripts/ holds Node scripts for the install, not mini program code.
-      packOptions: { ignore: [{ type: 'file', value: 'README.md' }, { type: 'folder', value: 'scripts' }], include: [] },
+      packOptions: { ignore: [{ type: 'file', value: 'README.md' }, { type: 'folder', value: 'scripts' }, ...localPackagesIgnore(release)], include: [] },
       setting: {
         es6: true,
         enhance: true,

@@ -31,5 +31,7 @@ export function release(): Release {
 
 /** The `tccc-wx-sdk` dependency of an app: Tencent's package, or ours under its alias. */
 export function coreDependency(core: 'tccc' | 'open', ours: Release): string {
-  return core === 'tccc' ? TENCENT_CORE.range : `npm:${ours.openCore.name}@${ours.openCore.range}`;
+  if (core === 'tccc') return TENCENT_CORE.range;
+  // A tarball (a project made from a clone) installs under the key's name as it is: no alias needed.
+  return ours.openCore.range.startsWith('file:') ? ours.openCore.range : `npm:${ours.openCore.name}@${ours.openCore.range}`;
 }

@@ -17,6 +17,8 @@ export interface Channel {
 export const DEFAULT_CHANNELS: Channel[] = [
   { id: 'audio-support', name: 'Audio support', media: 'audio', open: true, ivr: { prompt: 'Press 1 for orders, 2 for anything else.', digits: 1 } },
   { id: 'video-support', name: 'Video support', media: 'video', open: true },
+  // For apps that offer both (the scaffolder's `full` template): voice and video on one channel.
+  { id: 'support', name: 'Support', media: 'both', open: true },
   { id: 'after-hours', name: 'After hours', media: 'both', open: false },
 ];
 

@@ -31,7 +31,8 @@ export interface PackedTarballs {
   all: string[];
 }
 
-function pack(directory: string, destination: string): string {
+/** `npm pack` of one folder into `destination`, without its prepack (build first); the tarball's path. */
+export function pack(directory: string, destination: string): string {
   const output = execFileSync('npm', ['pack', directory, '--pack-destination', destination, '--ignore-scripts', '--silent'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
   return path.join(destination, output.trim().split('\n').pop()!);
 }

@@ -11,6 +11,7 @@ import { KEYS, runInPty } from '../support/pty';
 import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
 const CLI = path.resolve(__dirname, '../../packages/create-tccc-miniprogram/index.js');
+const DEV_SERVER = path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js');
 const WORK = path.resolve(__dirname, '../../.tmp/create-cli');
 const VERSION = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version as string;
 /** Nothing listens here: a registry request, if any, fails at once instead of leaving the machine. */
@@ -25,9 +26,9 @@ beforeEach(() => {
   fs.mkdirSync(cwd, { recursive: true });
 });
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, bin = CLI): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...env }, timeout: 60000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [bin, ...args], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...env }, timeout: 60000 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
@@ -46,8 +47,16 @@ function configOf(dir = 'my-app'): Record<string, string> {
   return sandbox.module.exports;
 }
 
-test('--version and --help', async () => {
-  expect((await cli(['--version'])).stdout.trim()).toBe(VERSION);
+test('-v/--version and -h/--help, alike in the scaffolder and the simulator', async () => {
+  for (const bin of [CLI, DEV_SERVER]) {
+    for (const flag of ['-v', '--version']) expect((await cli([flag], {}, bin)).stdout.trim()).toBe(VERSION);
+    for (const flag of ['-h', '--help']) {
+      const shown = await cli([flag], {}, bin);
+      expect(shown.code).toBe(0);
+      expect(shown.stdout).toMatch(/-h, --help\s+show this help/);
+      expect(shown.stdout).toMatch(/-v, --version\s+show the version/);
+    }
+  }
   const help = (await cli(['--help'])).stdout;
   for (const flag of ['--core', '--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--typescript', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
   expect(help).not.toContain('secret');
@@ -167,6 +176,26 @@ test('the package manager that runs it shapes the next steps', async () => {
   expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn simulator/);
 });
 
+test('--local-packages (set by npm run create) without the packed tarballs: refused, nothing written', async () => {
+  fs.mkdirSync(path.join(cwd, 'packs'));
+  const result = await cli(['my-app', '--local-packages', path.join(cwd, 'packs'), '--skip-install']);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(`no open-tccc-wx-sdk-${VERSION}.tgz in`);
+  expect(fs.readdirSync(cwd)).toEqual(['packs']);
+});
+
+test.each(['pnpm', 'yarn'])('--use-%s where it does not run: one message before anything is written', async (manager) => {
+  // PATH holds nothing, so no package manager runs.
+  const empty = path.join(cwd, 'empty-path');
+  fs.mkdirSync(empty);
+  const result = await cli(['my-app', `--use-${manager}`], { PATH: empty });
+  expect(result.code).toBe(1);
+  expect(result.stderr.match(/does not run here/g)).toHaveLength(1);
+  expect(result.stderr).toContain(`${manager} --version`);
+  expect(result.stdout).toBe('');
+  expect(fs.readdirSync(cwd)).toEqual(['empty-path']);
+});
+
 describe('--core tccc: Tencent\'s tccc-wx-sdk', () => {
   test('with --yes and the two ids: no endpoint, no simulator, Tencent\'s package, the doc\'s checklist', async () => {
     const result = await cli(['my-app', '--core', 'tccc', '--yes', '--sdk-app-id', '1400000001', '--channel-id', '12345', '--skip-install']);
@@ -220,6 +249,8 @@ describe('in a terminal', () => {
     session.type(`1600000042${KEYS.enter}`);
     await session.waitFor('ChannelId');
     session.type(`8848${KEYS.enter}`);
+    await session.waitFor('TypeScript?');
+    session.type(KEYS.enter);
     expect(await session.exit).toBe(0);
     expect(session.output()).not.toContain('Backend server');
     expect(configOf('desk')).toEqual({ sdkAppId: '1600000042', channelId: '8848' });
@@ -229,12 +260,12 @@ describe('in a terminal', () => {
 
   test('asks for what the flags did not give, re-asks on bad answers and refuses a secret', async () => {
     const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
-    await session.waitFor('Where do calls go?');
-    session.type(KEYS.enter);
     await session.waitFor('Project directory:');
     session.type(`Bad Name${KEYS.enter}`);
     await session.waitFor('cannot be a package name');
     session.type(`${KEYS.backspace.repeat(8)}desk${KEYS.enter}`);
+    await session.waitFor('Where do calls go?');
+    session.type(KEYS.enter);
     await session.waitFor('Template:');
     session.type(`${KEYS.down}${KEYS.enter}`);
     await session.waitFor('SDKAppID (any for the simulator)');
@@ -248,31 +279,146 @@ describe('in a terminal', () => {
     await session.waitFor('Backend server');
     session.type(KEYS.enter);
     await session.waitFor('TypeScript?');
-    session.type(KEYS.enter);
+    session.type(`y${KEYS.enter}`);
     expect(await session.exit).toBe(0);
-    expect(configOf('desk')).toEqual({ sdkAppId: '1600000042', channelId: 'video-support', endpoint: 'http://127.0.0.1:5700' });
+    expect(fs.existsSync(path.join(cwd, 'desk', 'pages/call/index.ts'))).toBe(true);
+    expect(fs.readFileSync(path.join(cwd, 'desk', 'config.ts'), 'utf8')).toMatch(/sdkAppId = "1600000042";[\s\S]*channelId = "video-support";[\s\S]*endpoint = "http:\/\/127\.0\.0\.1:5700";/);
     expect(fs.readFileSync(path.join(cwd, 'desk', 'pages/call/index.wxml'), 'utf8')).toContain('media="video"');
   });
 
   test('Ctrl-C at a question exits non-zero with a short message and writes nothing', async () => {
     const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
-    await session.waitFor('Where do calls go?');
+    await session.waitFor('Project directory:');
     session.type(KEYS.ctrlC);
     expect(await session.exit).toBe(130);
     expect(session.output()).toContain('Cancelled.');
     expect(fs.readdirSync(cwd)).toEqual([]);
   });
 
-  test('a non-empty directory: asked, and "no" changes nothing', async () => {
+  test('a non-empty directory: asked before any other question, and "no" changes nothing', async () => {
     fs.mkdirSync(path.join(cwd, 'my-app'));
     fs.writeFileSync(path.join(cwd, 'my-app', 'keep.txt'), 'mine');
-    const session = runInPty([process.execPath, CLI, 'my-app', '--core', 'open', '--template', 'audio', '--sdk-app-id', '1', '--channel-id', 'c', '--appid', 'touristappid', '--server', 'http://127.0.0.1:5700', '--no-typescript', '--skip-install'], { cwd, env: env() });
+    const session = runInPty([process.execPath, CLI, 'my-app', '--skip-install'], { cwd, env: env() });
     await session.waitFor('Remove these and create the project here?');
     expect(session.output()).toMatch(/not empty:\s+keep\.txt/);
+    expect(session.output()).not.toContain('Where do calls go?');
     session.type(`n${KEYS.enter}`);
     expect(await session.exit).toBe(1);
     expect(session.output()).toContain('nothing was changed');
     expect(created()).toEqual(['keep.txt']);
+  });
+
+  test('a non-empty directory: "yes", then Ctrl-C at the next question, and it is still untouched', async () => {
+    fs.mkdirSync(path.join(cwd, 'my-app'));
+    fs.writeFileSync(path.join(cwd, 'my-app', 'keep.txt'), 'mine');
+    const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
+    await session.waitFor('Project directory:');
+    session.type(`${KEYS.backspace.repeat(16)}my-app${KEYS.enter}`);
+    await session.waitFor('Remove these and create the project here?');
+    session.type(`y${KEYS.enter}`);
+    await session.waitFor('Where do calls go?');
+    session.type(KEYS.ctrlC);
+    expect(await session.exit).toBe(130);
+    expect(created()).toEqual(['keep.txt']);
+  });
+});
+
+describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh-CN', () => {
+  const zh = { LANG: 'zh_CN.UTF-8' };
+
+  test('progress and next steps, the generated README and the comments of config.js in Chinese; the values as in English', async () => {
+    const result = await cli(['my-app', '--skip-install'], zh);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('✔ 已创建 my-app');
+    expect(result.stdout).toMatch(/接下来：\n\s+cd my-app\n\s+npm install\n\s+npm run simulator\s+# 本地联络中心/);
+    expect(result.stdout).toContain('在微信开发者工具中打开这个目录，勾选 详情 → 本地设置 → 不校验合法域名，然后点 工具 → 构建 npm。');
+    expect(result.stdout).not.toMatch(/Next:|Open the folder|Created/);
+    expect(created()).toEqual(expectedFileList('audio'));
+    expect(configOf()).toEqual({ sdkAppId: '1400000001', channelId: 'audio-support', endpoint: 'http://127.0.0.1:5700' });
+    const config = fs.readFileSync(path.join(cwd, 'my-app', 'config.js'), 'utf8');
+    expect(config).toContain('// 应用的 SDKAppID。本地模拟器接受任意值。');
+    expect(config).not.toMatch(/\/\/ [A-Z][a-z]/);
+    const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
+    for (const heading of ['## 运行', '## 在手机上运行', '## 切换内核', '## 服务器域名', '## 文件']) expect(readme).toContain(heading);
+    expect(readme).not.toMatch(/## (Run it|Switch core|Files)/);
+  });
+
+  test('the README of each language has the same sections, tables, commands and links, on each core', async () => {
+    const tccc = ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '12345', '--typescript'];
+    for (const [dir, env, flags] of [['en-app', {}, tccc], ['zh-app', zh, tccc], ['en-open', {}, ['--template', 'full']], ['zh-open', zh, ['--template', 'full']]] as const) {
+      expect((await cli([dir, ...flags, '--skip-install'], env)).code).toBe(0);
+    }
+    const shape = (dir: string) => {
+      const text = fs.readFileSync(path.join(cwd, dir, 'README.md'), 'utf8').replace(new RegExp(dir, 'g'), 'APP');
+      return {
+        headings: text.match(/^#+ /gm)!.length,
+        tableRows: text.match(/^\|/gm)!.length,
+        // Code spans, but for those with words of the language in them (a placeholder such as <your LAN address>).
+        code: text.match(/`[^`\n]+`/g)!.filter((span) => !/[\u4e00-\u9fff]|<[^>]* [^>]*>/.test(span)).sort(),
+        links: text.match(/\]\([^)]+\)/g)!.sort(),
+      };
+    };
+    expect(shape('zh-app')).toEqual(shape('en-app'));
+    expect(shape('zh-open')).toEqual(shape('en-open'));
+    const config = fs.readFileSync(path.join(cwd, 'zh-app', 'config.ts'), 'utf8');
+    expect(config).toContain('// TCCC 应用的 SDKAppID（在 TCCC 控制台查看）。');
+    expect(config).toMatch(/export const sdkAppId = "1400000001";[\s\S]*export const channelId = "12345";/);
+  });
+
+  test.each([
+    [['--sdk-app-id', '14000x'], /SDKAppID 只能是数字/],
+    [['--server', 'ftp://example.com'], /后台服务地址只能用 http 或 https/],
+    [['--channel-id', 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'], /密钥不能放进小程序/],
+    [['--core', 'tccc', '--yes'], /请提供 --sdk-app-id 和 --channel-id/],
+    [['--lang', 'fr'], /--lang 只能是 zh-CN 或 en-US/],
+  ])('%j: refused in Chinese, nothing written', async (args, message) => {
+    const result = await cli(['my-app', ...args, '--skip-install'], zh);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(created()).toEqual([]);
+  });
+
+  test('which variable decides: LC_ALL, then LC_MESSAGES, then LANG; --lang over all of them', async () => {
+    const said = async (env: NodeJS.ProcessEnv, args: string[] = []) => ((await cli(['my-app', '--sdk-app-id', 'x', ...args], env)).stderr.includes('只能是数字') ? 'zh' : 'en');
+    expect(await said({ LC_MESSAGES: 'zh_CN.UTF-8' })).toBe('zh');
+    expect(await said({ LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(await said({ LANG: 'zh_TW.UTF-8' })).toBe('zh');
+    expect(await said(zh, ['--lang', 'en-US'])).toBe('en');
+    expect(await said({}, ['--lang', 'zh-CN'])).toBe('zh');
+  });
+
+  test('in a terminal: the questions, a validation error and the overwrite question in Chinese', async () => {
+    fs.mkdirSync(path.join(cwd, 'desk'));
+    fs.writeFileSync(path.join(cwd, 'desk', 'keep.txt'), 'mine');
+    const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...zh } });
+    await session.waitFor('项目目录：');
+    session.type(`${KEYS.backspace.repeat(16)}desk${KEYS.enter}`);
+    await session.waitFor('不是空目录');
+    await session.waitFor('删除这些内容，在这里创建项目？');
+    session.type(`y${KEYS.enter}`);
+    await session.waitFor('通话接到哪里？');
+    expect(session.output()).toContain('腾讯云联络中心 TCCC');
+    expect(session.output()).toContain('↑↓ 上下移动 • ⏎ 确认');
+    session.type(KEYS.enter);
+    await session.waitFor('模板：');
+    session.type(KEYS.enter);
+    await session.waitFor('SDKAppID（模拟器接受任意值）：');
+    session.type(`${KEYS.backspace.repeat(10)}12a${KEYS.enter}`);
+    await session.waitFor('SDKAppID 只能是数字');
+    session.type(`${KEYS.backspace.repeat(3)}1600000042${KEYS.enter}`);
+    await session.waitFor('ChannelId（要呼入的 IVR 入口）：');
+    session.type(KEYS.enter);
+    await session.waitFor('微信小程序 AppID');
+    session.type(KEYS.enter);
+    await session.waitFor('后台服务地址：');
+    session.type(KEYS.enter);
+    await session.waitFor('使用 TypeScript？');
+    session.type(KEYS.enter);
+    expect(await session.exit).toBe(0);
+    expect(session.output()).toContain('接下来：');
+    expect(configOf('desk')).toEqual({ sdkAppId: '1600000042', channelId: 'audio-support', endpoint: 'http://127.0.0.1:5700' });
+    expect(fs.existsSync(path.join(cwd, 'desk', 'keep.txt'))).toBe(false);
+    expect(fs.readFileSync(path.join(cwd, 'desk', 'README.md'), 'utf8')).toContain('## 切换内核');
   });
 });
 

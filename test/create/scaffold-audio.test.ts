@@ -6,4 +6,4 @@ import { scaffoldJourney } from './scaffold-journey';
 
 jest.setTimeout(180000);
 
-describe('the audio template on the open core, from npm exec to a call', () => scaffoldJourney('audio', 'audio-support', 'open'));
+describe('the audio template on the open core, from a clone (npm run create) to a call', () => scaffoldJourney('audio', 'audio-support', 'open', false, true));

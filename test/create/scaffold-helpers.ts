@@ -21,10 +21,14 @@ export function packTypings(work: string): string {
 
 /**
  * The environment child processes of the scaffolder tests get: npm pointed at the loopback registry, a
- * cache of their own, no audit, fund or update checks (they would leave loopback), and no CI flag.
+ * cache of their own, no audit, fund or update checks (they would leave loopback), no CI flag, and an English locale.
  */
 export function scaffoldEnv(registryUrl: string, work: string): NodeJS.ProcessEnv {
   const env = npmEnvFor(registryUrl, path.join(work, '.npm-cache'));
   delete env.CI;
-  return { ...env, npm_config_loglevel: 'error' };
+  // The scaffolder speaks the terminal's language: English here, whatever the machine's locale (tests of
+  // Chinese set it themselves).
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
+  return { ...env, LANG: 'C.UTF-8', npm_config_loglevel: 'error' };
 }

@@ -16,6 +16,7 @@ import { agent } from '../support/agent';
 import type { LocalRegistry } from '../../scripts/lib/local-registry';
 import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import { packedTarballs } from '../support/packed';
+import { quietly } from '../support/quiet-console';
 import { waitFor } from '../support/sdk-host';
 import type { Rendered } from '../support/ui-host';
 import { tapButton } from '../support/ui-host';
@@ -24,6 +25,8 @@ import { installWxRuntime } from '../support/wx-runtime';
 import { expectedFileList, packTypings, scaffoldEnv } from './scaffold-helpers';
 
 const TSC = path.resolve(__dirname, '../../node_modules/typescript/bin/tsc');
+const REPO_ROOT = path.resolve(__dirname, '../..');
+const VERSION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
 
 let WORK = '';
 let registry: LocalRegistry;
@@ -83,13 +86,16 @@ function compileTypeScript(project: string): string[] {
 
 /** WeChat's 构建 npm, offline: miniprogram-ci's packNpm. */
 async function packNpm(project: string): Promise<void> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const ci = require('miniprogram-ci');
-  // Only uploads use the key; the constructor insists on a path, so it gets an empty placeholder.
-  const privateKeyPath = path.join(WORK, 'unused-upload.key');
-  fs.writeFileSync(privateKeyPath, '');
-  const ciProject = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: project, privateKeyPath, ignores: ['node_modules/**/*'] });
-  await ci.packNpm(ciProject, { reporter: () => undefined });
+  // miniprogram-ci logs as it loads and sets up (console.log): kept out of the test output.
+  await quietly(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ci = require('miniprogram-ci');
+    // Only uploads use the key; the constructor insists on a path, so it gets an empty placeholder.
+    const privateKeyPath = path.join(WORK, 'unused-upload.key');
+    fs.writeFileSync(privateKeyPath, '');
+    const ciProject = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: project, privateKeyPath, ignores: ['node_modules/**/*'] });
+    await ci.packNpm(ciProject, { reporter: () => undefined });
+  });
 }
 
 interface QualityItem {
@@ -159,22 +165,28 @@ function loadCallPage(project: string): Rendered {
  * compiled templates in globals keyed by their path in the project, and every project has
  * pages/call/index.wxml, so two projects in one jest environment would share the first one's page.
  */
-export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId: string, core: Core = 'open', typescript = false): void {
-  setUp(`${template}-${core}${typescript ? '-ts' : ''}`, typescript);
+export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId: string, core: Core = 'open', typescript = false, fromClone = false): void {
+  setUp(`${template}-${core}${typescript ? '-ts' : ''}${fromClone ? '-clone' : ''}`, typescript);
   const name = `app-${template}-${core}${typescript ? '-ts' : ''}`;
   const project = () => path.join(WORK, name);
   let wx: WxRuntime;
 
-  test(`npm exec of the packed CLI writes the template for the ${core} core, installs, and prints the next steps`, async () => {
+  const how = fromClone ? '`npm run create` in this clone (our packages packed, file: dependencies)' : 'npm exec of the packed CLI';
+  test(`${how} writes the template for the ${core} core, installs, and prints the next steps`, async () => {
     const { create } = packedTarballs();
-    const coreFlags = core === 'open' ? ['--core', 'open', '--server', server.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001'];
+    // On the open core the channel is the template's default: it must be one the default simulator takes.
+    const coreFlags = core === 'open' ? ['--core', 'open', '--server', server.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', channelId];
     const languageFlags = typescript ? ['--typescript'] : [];
-    const result = await run('npm', ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', name, '--template', template, '--channel-id', channelId, ...coreFlags, ...languageFlags, '--yes', '--use-npm'], WORK);
+    const flags = [name, '--template', template, ...coreFlags, ...languageFlags, '--yes', '--use-npm'];
+    // From a clone, as the README says, from beside it: `npm run create -- <dir>` (the tests have built it all).
+    const command = fromClone ? ['--prefix', REPO_ROOT, 'run', 'create', '--', ...flags, '--skip-build'] : ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', ...flags];
+    const result = await run('npm', command, WORK);
     expect(result.stderr).not.toMatch(/ERR!/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dependencies installed');
     expect(result.stdout).toContain('构建 npm');
-    expect(listFiles(project()).sort()).toEqual(expectedFileList(template, core, typescript));
+    const tarballs = fromClone ? ['open-tccc-wx-sdk', 'tccc-call-kit', 'tccc-dev-server'].map((pkg) => `local-packages/${pkg}-${VERSION}.tgz`) : [];
+    expect(listFiles(project()).sort()).toEqual([...expectedFileList(template, core, typescript), ...tarballs].sort());
     if (typescript) {
       // The project type-checks against what it installed, then is compiled as DevTools would.
       const check = await run(process.execPath, [TSC, '-p', project()], project());
@@ -188,10 +200,17 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
     const installed = (name: string) => JSON.parse(fs.readFileSync(path.join(project(), 'node_modules', name, 'package.json'), 'utf8'));
     if (core === 'open') {
       expect(result.stdout).toMatch(/cd app-[\w-]+\n\s+npm run simulator/);
-      expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d+\.\d+\.\d+$/), 'tccc-wx-sdk': expect.stringMatching(/^npm:open-tccc-wx-sdk@\^\d+\.\d+\.\d+$/) });
-      expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': expect.stringMatching(/^\^\d/), ...typings });
+      if (fromClone) {
+        expect(manifest.dependencies).toEqual({ 'tccc-call-kit': `file:${tarballs[1]}`, 'tccc-wx-sdk': `file:${tarballs[0]}` });
+        expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': `file:${tarballs[2]}`, ...typings });
+        expect(JSON.parse(fs.readFileSync(path.join(project(), 'project.config.json'), 'utf8')).packOptions.ignore).toContainEqual({ type: 'folder', value: 'local-packages' });
+      } else {
+        expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d+\.\d+\.\d+$/), 'tccc-wx-sdk': expect.stringMatching(/^npm:open-tccc-wx-sdk@\^\d+\.\d+\.\d+$/) });
+        expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': expect.stringMatching(/^\^\d/), ...typings });
+      }
       // The alias: our core installed under the name the doc uses (and named so by the app's postinstall).
       expect(installed('tccc-wx-sdk')).toMatchObject({ name: 'tccc-wx-sdk', description: expect.stringContaining('open core') });
+      expect(fs.readFileSync(path.join(project(), typescript ? 'config.ts' : 'config.js'), 'utf8')).toContain(JSON.stringify(channelId));
     } else {
       expect(result.stdout).toContain('WeChat DevTools cannot run a TCCC call');
       expect(result.stdout).not.toMatch(/simulator|tccc-dev-server/);
@@ -209,7 +228,11 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
   });
 
   test('packNpm puts the core at miniprogram_npm/tccc-wx-sdk, the kit, vant and nothing Node-only; WeChat\'s code-quality check passes', async () => {
+    const logged = jest.spyOn(console, 'log');
     await packNpm(project());
+    // miniprogram-ci's own logging stays out of the test output.
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
     expect(listNpm(project())).toEqual(core === 'open' ? ['@vant/weapp', 'tccc-call-kit', 'tccc-wx-sdk', 'trtc-wx-sdk'] : ['@vant/weapp', 'tccc-call-kit', 'tccc-wx-sdk']);
     const kit = listFiles(path.join(project(), 'miniprogram_npm', 'tccc-call-kit'));
     expect(kit).toContain('call-screen/index.wxml');
@@ -227,7 +250,7 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
     expect(failed).toEqual([]);
   });
 
-  test(`the generated call page logs in and makes a call on the ${core} core, shown on the call screen`, async () => {
+  test(`the generated call page logs in and makes a call${core === 'open' ? ' from each of its start buttons' : ''} on the ${core} core, shown on the call screen`, async () => {
     wx = installWxRuntime();
     try {
       const app = { ran: false };
@@ -242,7 +265,9 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
       expect(page.instance.data).toMatchObject({ ready: true, problem: '' });
       const screen = page.querySelector('#callScreen')!;
       const status = () => screen.dom.querySelector('[class*="tccc-call-screen__status"]')!.textContent;
-      await tapButton(screen, template === 'audio' ? '.tccc-call-screen__start-audio' : '.tccc-call-screen__start-video');
+      // On the open core, every start button the template offers: each a call the default simulator takes.
+      const offered: Array<'audio' | 'video'> = template === 'audio' ? ['audio'] : core === 'open' && template === 'full' ? ['audio', 'video'] : ['video'];
+      await tapButton(screen, `.tccc-call-screen__start-${offered[0]}`);
       if (core === 'tccc') {
         await waitFor(() => status() === '等待客服接听…', 'the call placed on the double');
         expect(double().calls.map((call) => call.method)).toEqual(['checkLogin', 'login', template === 'audio' ? 'startCall' : 'startSession']);
@@ -256,16 +281,19 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
         return;
       }
       const root = () => screen.querySelector('#tcccSdk')!.instance;
-      await waitFor(() => ['ivr', 'ringing'].includes(root().getState().phase), 'the call to reach the contact center');
-      if (root().getState().phase === 'ivr') await root().sendDigits('1');
-      await waitFor(() => root().getState().phase === 'ringing', 'ringing');
-      const [live] = (await agent(server.url).sessions()).filter((session) => session.phase === 'ringing');
-      expect(live).toMatchObject({ channelId, media: template === 'audio' ? 'audio' : 'video' });
-      await agent(server.url).accept(live.sessionId);
-      await waitFor(() => root().getState().phase === 'active', 'the agent answering');
-      await agent(server.url).hangUp(live.sessionId);
-      await waitFor(() => root().getState().phase === 'idle', 'the agent hanging up');
-      expect(screen.dom.textContent).toContain('通话已结束');
+      for (const [index, media] of offered.entries()) {
+        if (index > 0) await tapButton(screen, `.tccc-call-screen__start-${media}`);
+        await waitFor(() => ['ivr', 'ringing'].includes(root().getState().phase), `the ${media} call to reach the contact center`);
+        if (root().getState().phase === 'ivr') await root().sendDigits('1');
+        await waitFor(() => root().getState().phase === 'ringing', 'ringing');
+        const [live] = (await agent(server.url).sessions()).filter((session) => session.phase === 'ringing');
+        expect(live).toMatchObject({ channelId, media });
+        await agent(server.url).accept(live.sessionId);
+        await waitFor(() => root().getState().phase === 'active', `the agent answering the ${media} call`);
+        await agent(server.url).hangUp(live.sessionId);
+        await waitFor(() => root().getState().phase === 'idle', 'the agent hanging up');
+        expect(screen.dom.textContent).toContain('通话已结束');
+      }
     } finally {
       wx.restore();
     }
