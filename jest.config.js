@@ -19,5 +19,5 @@ module.exports = {
   // .tmp/ holds what tests write: the packages test's clean copy of the tree, scaffolded apps (many named
   // my-app) and packs. Their package.json files are not modules of ours; left in, jest warns of Haste
   // naming collisions. Tests still load files there by absolute path.
-  modulePathIgnorePatterns: ['<rootDir>/.tmp/'],
+  modulePathIgnorePatterns: ['<rootDir>/.tmp/', '<rootDir>/dist/'],
 };

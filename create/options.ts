@@ -55,6 +55,9 @@ export const validateChannelId: Validator = (value, m = EN_US) => {
 export const validateAppId: Validator = (value, m = EN_US) => (value === TEST_APPID || /^wx[0-9a-f]{16}$/.test(value) ? null : m.errors.appId(TEST_APPID, quote(value)));
 
 export const validateEndpoint: Validator = (value, m = EN_US) => {
+  // What URL parsing forgives (whitespace, control characters) and a secret anywhere in it; a secret is named first.
+  const unsafe = validateServerUrl(value, { looksLikeSecret, refusal: m.errors.secret });
+  if (unsafe === m.errors.secret) return unsafe;
   let url: URL;
   try {
     url = new URL(value);
@@ -64,8 +67,7 @@ export const validateEndpoint: Validator = (value, m = EN_US) => {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return m.errors.endpointScheme(url.protocol);
   if (url.username || url.password) return m.errors.endpointCredentials;
   if (url.search || url.hash) return m.errors.endpointQuery;
-  // What URL parsing forgives (whitespace, control characters) and a secret anywhere in it.
-  return validateServerUrl(value, { looksLikeSecret, refusal: m.errors.secret });
+  return unsafe;
 };
 
 export const validateCore: Validator = (value, m = EN_US) => ((CORES as readonly string[]).includes(value) ? null : m.errors.core(quote(value)));

@@ -240,7 +240,7 @@ describe('--core tccc: Tencent\'s tccc-wx-sdk', () => {
 
 describe('in a terminal', () => {
   test('asks where calls go first; for tccc, no backend question and no default ids', async () => {
-    const session = runInPty([process.execPath, CLI, 'desk', '--template', 'audio', '--appid', 'touristappid', '--no-typescript', '--skip-install'], { cwd, env: scaffoldEnv(DEAD_REGISTRY, cwd) });
+    const session = runInPty([process.execPath, CLI, 'desk', '--template', 'audio', '--appid', 'touristappid', '--skip-install'], { cwd, env: scaffoldEnv(DEAD_REGISTRY, cwd) });
     await session.waitFor('Where do calls go?');
     session.type(`${KEYS.down}${KEYS.enter}`);
     await session.waitFor('TCCC SDKAppID');

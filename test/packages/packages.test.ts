@@ -44,6 +44,8 @@ function pointedAt(manifest: Manifest): string[] {
   if (manifest.types) files.push(manifest.types);
   for (const targets of Object.values(manifest.typesVersions?.['*'] ?? {})) files.push(...targets);
   files.push(...Object.values(manifest.bin ?? {}));
+  // Each README links its Chinese twin from its first lines.
+  files.push('README.md', 'README.zh-CN.md');
   return files.map((file) => path.posix.normalize(file));
 }
 
