@@ -26,10 +26,10 @@ import { installWxRuntime } from '../support/wx-runtime';
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 const WORK = path.resolve(__dirname, '../../.tmp/create-privacy');
 const RELEASE: Release = {
-  version: '0.2.0',
-  openCore: { name: 'open-tccc-wx-sdk', range: '^0.2.0' },
-  kit: { name: 'tccc-call-kit', range: '^0.2.0' },
-  devServer: { name: 'tccc-dev-server', range: '^0.2.0' },
+  version: '0.3.0',
+  openCore: { name: 'open-tccc-wx-sdk', range: '^0.3.0' },
+  kit: { name: 'tccc-call-kit', range: '^0.3.0' },
+  devServer: { name: 'tccc-dev-server', range: '^0.3.0' },
 };
 let server: DevServer;
 let wx: WxRuntime | null = null;
