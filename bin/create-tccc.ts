@@ -4,6 +4,7 @@ import path from 'node:path';
 import type * as Questions from '../create/ask';
 import type { GivenOptions } from '../create/defaults';
 import { DEFAULT_DIRECTORY, tcccCoreProblem, withDefaults } from '../create/defaults';
+import { helpTextsFor, languageInArgs } from '../create/help-texts';
 import type { CoreName, PackageManager, TemplateName, Validator } from '../create/options';
 import {
   looksLikeSecret,
@@ -36,7 +37,7 @@ const RELEASE = release();
 class UsageError extends Error {}
 
 /** The language everything is said in: the terminal's, until --lang says otherwise. */
-let lang: Language = currentTerminalLanguage();
+let lang: Language = languageInArgs(process.argv.slice(2)) ?? currentTerminalLanguage();
 let m: Messages = messagesFor(lang);
 
 /** The questions live in ask.js beside this bundle, loaded only when there is someone to ask. */
@@ -66,33 +67,36 @@ interface Flags {
 }
 
 function program(): Command {
+  const help = helpTextsFor(lang);
+  const o = help.options;
   return new Command('create-tccc-miniprogram')
-    .description('Create a WeChat mini program that calls your contact center (tccc-wx-sdk).')
-    .version(RELEASE.version, '-v, --version', 'show the version')
-    .helpOption('-h, --help', 'show this help')
-    .argument('[dir]', 'directory to create the project in')
-    .option('--core <core>', "where calls go: tccc (Tencent Cloud Contact Center, with Tencent's tccc-wx-sdk) | open (the local simulator or your own backend; the default)")
-    .option('-t, --template <name>', 'audio | video | full (voice and video)')
-    .option('--sdk-app-id <id>', 'SDKAppID of your TCCC application (default: one the simulator accepts)')
-    .option('--channel-id <id>', 'the IVR entry to call (default: the simulator channel of the template)')
-    .option('--appid <appid>', 'WeChat AppID (default: touristappid, to try it without one)')
-    .option('--server <url>', 'backend endpoint of the open core (default: the local simulator, http://127.0.0.1:5700)')
-    .option('--typescript', 'write the app in TypeScript (compiled by WeChat DevTools; typed by miniprogram-api-typings)')
-    .option('--no-typescript', 'write the app in JavaScript (the default)')
+    .description(help.description)
+    .version(RELEASE.version, '-v, --version', o.version)
+    .helpOption('-h, --help', o.help)
+    .argument('[dir]', help.dir)
+    .option('--core <core>', o.core)
+    .option('-t, --template <name>', o.template)
+    .option('--sdk-app-id <id>', o.sdkAppId)
+    .option('--channel-id <id>', o.channelId)
+    .option('--appid <appid>', o.appid)
+    .option('--server <url>', o.server)
+    .option('--typescript', o.typescript)
+    .option('--no-typescript', o.noTypescript)
     // Never used: present so that passing a key gets the explanation rather than "unknown option".
     .addOption(new Option('--secret-key <key>').hideHelp())
     .addOption(new Option('--secret-id <id>').hideHelp())
     // Set by `npm run create` in a clone of the repository: our packages packed there, not from a registry.
     .addOption(new Option('--local-packages <dir>').hideHelp())
-    .option('--lang <lang>', 'zh-CN | en-US: the language of the questions, messages and generated README (default: from LC_ALL, LC_MESSAGES, LANG)')
-    .option('-y, --yes', 'take the defaults for everything not given, without asking')
-    .option('--overwrite', 'empty a non-empty directory first')
-    .option('--skip-install', 'do not install the dependencies')
-    .option('--use-npm', 'install with npm')
-    .option('--use-pnpm', 'install with pnpm')
-    .option('--use-yarn', 'install with yarn')
+    .option('--lang <lang>', o.lang)
+    .option('-y, --yes', o.yes)
+    .option('--overwrite', o.overwrite)
+    .option('--skip-install', o.skipInstall)
+    .option('--use-npm', o.useNpm)
+    .option('--use-pnpm', o.usePnpm)
+    .option('--use-yarn', o.useYarn)
     .showHelpAfterError()
-    .configureOutput({ outputError: (text, write) => write(`\n${text}`) });
+    .configureHelp({ styleTitle: (title) => help.titles[title] ?? title })
+    .configureOutput({ outputError: (text, write) => write(`\n${text.split('\n').map((line) => help.error(line) ?? line).join('\n')}`) });
 }
 
 /** Flag values checked before anything is asked or written; a secret anywhere is refused first. */

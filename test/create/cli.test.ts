@@ -343,6 +343,24 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
     expect(readme).not.toMatch(/## (Run it|Switch core|Files)/);
   });
 
+  test('--help and commander\'s own errors in Chinese, by the locale or by --lang given anywhere on the line', async () => {
+    const help = await cli(['--help'], zh);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^用法：/);
+    expect(help.stdout).toContain('选项：');
+    expect(help.stdout).toContain('通话接到哪里');
+    // Every described flag reads in Chinese; the flags themselves stay as they are.
+    for (const line of help.stdout.split('\n').filter((text) => /^\s+-/.test(text))) expect(line).toMatch(/[\u4e00-\u9fff]/);
+    expect((await cli(['--help', '--lang', 'zh-CN'])).stdout).toMatch(/^用法：/);
+    expect((await cli(['--lang=en-US', '--help'], zh)).stdout).toMatch(/^Usage:/);
+    const unknown = await cli(['--templat', 'audio', '--lang', 'zh-CN']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toContain('错误：未知选项 --templat');
+    expect(unknown.stderr).toContain('（你是想用 --template 吗？）');
+    expect(unknown.stderr).not.toContain('error: unknown option');
+    expect((await cli(['--core'], zh)).stderr).toContain('错误：选项 --core <core> 缺少参数值');
+  });
+
   test('the README of each language has the same sections, tables, commands and links, on each core', async () => {
     const tccc = ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '12345', '--typescript'];
     for (const [dir, env, flags] of [['en-app', {}, tccc], ['zh-app', zh, tccc], ['en-open', {}, ['--template', 'full']], ['zh-open', zh, ['--template', 'full']]] as const) {
