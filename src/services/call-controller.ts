@@ -33,6 +33,16 @@ export interface CallView extends CallState {
   network: NetworkQuality;
 }
 
+/** What the view says of a call beyond the state machine, when there is none: at first and after each end. */
+const BETWEEN_CALLS: Omit<CallView, keyof CallState> = {
+  queuePosition: null,
+  seatName: '',
+  suspended: false,
+  reconnecting: false,
+  mediaSilent: false,
+  network: 'unknown',
+};
+
 export interface CallControllerEvents {
   sessionStart: { sessionId: string; media: MediaKind };
   accepted: { sessionId: string; seatName: string };
@@ -135,15 +145,7 @@ interface StartAttempt {
 export class CallController {
   readonly events = new Emitter<CallControllerEvents>();
   private state: CallState = initialState;
-  private view: CallView = {
-    ...initialState,
-    queuePosition: null,
-    seatName: '',
-    suspended: false,
-    reconnecting: false,
-    mediaSilent: false,
-    network: 'unknown',
-  };
+  private view: CallView = { ...initialState, ...BETWEEN_CALLS };
   private session: LiveSession | null = null;
   private starting: StartAttempt | null = null;
 
@@ -462,7 +464,7 @@ export class CallController {
     if (notifyServer) void endOnServer(session.backend, session.token, session.sessionId, this.endRetryDelays()).settled;
     if (this.session === session) this.session = null;
     this.signal({ type: 'released' });
-    this.updateView({ queuePosition: null, seatName: '', suspended: false, reconnecting: false, mediaSilent: false, network: 'unknown' });
+    this.updateView(BETWEEN_CALLS);
     this.events.emit('sessionEnded', end);
   }
 

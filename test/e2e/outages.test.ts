@@ -81,6 +81,15 @@ function expectNoRepeats(recorded: Recorded) {
   expect(recorded.sessionEnded.length).toBeLessThanOrEqual(1);
 }
 
+/** Back online: the agent's hang-up during the outage arrives afterwards, once, as the seat's, with no error. */
+async function expectSeatHangUpAfterOutage(recorded: Recorded, sessionId: string): Promise<void> {
+  network.up();
+  await waitFor(() => recorded.sessionEnded.length === 1, 'the hang-up after the outage');
+  await sleep(100);
+  expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'seat', endStatus: 1, reason: 'ok' }]);
+  expect(recorded.error).toEqual([]);
+}
+
 describe.each([3, 10, 25])('a %i s outage', (seconds) => {
   test('in a talking call: the call stays up, and the hang-up of the outage arrives once, afterwards', async () => {
     const { sdk, recorded, sessionId } = await callIn('active');
@@ -91,11 +100,7 @@ describe.each([3, 10, 25])('a %i s outage', (seconds) => {
     await sleep(scaled(seconds) / 2);
     expect(phaseOf(sdk)).toBe('active');
     expect(recorded.sessionEnded).toEqual([]);
-    network.up();
-    await waitFor(() => recorded.sessionEnded.length === 1, 'the hang-up after the outage');
-    await sleep(100);
-    expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'seat', endStatus: 1, reason: 'ok' }]);
-    expect(recorded.error).toEqual([]);
+    await expectSeatHangUpAfterOutage(recorded, sessionId);
     expect(recorded.reconnecting).toEqual([true, false]);
     expect(wx.sockets.size).toBe(0);
   });
@@ -147,11 +152,7 @@ test('a 25 s outage at a 6 s window, longer than any fixed retry budget: the tal
     await agent(longWindow.url).hangUp(sessionId);
     await sleep(2500);
     expect(recorded.sessionEnded).toEqual([]);
-    network.up();
-    await waitFor(() => recorded.sessionEnded.length === 1, 'the hang-up after the outage');
-    await sleep(100);
-    expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'seat', endStatus: 1, reason: 'ok' }]);
-    expect(recorded.error).toEqual([]);
+    await expectSeatHangUpAfterOutage(recorded, sessionId);
   } finally {
     await longWindow.close();
   }
