@@ -5,6 +5,8 @@ const { findBrowser } = require('./scripts/lib/browser.cjs');
 const browser = findBrowser();
 if (browser) process.env.TCCC_BROWSER = browser;
 const withoutBrowser = !browser && process.env.CI !== 'true';
+// Read by test/support/browser.ts, so single browser tests inside other files follow the same rule.
+if (!withoutBrowser) process.env.TCCC_BROWSER_TESTS = '1';
 
 /** @type {import('jest').Config} */
 module.exports = {
