@@ -187,7 +187,7 @@ export function ejsAsMarkdown(template: string): string {
 
 /**
  * Every string in the Chinese table of a source file: the initializer of a variable named like `ZH_CN`/`zhCN`,
- * or of a property named 'zh-CN'. Property names (English keys) are left out; a template's `${…}` is a hole.
+ * or of a property named 'zh-CN' or `zh` (one per option, say). Property names (English keys) are left out; a template's `${…}` is a hole.
  * Undefined when the file has no such table.
  */
 export function stringTablePieces(file: string, source: string): ZhText[] | undefined {
@@ -195,7 +195,7 @@ export function stringTablePieces(file: string, source: string): ZhText[] | unde
   const tables: ts.Node[] = [];
   const findTables = (node: ts.Node): void => {
     if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && /^(ZH_CN|zhCN|zh_CN)$/.test(node.name.text) && node.initializer) tables.push(node.initializer);
-    else if (ts.isPropertyAssignment(node) && ts.isStringLiteral(node.name) && node.name.text === 'zh-CN') tables.push(node.initializer);
+    else if (ts.isPropertyAssignment(node) && (ts.isStringLiteral(node.name) || ts.isIdentifier(node.name)) && /^(zh-CN|zh)$/.test(node.name.text)) tables.push(node.initializer);
     else ts.forEachChild(node, findTables);
   };
   findTables(sourceFile);
