@@ -30,7 +30,7 @@ export const CLI_OPTIONS: CliOption[] = [
     readme: `address to bind (default ${DEFAULT_HOST}). Anything beyond loopback (\`0.0.0.0\` for a phone) prints a warning with the LAN addresses to use and turns on the agent token`,
     zh: {
       help: `绑定的地址（默认 ${DEFAULT_HOST}；0.0.0.0 让同一局域网的手机也能访问，并打印警告）`,
-      readme: `绑定的地址（默认 ${DEFAULT_HOST}）。绑定到回环地址以外（真机调试用 \`0.0.0.0\`）时会打印警告和可用的局域网地址，并启用坐席令牌`,
+      readme: `绑定的地址（默认 ${DEFAULT_HOST}）。绑定到回环地址以外（真机调试用 \`0.0.0.0\`）时会打印警告和可用的局域网地址，并启用座席令牌`,
     },
   },
   {
@@ -45,9 +45,9 @@ export const CLI_OPTIONS: CliOption[] = [
     value: 'seconds',
     help: 'seats accept ringing calls after this many seconds',
     readme: 'seats accept ringing calls by themselves (also a switch in the console)',
-    zh: { help: '坐席在振铃这么多秒后自动接听', readme: '坐席自动接听振铃中的来电（控制台中也有开关）' },
+    zh: { help: '座席在振铃这么多秒后自动接听', readme: '座席自动接听振铃中的来电（控制台中也有开关）' },
   },
-  { name: 'seats', value: 'n', help: 'number of agents (default 2)', zh: { help: '坐席数量（默认 2）' } },
+  { name: 'seats', value: 'n', help: 'number of agents (default 2)', zh: { help: '座席数量（默认 2）' } },
   {
     name: 'caller-timeout',
     value: 's',
@@ -72,7 +72,7 @@ export const CLI_OPTIONS: CliOption[] = [
     name: 'agent-token',
     value: 'token',
     help: 'require this token for the agent API and console (made up and printed when binding beyond loopback)',
-    zh: { help: '坐席 API 和控制台需要这个令牌（绑定到回环地址以外时会自动生成并打印）' },
+    zh: { help: '座席 API 和控制台需要这个令牌（绑定到回环地址以外时会自动生成并打印）' },
   },
   {
     name: 'trtc-sdk-app-id',
@@ -105,7 +105,7 @@ export const CLI_OPTIONS: CliOption[] = [
     zh: {
       help: '启动信息和错误提示的语言：zh-CN 或 en-US（默认跟随终端的语言环境）',
       readme:
-        '启动信息和错误提示的语言：`zh-CN` 或 `en-US`（默认跟随终端的语言环境：`LC_ALL` / `LC_MESSAGES` / `LANG`，Windows 上跟随系统语言）。坐席控制台跟随浏览器的语言，并有切换按钮',
+        '启动信息和错误提示的语言：`zh-CN` 或 `en-US`（默认跟随终端的语言环境：`LC_ALL` / `LC_MESSAGES` / `LANG`，Windows 上跟随系统语言）。座席控制台跟随浏览器的语言，并有切换按钮',
     },
   },
   { name: 'help', short: 'h', help: 'show this help', zh: { help: '显示本帮助' } },
