@@ -38,6 +38,10 @@ test('validateServerUrl: parsed with URL, http(s) spelled out, no credentials, n
   expect(validateServerUrl('https://x.example/\r\n', rule)).toMatch(/control characters/);
   expect(validateServerUrl('https://x.example/\u2028', rule)).toMatch(/control characters/);
   expect(validateServerUrl('https://u:p@x.example', rule)).toMatch(/user name or password/);
+  // Written as typed: so a backslash, which parsers disagree on, is refused; what they agree on stays.
+  expect(validateServerUrl('http://cc.example\\evil', rule)).toMatch(/must not contain a backslash/);
+  expect(validateServerUrl('http://cc.example/a\\b', rule)).toMatch(/must not contain a backslash/);
+  for (const asTyped of ['HTTP://cc.example', 'http://0x7f.1/']) expect(validateServerUrl(asTyped, rule)).toBeNull();
   expect(validateServerUrl('https://x.example/#frag', rule)).toMatch(/no query or fragment/);
   expect(validateServerUrl('https://x.example/?', rule)).toMatch(/no query or fragment/);
   expect(validateServerUrl(`https://x.example/${'0f'.repeat(32)}`, rule)).toBe(SECRET_REFUSAL);
