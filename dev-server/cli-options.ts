@@ -77,11 +77,11 @@ export const CLI_OPTIONS: CliOption[] = [
   {
     name: 'agent-token',
     value: 'token',
-    help: 'require this token for the agent API and console (made up and printed when binding beyond loopback)',
+    help: 'require this token for the agent API and console (or env TCCC_AGENT_TOKEN; made up and printed when binding beyond loopback)',
     readme:
       'require this token for the agent API and console (made up and printed when binding beyond loopback). Or env `TCCC_AGENT_TOKEN`: on the command line it shows in `ps` (a warning says so)',
     zh: {
-      help: '坐席 API 和控制台需要这个令牌（绑定到回环地址以外时会自动生成并打印）',
+      help: '坐席 API 和控制台需要这个令牌（或环境变量 TCCC_AGENT_TOKEN；绑定到回环地址以外时会自动生成并打印）',
       readme: '坐席 API 和控制台需要这个令牌（绑定到回环地址以外时会自动生成并打印）。也可以用环境变量 `TCCC_AGENT_TOKEN`：放在命令行上会出现在 `ps` 中（会打印警告）',
     },
   },
