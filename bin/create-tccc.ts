@@ -26,8 +26,10 @@ import { nextSteps } from '../create/next-steps';
 import { detectPackageManager, isAvailable } from '../create/package-manager';
 import { projectFiles } from '../create/project-files';
 import { release } from '../create/release';
+import { acceptedAsItIsNow } from '../create/target-changes';
 import { TargetProblem } from '../create/target-problem';
 import { emptyDirectory, existingEntries, writeProject } from '../create/write-project';
+import { terminalText } from '../dev-server/terminal-text';
 
 // Beside this bundle: templates/. The packages of the release it belongs to are fixed by the build.
 const HERE = __dirname;
@@ -140,10 +142,9 @@ function packageManagerFrom(flags: Flags): PackageManager {
  * A target that is not empty: listed, then (in a terminal) the question whether to empty it. Resolves
  * whether to go on; it is emptied only once every question is answered, just before the files are written.
  */
-async function targetAccepted(directory: string, target: string, overwrite: boolean, interactive: boolean): Promise<boolean> {
-  const existing = existingEntries(target);
+async function targetAccepted(directory: string, existing: string[], overwrite: boolean, interactive: boolean): Promise<boolean> {
   if (existing.length === 0 || overwrite) return true;
-  const list = existing.slice(0, 20).map((name) => `  ${name}`).join('\n') + (existing.length > 20 ? `\n${m.progress.andMore(existing.length - 20)}` : '');
+  const list = existing.slice(0, 20).map((name) => `  ${terminalText(name)}`).join('\n') + (existing.length > 20 ? `\n${m.progress.andMore(existing.length - 20)}` : '');
   process.stderr.write(`\n${m.progress.notEmpty(directory, list)}\n`);
   if (interactive && (await questions().askToOverwrite(m))) return true;
   process.stderr.write(`${interactive ? m.progress.cancelledNothingChanged : m.progress.nothingChanged}\n`);
@@ -168,9 +169,15 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   // The directory first, and whether it is in use, before any other question.
   const directory = given.directory ?? (interactive ? await questions().askDirectory(m) : DEFAULT_DIRECTORY);
   const target = path.resolve(directory);
-  if (!(await targetAccepted(directory, target, Boolean(flags.overwrite), interactive))) return 1;
+  const accepted = existingEntries(target);
+  if (!(await targetAccepted(directory, accepted, Boolean(flags.overwrite), interactive))) return 1;
   const options = interactive ? await questions().askForMissing({ ...given, directory }, m) : withDefaults({ ...given, directory });
   const files = projectFiles(options, TEMPLATES_DIR, local?.release ?? RELEASE, manager, lang);
+  const askAgain = (now: string[]) => {
+    process.stderr.write(`\n${m.progress.changedMeanwhile(directory)}`);
+    return targetAccepted(directory, now, false, interactive);
+  };
+  if (!flags.overwrite && !(await acceptedAsItIsNow(target, accepted, askAgain))) return 1;
 
   if (existingEntries(target).length > 0) {
     if (!fs.statSync(target).isDirectory()) throw new UsageError(m.errors.isAFile(options.directory));
@@ -180,7 +187,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   writeProject(target, files);
   if (local) copyLocalPackages(target, local.copies);
   const details = [options.template, ...(options.typescript ? [m.progress.typescript] : []), options.core === 'tccc' ? m.progress.tencentCore : 'open-tccc-wx-sdk'].join(', ');
-  process.stdout.write(`\n${m.progress.created(options.packageName, details, target)}\n`);
+  process.stdout.write(`\n${m.progress.created(options.packageName, details, terminalText(target))}\n`);
   const installed = flags.skipInstall ? false : await install(target, manager, m);
   process.stdout.write(nextSteps(options.directory, manager, installed, options.core, m, options.typescript ? 'config.ts' : 'config.js'));
   return !flags.skipInstall && !installed ? 1 : 0;

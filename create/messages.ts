@@ -44,6 +44,8 @@ export interface Messages {
   };
   progress: {
     notEmpty(directory: string, list: string): string;
+    /** The target changed while the questions were open: it is listed and asked about again. */
+    changedMeanwhile(directory: string): string;
     andMore(count: number): string;
     cancelledNothingChanged: string;
     nothingChanged: string;
@@ -113,6 +115,7 @@ export const EN_US: Messages = {
   },
   progress: {
     notEmpty: (directory, list) => `${directory} is not empty:\n${list}`,
+    changedMeanwhile: (directory) => `${directory} changed while the questions were open.`,
     andMore: (count) => `  … and ${count} more`,
     cancelledNothingChanged: 'Cancelled; nothing was changed.',
     nothingChanged: 'Nothing was changed. Pick another directory, or pass --overwrite to empty this one.',
@@ -193,6 +196,7 @@ export const ZH_CN: Messages = {
   },
   progress: {
     notEmpty: (directory, list) => `${directory} 不是空目录：\n${list}`,
+    changedMeanwhile: (directory) => `回答问题期间，${directory} 中的内容发生了变化。`,
     andMore: (count) => `  … 还有 ${count} 项`,
     cancelledNothingChanged: '已取消，没有做任何改动。',
     nothingChanged: '没有做任何改动。请换一个目录，或者加 --overwrite 清空这个目录。',

@@ -3,6 +3,7 @@ import { isLoopbackName, isWildcardAddress, urlHost } from './addresses';
 import type { Channel } from './channels';
 import type { Language } from './language';
 import { STARTUP_TEXTS } from './startup-texts';
+import { jsLiteral, terminalText } from './terminal-text';
 import { padToWidth, terminalWidth } from './terminal-width';
 
 export interface BannerFacts {
@@ -34,7 +35,8 @@ export function startBanner(facts: BannerFacts): string {
   const reachable = reachableUrls(facts);
   const backend = reachable[0] ?? local;
   const list = facts.channels
-    .map((c) => texts.channel(c.id, [texts.channelMedia[c.open ? c.media : 'closed'], ...(c.ivr ? ['IVR'] : [])]))
+    // Channel ids come from the operator's --channels file: escaped, so no control character reaches the terminal.
+    .map((c) => texts.channel(terminalText(c.id), [texts.channelMedia[c.open ? c.media : 'closed'], ...(c.ivr ? ['IVR'] : [])]))
     .join(' · ');
   const firstAudio = facts.channels.find((c) => c.open && c.media !== 'video') ?? facts.channels[0];
   const tokenInLink = facts.agentToken && facts.agentTokenGenerated ? `#token=${encodeURIComponent(facts.agentToken)}` : '';
@@ -59,7 +61,7 @@ export function startBanner(facts: BannerFacts): string {
     '',
     texts.configIntro,
     `  endpoint: '${backend}',`,
-    `  channelId: '${firstAudio.id}',`,
+    `  channelId: ${jsLiteral(firstAudio.id)},`,
     '',
     texts.devTools,
     isLoopbackName(facts.host) ? texts.phoneHintAndStop : texts.stop,

@@ -55,6 +55,12 @@ export const CLI_OPTIONS: CliOption[] = [
     zh: { help: '用户的事件连接断开这么多秒后，通话以 clientTimeout 结束（默认 30；在此之前 SDK 会一直重连）' },
   },
   {
+    name: 'calls-per-address',
+    value: 'n',
+    help: 'live calls one client address may hold (default 1000; past it 429, so one client cannot fill the center)',
+    zh: { help: '同一个客户端地址最多同时进行的通话数（默认 1000；超出返回 429，一个客户端无法占满整个联络中心）' },
+  },
+  {
     name: 'allow-host',
     value: 'name',
     multiple: true,
@@ -71,8 +77,13 @@ export const CLI_OPTIONS: CliOption[] = [
   {
     name: 'agent-token',
     value: 'token',
-    help: 'require this token for the agent API and console (made up and printed when binding beyond loopback)',
-    zh: { help: '座席 API 和控制台需要这个令牌（绑定到回环地址以外时会自动生成并打印）' },
+    help: 'require this token for the agent API and console (or env TCCC_AGENT_TOKEN; made up and printed when binding beyond loopback)',
+    readme:
+      'require this token for the agent API and console (made up and printed when binding beyond loopback). Or env `TCCC_AGENT_TOKEN`: on the command line it shows in `ps` (a warning says so)',
+    zh: {
+      help: '座席 API 和控制台需要这个令牌（或环境变量 TCCC_AGENT_TOKEN；绑定到回环地址以外时会自动生成并打印）',
+      readme: '座席 API 和控制台需要这个令牌（绑定到回环地址以外时会自动生成并打印）。也可以用环境变量 `TCCC_AGENT_TOKEN`：放在命令行上会出现在 `ps` 中（会打印警告）',
+    },
   },
   {
     name: 'trtc-sdk-app-id',

@@ -10,6 +10,7 @@ export interface StartupTexts {
   seeHelp: string;
   failedToStart: string;
   secretKeyOnCommandLine: string;
+  agentTokenOnCommandLine: string;
   banner: {
     labels: { console: string; backend: string; channels: string; media: string; autoAnswer: string; agentApi: string };
     backendNote: string;
@@ -48,6 +49,8 @@ const EN_US: StartupTexts = {
   secretKeyOnCommandLine:
     'warning: --trtc-secret-key puts the key on the command line, where every user of this machine can read it (ps, /proc). ' +
     'Prefer TRTC_SECRET_KEY=… or --trtc-secret-key-file <file>.',
+  agentTokenOnCommandLine:
+    'warning: --agent-token puts the token on the command line, where every user of this machine can read it (ps, /proc). Prefer TCCC_AGENT_TOKEN=….',
   banner: {
     labels: { console: 'Agent console', backend: 'Backend', channels: 'Channels', media: 'Media', autoAnswer: 'Auto-answer', agentApi: 'Agent API' },
     backendNote: '(protocol v1, docs/protocol.md)',
@@ -107,6 +110,7 @@ const ZH_CN: StartupTexts = {
   secretKeyOnCommandLine:
     '警告：--trtc-secret-key 把密钥放在了命令行上，本机的每个用户都能看到它（ps、/proc）。' +
     '请改用 TRTC_SECRET_KEY=… 或 --trtc-secret-key-file <file>。',
+  agentTokenOnCommandLine: '警告：--agent-token 把令牌放在了命令行上，本机的每个用户都能看到它（ps、/proc）。请改用 TCCC_AGENT_TOKEN=…。',
   banner: {
     labels: { console: '坐席控制台', backend: '后端地址', channels: '渠道', media: '音视频', autoAnswer: '自动接听', agentApi: '坐席 API' },
     backendNote: '（协议 v1，见 docs/protocol.zh-CN.md）',

@@ -321,6 +321,33 @@ describe('in a terminal', () => {
     expect(await session.exit).toBe(130);
     expect(created()).toEqual(['keep.txt']);
   });
+
+  // Every option but the last question given: the folder fills while that question is open (issue 24, N7).
+  const lastQuestionOnly = ['proj', '--core', 'open', '--template', 'audio', '--sdk-app-id', '1400000001', '--channel-id', 'audio-support', '--appid', 'touristappid', '--server', 'http://127.0.0.1:5700', '--skip-install'];
+  const fillWhileAsked = async (session: ReturnType<typeof runInPty>) => {
+    await session.waitFor('TypeScript?');
+    fs.mkdirSync(path.join(cwd, 'proj'));
+    fs.writeFileSync(path.join(cwd, 'proj', 'important.txt'), 'work');
+    session.type(KEYS.enter);
+    await session.waitFor('Remove these and create the project here?');
+    expect(session.output()).toMatch(/proj changed while the questions were open\.\s+proj is not empty:\s+important\.txt/);
+  };
+
+  test('a folder that fills while the questions are open is never emptied unasked: listed, asked again, and "no" keeps it', async () => {
+    const session = runInPty([process.execPath, CLI, ...lastQuestionOnly], { cwd, env: env() });
+    await fillWhileAsked(session);
+    session.type(`n${KEYS.enter}`);
+    expect(await session.exit).toBe(1);
+    expect(created('proj')).toEqual(['important.txt']);
+  });
+
+  test('the same folder, and "yes": emptied, then created', async () => {
+    const session = runInPty([process.execPath, CLI, ...lastQuestionOnly], { cwd, env: env() });
+    await fillWhileAsked(session);
+    session.type(`y${KEYS.enter}`);
+    expect(await session.exit).toBe(0);
+    expect(created('proj')).toEqual(expectedFileList('audio'));
+  });
 });
 
 describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh-CN', () => {
@@ -494,6 +521,32 @@ describe('target path, filesystem and --server safety', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/link is a symbolic link .*--overwrite does not empty what a link points to/);
     expect(fs.readdirSync(real)).toEqual(['precious.txt']);
+  });
+
+  test('names from disk reach the terminal escaped: entries of a folder in use, link targets (issue 24, N8)', async () => {
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    fs.mkdirSync(path.join(cwd, 'esc'));
+    fs.writeFileSync(path.join(cwd, 'esc', 'evil\u001b]0;PWNED\u0007\u001b[2J'), '');
+    fs.writeFileSync(path.join(cwd, 'esc', 'hidden\rplain.txt'), '');
+    const listed = await cli(['esc', '--yes', '--skip-install']);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).not.toMatch(raw);
+    expect(listed.stderr).toContain('  evil\\x1b]0;PWNED\\x07\\x1b[2J\n');
+    expect(listed.stderr).toContain('  hidden\\x0dplain.txt\n');
+
+    fs.symlinkSync('x\u001b[31mRED', path.join(cwd, 'dangling'));
+    const dangling = await cli(['dangling', '--skip-install']);
+    expect(dangling.code).toBe(1);
+    expect(dangling.stderr).not.toMatch(raw);
+    expect(dangling.stderr).toContain('symbolic link to x\\x1b[31mRED, which does not exist');
+
+    fs.mkdirSync(path.join(cwd, 'real\u001b[2J'));
+    fs.writeFileSync(path.join(cwd, 'real\u001b[2J', 'keep.txt'), 'mine');
+    fs.symlinkSync('real\u001b[2J', path.join(cwd, 'link'));
+    const linked = await cli(['link', '--overwrite', '--skip-install']);
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).not.toMatch(raw);
+    expect(linked.stderr).toContain('(to real\\x1b[2J)');
   });
 
   test.each([

@@ -6,6 +6,8 @@
 import { execFile, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
+import { WebSocket } from 'ws';
 import { lanAddresses } from '../../dev-server/addresses';
 import { startBanner } from '../../dev-server/banner';
 import { DEFAULT_CHANNELS } from '../../dev-server/channels';
@@ -116,8 +118,48 @@ test('--agent-token: the agent API needs it, even on loopback; --allow-origin ta
   } finally {
     server.stop();
   }
+  expect(server.stderr).toMatch(/warning: --agent-token puts the token on the command line, where every user of this machine can read it \(ps, \/proc\)\. Prefer TCCC_AGENT_TOKEN=/);
   expect((await run(['--agent-token', 'short'])).stderr).toContain('8 to 200 visible ASCII characters');
   expect((await run(['--allow-origin', 'evil.example/path'])).stderr).toContain('--allow-origin takes an origin');
+});
+
+test('TCCC_AGENT_TOKEN gives the agent token without putting it on the command line: no warning; it is checked like the option', async () => {
+  const server = await started([], { ...CLEAN_ENV, TCCC_AGENT_TOKEN: 'env-token-4242' });
+  try {
+    expect(server.stderr).toBe('');
+    expect(server.stdout).not.toContain('env-token-4242');
+    expect((await httpJson('GET', `${server.url}/agent/sessions`)).status).toBe(403);
+    expect((await httpJson('GET', `${server.url}/agent/sessions`, undefined, { authorization: 'Bearer env-token-4242' })).status).toBe(200);
+  } finally {
+    server.stop();
+  }
+  const short = await run([], { ...CLEAN_ENV, TCCC_AGENT_TOKEN: 'short' });
+  expect(short.code).toBe(2);
+  expect(short.stderr).toContain('8 to 200 visible ASCII characters');
+});
+
+test('one hostile frame no longer ends the process: the server answers with error frames and keeps serving (issue 24, N1)', async () => {
+  const server = await started([]);
+  try {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/v1/events`);
+    const frames: Array<{ type: string; code?: string }> = [];
+    ws.on('message', (data) => frames.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => {
+      ws.on('open', resolve);
+      ws.on('error', reject);
+    });
+    ws.send(JSON.stringify({ type: { toString: 1 } }));
+    ws.send(`{"type":${'['.repeat(8000)}${']'.repeat(8000)}}`);
+    ws.send('{"type":"ping"}');
+    const deadline = Date.now() + 5000;
+    while (frames.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    ws.close();
+    expect(frames).toEqual([expect.objectContaining({ type: 'error', code: 'invalid-argument' }), expect.objectContaining({ type: 'error', code: 'invalid-argument' }), { type: 'pong' }]);
+    expect((await httpJson('GET', `${server.url}/agent/settings`)).status).toBe(200);
+    expect(server.stderr).toBe('');
+  } finally {
+    server.stop();
+  }
 });
 
 test('beyond loopback the banner warns loudly, lists the real LAN addresses, and prints the made-up token and a console link with it', () => {
@@ -145,6 +187,41 @@ test('beyond loopback the banner warns loudly, lists the real LAN addresses, and
   expect(local).toContain("endpoint: 'http://127.0.0.1:5700'");
   const none = startBanner({ ...facts, host: '0.0.0.0', lanAddresses: [], agentToken: 't0ken-t0ken', agentTokenGenerated: true });
   expect(none).toContain('No LAN address found');
+});
+
+test('--calls-per-address caps the live calls of one client address (429 past it)', async () => {
+  const server = await started(['--calls-per-address', '1']);
+  try {
+    const call = async (jsCode: string) => {
+      const login = await httpJson('POST', `${server.url}/v1/login`, { sdkAppId: '1400000020', jsCode });
+      return httpJson('POST', `${server.url}/v1/sessions`, { channelId: 'video-support', media: 'video' }, { authorization: `Bearer ${login.body.token}` });
+    };
+    expect((await call('first')).status).toBe(201);
+    expect((await call('second')).body.error.code).toBe('rate-limited');
+  } finally {
+    server.stop();
+  }
+  expect((await run(['--calls-per-address', '0'])).stderr).toContain('--calls-per-address must be a number from 1 to 100000');
+});
+
+test('channel ids from a --channels file reach the banner escaped: controls never reach the terminal, and the config.js line is a JS string that reads back the id (issue 24, N12)', () => {
+  const id = "it's\u001b]0;PWNED\u0007\u001b[2J\\<img src=x>\u2028\u009b31m";
+  const banner = startBanner({
+    version: '9.9.9',
+    host: '127.0.0.1',
+    port: 5700,
+    channels: [{ id, name: 'Hostile', media: 'audio', open: true }],
+    trtcSdkAppId: null,
+    autoAnswerSeconds: undefined,
+    agentToken: null,
+    agentTokenGenerated: false,
+    lanAddresses: [],
+  });
+  expect(banner).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+  const line = banner.split('\n').find((text) => text.includes('channelId:')) as string;
+  expect(line).toBe("  channelId: 'it\\'s\\x1b]0;PWNED\\x07\\x1b[2J\\\\<img src=x>\\u2028\\x9b31m',");
+  expect(vm.runInNewContext(`({${line}})`).channelId).toBe(id);
+  expect(banner).toContain('it\'s\\x1b]0;PWNED\\x07\\x1b[2J\\<img src=x>\\u2028\\x9b31m (audio)');
 });
 
 test('in a Chinese terminal (LANG=zh_CN.UTF-8) the banner and errors are in Chinese; --lang en-US brings English back', async () => {
