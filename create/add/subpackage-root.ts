@@ -31,7 +31,6 @@ export function checkRoot(host: HostProject, root: string, m: Messages): AddReco
   if (!SAFE_ROOT.test(root) || root.split('/').some((segment) => ['node_modules', 'miniprogram_npm'].includes(segment))) throw new AddRefusal(m.add.rootInvalid(root));
   const record = recordAt(host, root);
   const made = record !== null && record.root === root;
-  if (!made && fs.existsSync(subpackageDir(host, root))) throw new AddRefusal(m.add.rootTaken(inMiniprogram(host, root)));
   for (const subpackage of subpackagesOf(host.appJson.json)) {
     const other = typeof subpackage.root === 'string' ? cleanRoot(subpackage.root) : null;
     if (other === null || other === '') continue;
@@ -43,6 +42,7 @@ export function checkRoot(host: HostProject, root: string, m: Messages): AddReco
   }
   const page = (host.appJson.json.pages ?? []).find((name) => typeof name === 'string' && name.startsWith(`${root}/`));
   if (page) throw new AddRefusal(m.add.rootHoldsPage(root, page));
+  if (!made && fs.existsSync(subpackageDir(host, root))) throw new AddRefusal(m.add.rootTaken(inMiniprogram(host, root)));
   return made ? record : null;
 }
 
