@@ -35,19 +35,21 @@ export async function measureAddSize(packed: PackedTarballs, cli: string, work: 
   const tdesign = pack('./node_modules/tdesign-miniprogram', work);
   const registry = await startLocalRegistry([...packed.all, tdesign]);
   const env = npmEnvFor(registry.url, path.join(work, '.npm-cache'));
-  const project = path.join(work, 'shop');
+  const base = path.join(work, 'shop');
   try {
-    fs.cpSync(path.join(repoRoot, 'test/fixtures/add-shop'), project, { recursive: true });
-    await run('npm', ['install'], { cwd: project, env });
-    const mainBefore = mainPackageBytes(await packAndCompile(project, keyFile), rootsOf(project));
+    fs.cpSync(path.join(repoRoot, 'test/fixtures/add-shop'), base, { recursive: true });
+    await run('npm', ['install'], { cwd: base, env });
+    const mainBefore = mainPackageBytes(await packAndCompile(base, keyFile), rootsOf(base));
     const byCore = {} as AddSizeReport['byCore'];
     const flags = { open: ['--core', 'open'], tccc: ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '12345'] };
     for (const core of ['open', 'tccc'] as const) {
+      // A copy of the built app per core: the compiler caches by project folder.
+      const project = path.join(work, `shop-${core}`);
+      fs.cpSync(base, project, { recursive: true });
       await run(process.execPath, [cli, 'add', ...flags[core], '--yes', '--use-npm'], { cwd: project, env });
       const files = await packAndCompile(project, keyFile);
       const subpackage = Object.entries(files).filter(([file]) => file.startsWith(`${ROOT}/`)).reduce((sum, [, bytes]) => sum + bytes, 0);
       byCore[core] = { mainGrowthBytes: mainPackageBytes(files, rootsOf(project)) - mainBefore, subpackageKB: kb(subpackage) };
-      await run(process.execPath, [cli, 'remove'], { cwd: project, env });
     }
     return { fixture: 'test/fixtures/add-shop', mainBefore, byCore };
   } finally {
