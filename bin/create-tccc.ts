@@ -28,6 +28,9 @@ import { projectFiles } from '../create/project-files';
 import { release } from '../create/release';
 import { acceptedAsItIsNow } from '../create/target-changes';
 import { TargetProblem } from '../create/target-problem';
+import { AddRefusal } from '../create/add/refusal';
+import { runAdd } from '../create/add/run-add';
+import { runRemove } from '../create/add/run-remove';
 import { emptyDirectory, existingEntries, writeProject } from '../create/write-project';
 import { terminalText } from '../dev-server/terminal-text';
 
@@ -68,21 +71,34 @@ interface Flags {
   lang?: string;
 }
 
-function program(): Command {
+interface AddFlags extends Omit<Flags, 'appid' | 'overwrite'> {
+  root?: string;
+  dryRun?: boolean;
+}
+
+interface RemoveFlags {
+  root?: string;
+  dryRun?: boolean;
+  lang?: string;
+}
+
+/**
+ * The options of a call page, alike for a new app and for `add`: where calls go, the template, the ids,
+ * the language, the install. A new app also takes --appid and --overwrite.
+ */
+function withCallOptions(command: Command, newApp: boolean, typescriptHelp: string): Command {
   const help = helpTextsFor(lang);
   const o = help.options;
-  return new Command('create-tccc-miniprogram')
-    .description(help.description)
-    .version(RELEASE.version, '-v, --version', o.version)
+  command
     .helpOption('-h, --help', o.help)
-    .argument('[dir]', help.dir)
     .option('--core <core>', o.core)
     .option('-t, --template <name>', o.template)
     .option('--sdk-app-id <id>', o.sdkAppId)
-    .option('--channel-id <id>', o.channelId)
-    .option('--appid <appid>', o.appid)
+    .option('--channel-id <id>', o.channelId);
+  if (newApp) command.option('--appid <appid>', o.appid);
+  command
     .option('--server <url>', o.server)
-    .option('--typescript', o.typescript)
+    .option('--typescript', typescriptHelp)
     .option('--no-typescript', o.noTypescript)
     // Never used: present so that passing a key gets the explanation rather than "unknown option".
     .addOption(new Option('--secret-key <key>').hideHelp())
@@ -90,8 +106,9 @@ function program(): Command {
     // Set by `npm run create` in a clone of the repository: our packages packed there, not from a registry.
     .addOption(new Option('--local-packages <dir>').hideHelp())
     .option('--lang <lang>', o.lang)
-    .option('-y, --yes', o.yes)
-    .option('--overwrite', o.overwrite)
+    .option('-y, --yes', o.yes);
+  if (newApp) command.option('--overwrite', o.overwrite);
+  return command
     .option('--skip-install', o.skipInstall)
     .option('--use-npm', o.useNpm)
     .option('--use-pnpm', o.usePnpm)
@@ -99,6 +116,37 @@ function program(): Command {
     .showHelpAfterError()
     .configureHelp({ styleTitle: (title) => help.titles[title] ?? title })
     .configureOutput({ outputError: (text, write) => write(`\n${text.split('\n').map((line) => help.error(line) ?? line).join('\n')}`) });
+}
+
+function program(): Command {
+  const help = helpTextsFor(lang);
+  const cli = new Command('create-tccc-miniprogram')
+    .description(help.description)
+    .version(RELEASE.version, '-v, --version', help.options.version)
+    .argument('[dir]', help.dir)
+    // Options before a subcommand are the program's; after it, the subcommand's (add --core open).
+    .enablePositionalOptions();
+  withCallOptions(cli, true, help.options.typescript);
+  const add = withCallOptions(new Command('add').description(help.add.description).argument('[dir]', help.add.dir), false, help.add.typescript)
+    .option('--root <dir>', help.add.root)
+    .option('--dry-run', help.add.dryRun);
+  add.action(async (dir: string | undefined, flags: AddFlags) => {
+    process.exitCode = await addTo(dir, flags);
+  });
+  const remove = new Command('remove')
+    .description(help.remove.description)
+    .argument('[dir]', help.remove.dir)
+    .helpOption('-h, --help', help.options.help)
+    .option('--root <dir>', help.remove.root)
+    .option('--dry-run', help.remove.dryRun)
+    .option('--lang <lang>', help.options.lang)
+    .configureHelp({ styleTitle: (title) => help.titles[title] ?? title })
+    .configureOutput({ outputError: (text, write) => write(`\n${text.split('\n').map((line) => help.error(line) ?? line).join('\n')}`) });
+  remove.action(async (dir: string | undefined, flags: RemoveFlags) => {
+    useLanguage(flags.lang);
+    process.exitCode = await runRemove(dir ?? '.', { root: flags.root, dryRun: Boolean(flags.dryRun), m, out: (text) => process.stdout.write(text) });
+  });
+  return cli.addCommand(add).addCommand(remove);
 }
 
 /** Flag values checked before anything is asked or written; a secret anywhere is refused first. */
@@ -151,13 +199,18 @@ async function targetAccepted(directory: string, existing: string[], overwrite: 
   return false;
 }
 
-async function run(dir: string | undefined, flags: Flags): Promise<number> {
-  if (flags.lang !== undefined) {
-    const language = parseLanguage(flags.lang);
-    if (!language) throw new UsageError(m.errors.language(JSON.stringify(flags.lang)));
-    m = messagesFor(language);
-    lang = language;
-  }
+/** --lang, when given, over the terminal's language. */
+function useLanguage(value: string | undefined): void {
+  if (value === undefined) return;
+  const language = parseLanguage(value);
+  if (!language) throw new UsageError(m.errors.language(JSON.stringify(value)));
+  m = messagesFor(language);
+  lang = language;
+}
+
+/** What creating and adding both settle before anything else: the language, the flags, the package manager, a clone's packages, whether to ask. */
+function settle(dir: string | undefined, flags: Flags) {
+  useLanguage(flags.lang);
   const given = givenFrom(dir, flags);
   const manager = packageManagerFrom(flags);
   const local = flags.localPackages === undefined ? null : localPackages(flags.localPackages, RELEASE);
@@ -166,6 +219,18 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI && !flags.yes);
   const coreProblem = tcccCoreProblem(given, interactive, m);
   if (coreProblem) throw new UsageError(coreProblem);
+  return { given, manager, local, interactive };
+}
+
+/** `add [dir]`: the directory is an existing project, so only the call's options are checked here. */
+function addTo(dir: string | undefined, flags: AddFlags): Promise<number> {
+  const { given, manager, local, interactive } = settle(undefined, flags);
+  const run = { given, root: flags.root, dryRun: Boolean(flags.dryRun), skipInstall: Boolean(flags.skipInstall || flags.dryRun), interactive, manager, local };
+  return runAdd(dir ?? '.', { ...run, templatesDir: TEMPLATES_DIR, release: RELEASE, language: lang, m, questions, out: (text) => process.stdout.write(text) });
+}
+
+async function run(dir: string | undefined, flags: Flags): Promise<number> {
+  const { given, manager, local, interactive } = settle(dir, flags);
   // The directory first, and whether it is in use, before any other question.
   const directory = given.directory ?? (interactive ? await questions().askDirectory(m) : DEFAULT_DIRECTORY);
   const target = path.resolve(directory);
@@ -210,7 +275,7 @@ async function main(): Promise<void> {
     if (error instanceof Error && error.name === 'ExitPromptError') {
       process.stderr.write(`\n${m.progress.cancelled}\n`);
       process.exitCode = 130;
-    } else if (error instanceof UsageError || error instanceof TargetProblem) {
+    } else if (error instanceof UsageError || error instanceof TargetProblem || error instanceof AddRefusal) {
       process.stderr.write(`\n${error.message}\n`);
       process.exitCode = 1;
     } else {

@@ -11,6 +11,10 @@ export interface HelpTexts {
   description: string;
   dir: string;
   options: Record<HelpFlag, string>;
+  /** `add`: the call as a subpackage of an existing mini program. */
+  add: { description: string; dir: string; typescript: string; root: string; dryRun: string };
+  /** `remove`: takes out what add put in. */
+  remove: { description: string; dir: string; root: string; dryRun: string };
   /** The section titles commander prints ("Usage:", "Arguments:", "Options:"). */
   titles: Record<string, string>;
   /** Commander's English error lines, reworded; null leaves the line as commander wrote it. */
@@ -39,6 +43,19 @@ const EN_US: HelpTexts = {
     version: 'show the version',
     help: 'show this help',
   },
+  add: {
+    description: 'Add the call to an existing mini program, as a subpackage with its own npm (its main package grows only by the app.json lines).',
+    dir: 'the mini program project (where project.config.json is; default: here)',
+    typescript: 'write the call page in TypeScript (default: as the project is written)',
+    root: 'the subpackage folder, under miniprogramRoot (default: packageTccc)',
+    dryRun: 'print every file add would write or change, as a diff, and write nothing',
+  },
+  remove: {
+    description: 'Take out what add put in: the subpackage goes, app.json and project.config.json come back as they were.',
+    dir: 'the mini program project (default: here)',
+    root: 'the subpackage folder add made (default: the one app.json lists)',
+    dryRun: 'print what remove would change, and change nothing',
+  },
   titles: {},
   error: () => null,
 };
@@ -65,7 +82,20 @@ const ZH_CN: HelpTexts = {
     version: '显示版本号',
     help: '显示本帮助',
   },
-  titles: { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：' },
+  add: {
+    description: '把通话加入已有的小程序：作为一个自带 npm 的分包（主包只多出 app.json 的几行）。',
+    dir: '小程序项目目录（project.config.json 所在的目录；默认：当前目录）',
+    typescript: '用 TypeScript 编写呼叫页（默认：和项目一致）',
+    root: '分包目录，位于 miniprogramRoot 之下（默认：packageTccc）',
+    dryRun: '以 diff 列出 add 将写入或修改的每个文件，不写入任何内容',
+  },
+  remove: {
+    description: '撤下 add 加入的内容：删除分包，app.json 和 project.config.json 恢复原样。',
+    dir: '小程序项目目录（默认：当前目录）',
+    root: 'add 创建的分包目录（默认：app.json 中列出的那个）',
+    dryRun: '列出 remove 将做的改动，不做任何改动',
+  },
+  titles: { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Commands:': '命令：' },
   error(line) {
     const unknown = /^error: unknown option '([^']+)'/.exec(line);
     if (unknown) return `错误：未知选项 ${unknown[1]}`;

@@ -1,4 +1,5 @@
 import type { Language } from '../dev-server/language';
+import type { AddSteps } from './add/add-steps';
 
 /** Everything the scaffolder says to a person, in one language: questions, validation errors, progress, next steps. */
 export interface Messages {
@@ -57,6 +58,35 @@ export interface Messages {
     installed: string;
     installFailed(command: string, code: number | null, output: string): string;
     couldNotRun(command: string, reason: string): string;
+  };
+  add: {
+    notAnObject: string;
+    notAMiniProgram(dir: string): string;
+    runAtProjectRoot(dir: string, projectDir: string): string;
+    unparsable(file: string, reason: string): string;
+    notMiniprogramType(compileType: string): string;
+    noAppJson(file: string): string;
+    rootOutsideProject(value: string): string;
+    buildOutput(framework: string): string;
+    rootInvalid(root: string): string;
+    rootTaken(folder: string): string;
+    rootDeclared(root: string): string;
+    rootOverlaps(root: string, other: string): string;
+    rootHoldsPage(root: string, page: string): string;
+    jsonShape(file: string, reason: string): string;
+    dryRun: string;
+    dryRunBinary(file: string, bytes: number): string;
+    dryRunEnd: string;
+    unchanged(folder: string): string;
+    added(folder: string, details: string, files: number, hostFiles: string): string;
+    rolledBack: string;
+    noRecord(folder: string, record: string): string;
+    removed(folder: string): string;
+    restored(file: string): string;
+    deletedCreated(file: string): string;
+    editedSince(file: string, taken: string): string;
+    goneSince(file: string): string;
+    next(steps: AddSteps): string[];
   };
   next: {
     title: string;
@@ -127,6 +157,62 @@ export const EN_US: Messages = {
     installed: '✔ Dependencies installed',
     installFailed: (command, code, output) => `✖ ${command} failed (exit ${code}):\n${output}`,
     couldNotRun: (command, reason) => `✖ Could not run ${command}: ${reason}`,
+  },
+  add: {
+    notAnObject: 'it is not a JSON object',
+    notAMiniProgram: (dir) => `${dir} is not a mini program project: there is no project.config.json. Run add where WeChat DevTools opens the project. Nothing was changed.`,
+    runAtProjectRoot: (dir, projectDir) => `${dir} is inside a mini program project whose project.config.json is in ${projectDir}: run add there. Nothing was changed.`,
+    unparsable: (file, reason) => `${file} does not parse as JSON (${reason}). Fix it (WeChat DevTools shows where), then run add again. Nothing was changed.`,
+    notMiniprogramType: (compileType) => `project.config.json says compileType "${compileType}": add puts a call into a mini program ("miniprogram"), not a plugin or a game. Nothing was changed.`,
+    noAppJson: (file) => `There is no ${file}: project.config.json's miniprogramRoot points at a folder without a mini program. Nothing was changed.`,
+    rootOutsideProject: (value) => `project.config.json's miniprogramRoot "${value}" leaves the project folder: add writes only inside it. Nothing was changed.`,
+    buildOutput: (framework) =>
+      `This mini program is ${framework}'s build output: ${framework} writes it again at its next build, and the call would be lost. Add the call in the ${framework} project's source instead (the README's manual steps). Nothing was changed.`,
+    rootInvalid: (root) => `--root "${root}" is not a folder name add can use: letters, digits, "-" and "_", folders separated by "/" (not node_modules or miniprogram_npm). Nothing was changed.`,
+    rootTaken: (folder) => `${folder} already exists and was not made by add. Pick another subpackage root with --root. Nothing was changed.`,
+    rootDeclared: (root) => `app.json already declares a subpackage at "${root}", which add did not make. Pick another root with --root. Nothing was changed.`,
+    rootOverlaps: (root, other) => `"${root}" and the subpackage "${other}" would be inside one another, which WeChat does not allow. Pick another root with --root. Nothing was changed.`,
+    rootHoldsPage: (root, page) => `The main package's page ${page} is inside "${root}": a subpackage there would take it. Pick another root with --root. Nothing was changed.`,
+    jsonShape: (file, reason) => `${file}: ${reason}, so add cannot put its entry there. Nothing was changed.`,
+    dryRun: 'Dry run: nothing is written. add would make these changes:',
+    dryRunBinary: (file, bytes) => `+++ b/${file} (binary, ${bytes} bytes)`,
+    dryRunEnd: 'Dry run: nothing was written. Run the same command without --dry-run to make these changes.',
+    unchanged: (folder) => `✔ ${folder} is already there with these answers: no file changed.`,
+    added: (folder, details, files, hostFiles) => `✔ Added the call (${details}) as the subpackage ${folder}: ${files} files there, and ${hostFiles} edited.`,
+    rolledBack: 'Nothing was changed: every file is as it was before add.',
+    noRecord: (folder, record) => `${folder} was not made by create-tccc-miniprogram add (it has no ${record}): nothing was removed.`,
+    removed: (folder) => `✔ Removed the subpackage ${folder}.`,
+    restored: (file) => `  ${file}: given back byte for byte, as it was before add`,
+    deletedCreated: (file) => `  ${file}: deleted (add had created it)`,
+    editedSince: (file, taken) => `  ${file} was changed since add: took out only what add put in (${taken}); your own changes stay`,
+    goneSince: (file) => `  ${file} is gone since add: nothing to give back`,
+    next: (s) => [
+      'Next:',
+      ...s.commands.map((line) => `  ${line}`),
+      `  In WeChat DevTools: 工具 → 构建 npm (it also builds ${s.folder}/miniprogram_npm, the subpackage's own)${s.core === 'open' ? ', and tick 详情 → 本地设置 → 不校验合法域名 while you call the simulator' : ''}.`,
+      '',
+      'Open the call from any page:',
+      `  wx.navigateTo({ url: '${s.pageUrl}' })`,
+      `  <navigator url="${s.pageUrl}">联系客服</navigator>`,
+      '',
+      'Suggested for app.json (not written):',
+      `  "preloadRule": { "${s.firstPage}": { "network": "all", "packages": ["${s.root}"] } }   downloads the call ahead, on the page that links to it`,
+      ...(s.missing.includes('requiredBackgroundModes') ? ['  "requiredBackgroundModes": ["audio"]   keeps a call going while the app is in the background'] : []),
+      ...(s.missing.includes('__usePrivacyCheck__') ? ['  "__usePrivacyCheck__": true   WeChat DevTools runs the privacy check a phone runs'] : []),
+      '',
+      'Before the first call on a phone:',
+      `  - Privacy guide (微信公众平台 → 设置 → 服务内容声明 → 用户隐私保护指引): declare 麦克风${s.media === 'audio' ? '' : ' and 摄像头'}, used to talk with customer service.`,
+      '  - An enterprise mini program in a category that allows <live-pusher> / <live-player>; 开发管理 → 接口设置: enable 实时播放音视频流 and 实时录制音视频流.',
+      ...(s.core === 'open'
+        ? ["  - Domains (开发管理 → 开发设置 → 服务器域名): your backend's https:// and wss:// host; none for the simulator with 不校验合法域名."]
+        : [
+            `  - Domains (开发管理 → 开发设置 → 服务器域名): request 合法域名 ${s.domains.request.join(', ')}; socket 合法域名 ${s.domains.socket.join(', ')}.`,
+            '  - A real device (预览 / 真机调试): WeChat DevTools cannot run a TCCC call.',
+          ]),
+      '',
+      `${s.folder}/README.md says all this again. To take the call out: ${s.remove} (app.json and project.config.json come back as they were).`,
+      '',
+    ],
   },
   next: {
     title: 'Next:',
@@ -208,6 +294,61 @@ export const ZH_CN: Messages = {
     installed: '✔ 依赖安装完成',
     installFailed: (command, code, output) => `✖ ${command} 失败（退出码 ${code}）：\n${output}`,
     couldNotRun: (command, reason) => `✖ 无法运行 ${command}：${reason}`,
+  },
+  add: {
+    notAnObject: '它不是一个 JSON 对象',
+    notAMiniProgram: (dir) => `${dir} 不是小程序项目：里面没有 project.config.json。请在微信开发者工具打开的项目目录中运行 add。没有做任何改动。`,
+    runAtProjectRoot: (dir, projectDir) => `${dir} 位于一个小程序项目之内，它的 project.config.json 在 ${projectDir}：请在那里运行 add。没有做任何改动。`,
+    unparsable: (file, reason) => `${file} 不是合法的 JSON（${reason}）。请先修正（微信开发者工具会指出位置），再运行 add。没有做任何改动。`,
+    notMiniprogramType: (compileType) => `project.config.json 的 compileType 是 "${compileType}"：add 只能把通话加入小程序（"miniprogram"），不能加入插件或小游戏。没有做任何改动。`,
+    noAppJson: (file) => `找不到 ${file}：project.config.json 的 miniprogramRoot 指向的目录里没有小程序。没有做任何改动。`,
+    rootOutsideProject: (value) => `project.config.json 的 miniprogramRoot "${value}" 指向项目目录之外：add 只在项目目录内写入。没有做任何改动。`,
+    buildOutput: (framework) => `这个小程序是 ${framework} 的编译产物：${framework} 下次编译时会重新生成它，加入的通话会丢失。请在 ${framework} 项目的源码中接入（见 README 的手动步骤）。没有做任何改动。`,
+    rootInvalid: (root) => `--root "${root}" 不能用作分包目录：只能用字母、数字、"-" 和 "_"，多级目录用 "/" 分隔（不能是 node_modules 或 miniprogram_npm）。没有做任何改动。`,
+    rootTaken: (folder) => `${folder} 已经存在，而且不是 add 创建的。请用 --root 换一个分包目录。没有做任何改动。`,
+    rootDeclared: (root) => `app.json 已经声明了一个位于 "${root}" 的分包，它不是 add 创建的。请用 --root 换一个目录。没有做任何改动。`,
+    rootOverlaps: (root, other) => `"${root}" 和分包 "${other}" 会互相嵌套，微信不允许这样。请用 --root 换一个目录。没有做任何改动。`,
+    rootHoldsPage: (root, page) => `主包页面 ${page} 位于 "${root}" 之内：在那里建分包会把它划进去。请用 --root 换一个目录。没有做任何改动。`,
+    jsonShape: (file, reason) => `${file}：${reason}，add 无法在那里加入它的配置。没有做任何改动。`,
+    dryRun: '试运行：不写入任何文件。add 将做出以下改动：',
+    dryRunBinary: (file, bytes) => `+++ b/${file}（二进制文件，${bytes} 字节）`,
+    dryRunEnd: '试运行：没有写入任何文件。去掉 --dry-run 再运行同一条命令，即可做出这些改动。',
+    unchanged: (folder) => `✔ ${folder} 已经按这些选项加好了：没有改动任何文件。`,
+    added: (folder, details, files, hostFiles) => `✔ 已把通话（${details}）加为分包 ${folder}：分包中 ${files} 个文件，并修改了 ${hostFiles}。`,
+    rolledBack: '没有做任何改动：所有文件都和运行 add 之前一样。',
+    noRecord: (folder, record) => `${folder} 不是 create-tccc-miniprogram add 创建的（里面没有 ${record}）：没有删除任何内容。`,
+    removed: (folder) => `✔ 已删除分包 ${folder}。`,
+    restored: (file) => `  ${file}：已逐字节恢复为 add 之前的样子`,
+    deletedCreated: (file) => `  ${file}：已删除（它是 add 创建的）`,
+    editedSince: (file, taken) => `  ${file} 在 add 之后被改过：只删除了 add 加入的内容（${taken}），你自己的改动都保留`,
+    goneSince: (file) => `  ${file} 在 add 之后已被删除：无需恢复`,
+    next: (s) => [
+      '接下来：',
+      ...s.commands.map((line) => `  ${line}`),
+      `  在微信开发者工具中：工具 → 构建 npm（它会同时构建分包自己的 ${s.folder}/miniprogram_npm）${s.core === 'open' ? '；连接模拟器期间，勾选 详情 → 本地设置 → 不校验合法域名' : ''}。`,
+      '',
+      '在任意页面打开通话：',
+      `  wx.navigateTo({ url: '${s.pageUrl}' })`,
+      `  <navigator url="${s.pageUrl}">联系客服</navigator>`,
+      '',
+      '建议加入 app.json（add 没有写入）：',
+      `  "preloadRule": { "${s.firstPage}": { "network": "all", "packages": ["${s.root}"] } }   在链接到通话的页面上提前下载通话分包`,
+      ...(s.missing.includes('requiredBackgroundModes') ? ['  "requiredBackgroundModes": ["audio"]   小程序切到后台时通话继续'] : []),
+      ...(s.missing.includes('__usePrivacyCheck__') ? ['  "__usePrivacyCheck__": true   让微信开发者工具执行和手机上一样的隐私检查'] : []),
+      '',
+      '在手机上第一次呼叫之前：',
+      `  - 隐私保护指引（微信公众平台 → 设置 → 服务内容声明 → 用户隐私保护指引）：声明麦克风${s.media === 'audio' ? '' : '和摄像头'}，用途写“与客服通话”。`,
+      '  - 企业主体的小程序，服务类目允许使用 <live-pusher> / <live-player>；开发管理 → 接口设置：开通 实时播放音视频流 和 实时录制音视频流。',
+      ...(s.core === 'open'
+        ? ['  - 服务器域名（开发管理 → 开发设置 → 服务器域名）：你的后台的 https:// 和 wss:// 域名；勾选 不校验合法域名 连接模拟器时不需要。']
+        : [
+            `  - 服务器域名（开发管理 → 开发设置 → 服务器域名）：request 合法域名 ${s.domains.request.join('、')}；socket 合法域名 ${s.domains.socket.join('、')}。`,
+            '  - 真机（预览 / 真机调试）：微信开发者工具无法进行 TCCC 通话。',
+          ]),
+      '',
+      `${s.folder}/README.md 里也写了这些。要撤下通话：${s.remove}（app.json 和 project.config.json 会恢复原样）。`,
+      '',
+    ],
   },
   next: {
     title: '接下来：',

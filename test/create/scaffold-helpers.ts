@@ -12,11 +12,16 @@ export function expectedFileList(template: TemplateName, core: CoreName = 'open'
   return [...new Set([...fromTemplates, ...GENERATED_JSON_FILES])].sort();
 }
 
-/** WeChat's API typings, packed into `work` for the loopback registry (TypeScript projects install them). */
-export function packTypings(work: string): string {
-  const source = path.resolve(__dirname, '../../node_modules/miniprogram-api-typings');
+/** A package installed in this repository, packed into `work` for the loopback registry. */
+export function packInstalled(name: string, work: string): string {
+  const source = path.resolve(__dirname, '../../node_modules', name);
   const output = execFileSync('npm', ['pack', source, '--pack-destination', work, '--ignore-scripts', '--silent'], { encoding: 'utf8', timeout: 60000 });
   return path.join(work, output.trim().split('\n').pop()!);
+}
+
+/** WeChat's API typings, packed into `work` for the loopback registry (TypeScript projects install them). */
+export function packTypings(work: string): string {
+  return packInstalled('miniprogram-api-typings', work);
 }
 
 /**

@@ -140,9 +140,10 @@ function listFiles(dir: string, base = dir): string[] {
 /**
  * The generated page, loaded as WeChat would: its components from miniprogram_npm. simulate resolves only
  * paths, so the package names in usingComponents (the page's kit, the kit's core and vant) are mapped to
- * the folders packNpm wrote; the mapping fails the test if packNpm did not write them.
+ * the folders packNpm wrote; the mapping fails the test if packNpm did not write them. An independent
+ * subpackage (`add`) loads the same way from its root.
  */
-function loadCallPage(project: string): Rendered {
+export function loadCallPage(project: string): Rendered {
   const npm = '/miniprogram_npm';
   const usingComponents: Record<string, string> = {
     'tccc-call-screen': `${npm}/tccc-call-kit/call-screen/index`,
@@ -155,9 +156,51 @@ function loadCallPage(project: string): Rendered {
     if (!fs.existsSync(path.join(project, `${target}.json`))) throw new Error(`packNpm wrote no ${target}`);
   }
   const id = simulate.load(path.join(project, 'pages', 'call', 'index'), 'call-page', { rootPath: project, usingComponents });
-  const page = simulate.render(id) as unknown as Rendered & { attach(parent: Element): void };
-  page.attach(document.createElement('parent-wrapper'));
-  return page;
+  const rendered = simulate.render(id) as unknown as Rendered & { attach(parent: Element): void };
+  rendered.attach(document.createElement('parent-wrapper'));
+  return rendered;
+}
+
+/**
+ * The loaded call page signs in and places a call from each start button the template offers: on the open
+ * core through the simulator at `serverUrl`, whose agent answers and hangs up; on the tccc core through the
+ * double, scripted to do the same.
+ */
+export async function callFromPage(page: Rendered, call: { core: Core; template: 'audio' | 'video' | 'full'; channelId: string; serverUrl: string }): Promise<void> {
+  const { core, template, channelId } = call;
+  await (page.instance.onLoad as () => Promise<void>)();
+  expect(page.instance.data).toMatchObject({ ready: true, problem: '' });
+  const screen = page.querySelector('#callScreen')!;
+  const status = () => screen.dom.querySelector('[class*="tccc-call-screen__status"]')!.textContent;
+  // On the open core, every start button the template offers: each a call the default simulator takes.
+  const offered: Array<'audio' | 'video'> = template === 'audio' ? ['audio'] : core === 'open' && template === 'full' ? ['audio', 'video'] : ['video'];
+  await tapButton(screen, `.tccc-call-screen__start-${offered[0]}`);
+  if (core === 'tccc') {
+    await waitFor(() => status() === '等待客服接听…', 'the call placed on the double');
+    expect(double().calls.map((entry) => entry.method)).toEqual(['checkLogin', 'login', template === 'audio' ? 'startCall' : 'startSession']);
+    expect(double().calls[2].args).toEqual([{ channelId }]);
+    double().accept();
+    await waitFor(() => status() === '通话中', 'the agent answering');
+    expect(screen.querySelector('.tccc-call-screen__call-bar')).toBeDefined();
+    double().end({ closeBy: 'seat' });
+    await waitFor(() => status() === '通话已结束', 'the agent hanging up');
+    expect(screen.dom.querySelector('[class*="tccc-call-screen__start-"]')).not.toBeNull();
+    return;
+  }
+  const root = () => screen.querySelector('#tcccSdk')!.instance;
+  for (const [index, media] of offered.entries()) {
+    if (index > 0) await tapButton(screen, `.tccc-call-screen__start-${media}`);
+    await waitFor(() => ['ivr', 'ringing'].includes(root().getState().phase), `the ${media} call to reach the contact center`);
+    if (root().getState().phase === 'ivr') await root().sendDigits('1');
+    await waitFor(() => root().getState().phase === 'ringing', 'ringing');
+    const [live] = (await agent(call.serverUrl).sessions()).filter((session) => session.phase === 'ringing');
+    expect(live).toMatchObject({ channelId, media });
+    await agent(call.serverUrl).accept(live.sessionId);
+    await waitFor(() => root().getState().phase === 'active', `the agent answering the ${media} call`);
+    await agent(call.serverUrl).hangUp(live.sessionId);
+    await waitFor(() => root().getState().phase === 'idle', 'the agent hanging up');
+    expect(screen.dom.textContent).toContain('通话已结束');
+  }
 }
 
 /**
@@ -260,40 +303,7 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
       require(path.join(project(), 'app.js'));
       expect(app.ran).toBe(true);
 
-      const page = loadCallPage(project());
-      await (page.instance.onLoad as () => Promise<void>)();
-      expect(page.instance.data).toMatchObject({ ready: true, problem: '' });
-      const screen = page.querySelector('#callScreen')!;
-      const status = () => screen.dom.querySelector('[class*="tccc-call-screen__status"]')!.textContent;
-      // On the open core, every start button the template offers: each a call the default simulator takes.
-      const offered: Array<'audio' | 'video'> = template === 'audio' ? ['audio'] : core === 'open' && template === 'full' ? ['audio', 'video'] : ['video'];
-      await tapButton(screen, `.tccc-call-screen__start-${offered[0]}`);
-      if (core === 'tccc') {
-        await waitFor(() => status() === '等待客服接听…', 'the call placed on the double');
-        expect(double().calls.map((call) => call.method)).toEqual(['checkLogin', 'login', template === 'audio' ? 'startCall' : 'startSession']);
-        expect(double().calls[2].args).toEqual([{ channelId }]);
-        double().accept();
-        await waitFor(() => status() === '通话中', 'the agent answering');
-        expect(screen.querySelector('.tccc-call-screen__call-bar')).toBeDefined();
-        double().end({ closeBy: 'seat' });
-        await waitFor(() => status() === '通话已结束', 'the agent hanging up');
-        expect(screen.dom.querySelector('[class*="tccc-call-screen__start-"]')).not.toBeNull();
-        return;
-      }
-      const root = () => screen.querySelector('#tcccSdk')!.instance;
-      for (const [index, media] of offered.entries()) {
-        if (index > 0) await tapButton(screen, `.tccc-call-screen__start-${media}`);
-        await waitFor(() => ['ivr', 'ringing'].includes(root().getState().phase), `the ${media} call to reach the contact center`);
-        if (root().getState().phase === 'ivr') await root().sendDigits('1');
-        await waitFor(() => root().getState().phase === 'ringing', 'ringing');
-        const [live] = (await agent(server.url).sessions()).filter((session) => session.phase === 'ringing');
-        expect(live).toMatchObject({ channelId, media });
-        await agent(server.url).accept(live.sessionId);
-        await waitFor(() => root().getState().phase === 'active', `the agent answering the ${media} call`);
-        await agent(server.url).hangUp(live.sessionId);
-        await waitFor(() => root().getState().phase === 'idle', 'the agent hanging up');
-        expect(screen.dom.textContent).toContain('通话已结束');
-      }
+      await callFromPage(loadCallPage(project()), { core, template, channelId, serverUrl: server.url });
     } finally {
       wx.restore();
     }
