@@ -40,6 +40,8 @@ interface OutagePart {
   resumeWithoutNetworkEventMs: { median: number; max: number; runs: number };
   bareResumeMs: { median: number; runs: number };
   ratio: number;
+  /** A TRTC call through an outage in which TRTC gave up on the pusher (-1307) `pusherGaveUp` times. */
+  mediaDrop: { outageMs: number; pusherGaveUp: number; survived: boolean; pusherRestarts: number };
 }
 
 interface LoadPart {
@@ -90,6 +92,7 @@ async function main(): Promise<void> {
     wholeCallUnder10KB: setData.whole.bytes < 10240,
     callSetupRatioAtMost1_3: callSetup.ratio <= 1.3,
     outage25sSurvived: outage.outageSurvivedMs >= 25000 && outage.hangUpToldOnce,
+    mediaDrop20sSurvived: outage.mediaDrop.survived,
     resumeAtMost1_5xBareAnd1s: outage.ratio <= 1.5 && outage.resumeWithNetworkEventMs.max <= 1000,
     scaffoldNoSlowerThanCreateVite: scaffold.ratio <= 1,
     capacity1000AtP99Under50ms: load.callsHeldConcurrently >= 1000 && load.eventLatencyMs.p99 < 50,
@@ -149,6 +152,7 @@ function table(report: any): string {
     '',
     `Call setup (median of ${callSetup.runs}): startSession() ${callSetup.sdkStartCallMs.median} ms vs bare POST + event socket ${callSetup.bareHttpPlusSocketMs.median} ms = ${callSetup.ratio}× (goal ≤ 1.3: ${mark(goals.callSetupRatioAtMost1_3)})`,
     `Outage survived: ${outage.outageSurvivedMs / 1000} s of a ${outage.callerWindowMs / 1000} s caller window, the agent's hang-up told once afterwards (goal 25 s: ${mark(goals.outage25sSurvived)})`,
+    `Media drop: a TRTC call through a ${outage.mediaDrop.outageMs / 1000} s outage, TRTC giving up on the pusher (-1307) ${outage.mediaDrop.pusherGaveUp}×: ${outage.mediaDrop.survived ? 'survived' : 'ended'}, pusher restarted ${outage.mediaDrop.pusherRestarts}× (goal survived: ${mark(goals.mediaDrop20sSurvived)})`,
     `Resume (median of ${outage.resumeWithNetworkEventMs.runs}): network back → reconnecting false ${outage.resumeWithNetworkEventMs.median} ms (max ${outage.resumeWithNetworkEventMs.max}) vs bare socket + hello + welcome ${outage.bareResumeMs.median} ms = ${outage.ratio}× (goal ≤ 1.5 and ≤ 1 s: ${mark(goals.resumeAtMost1_5xBareAnd1s)}); without the network event ${outage.resumeWithoutNetworkEventMs.median} ms (backoff)`,
     `Scaffold (median of ${scaffold.runs}): create-tccc-miniprogram ${scaffold.oursMs.median} ms vs create-vite ${scaffold.createViteMs.median} ms = ${scaffold.ratio}× (goal ≤ 1: ${mark(goals.scaffoldNoSlowerThanCreateVite)})`,
     `Simulator: ${capacity.held} calls held, event latency p50 ${capacity.p50Ms} ms / p99 ${capacity.p99Ms} ms, ${capacity.rssMb.idle} → ${capacity.rssMb.holding} MB (goal 1000 at p99 < 50 ms: ${mark(goals.capacity1000AtP99Under50ms)})`,
