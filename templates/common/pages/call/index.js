@@ -28,7 +28,7 @@ Component({
     onCallError(event) {
       const { code, message, detail } = event.detail;
       if (code === 'privacy-not-authorized' && detail && detail.privacy === 'not-agreed') {
-        wx.showModal({ title: '未同意隐私保护指引', content: '同意后才能使用麦克风通话。请再次呼叫，并在提示中点“同意并继续”。', showCancel: false });
+        wx.showModal({ title: '未同意隐私保护指引', content: '同意后才能使用麦克风通话。请再次呼叫，并在提示中点击「同意并继续」。', showCancel: false });
         return;
       }
       if (code === 'permission-denied') {
@@ -40,7 +40,9 @@ Component({
         });
         return;
       }
-      wx.showToast({ title: message.slice(0, 20), icon: 'none' });
+      // Anything else the call screen tells the caller itself, in its own words and language: a call that could
+      // not start shows why in place of its status line. The core's message is for the developer.
+      console.warn(`tccc-call-screen: ${code}: ${message}`);
     },
   },
 });

@@ -42,7 +42,9 @@ Component({
         });
         return;
       }
-      wx.showToast({ title: message.slice(0, 20), icon: 'none' });
+      // Anything else the call screen tells the caller itself, in its own words and language: a call that could
+      // not start shows why in place of its status line. The core's message is for the developer.
+      console.warn(`tccc-call-screen: ${code}: ${message}`);
     },
   },
 });
