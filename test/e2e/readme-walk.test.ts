@@ -187,16 +187,32 @@ const CHECKS: Array<[RegExp, Check]> = [
   [
     /^npm install (\S.*)$/,
     async (_walk, step, match) => {
-      // Packages added to an existing app: one of its own, outside the clone.
-      const app = path.join(WALK, 'existing-app');
-      fs.mkdirSync(app, { recursive: true });
-      if (!fs.existsSync(path.join(app, 'package.json'))) fs.writeFileSync(path.join(app, 'package.json'), '{ "name": "existing-app", "private": true }\n');
+      const app = existingApp();
       const ran = await sh(step.command, app);
       expect([step.where, ran.code, ran.output]).toEqual([step.where, 0, expect.not.stringMatching(/npm (error|ERR!)/)]);
       for (const spec of match[1].split(/\s+/)) {
         const name = spec.replace(/^(@?[^@]+).*$/, '$1');
         expect([spec, fs.existsSync(path.join(app, 'node_modules', name, 'package.json'))]).toEqual([spec, true]);
       }
+    },
+  ],
+  [
+    /^npx tccc-name-core$/,
+    async (_walk, step) => {
+      // By hand, in an app that installed our core under its alias: the copy gets the name 构建 npm looks for.
+      const ran = await sh(step.command, existingApp());
+      expect([step.where, ran.code]).toEqual([step.where, 0]);
+      expect(JSON.parse(fs.readFileSync(path.join(existingApp(), 'node_modules', 'tccc-wx-sdk', 'package.json'), 'utf8')).name).toBe('tccc-wx-sdk');
+    },
+  ],
+  [
+    /^npm pkg set scripts\.postinstall=(\S+)$/,
+    async (_walk, step) => {
+      // The step that makes the naming run after every install: the next install names the fresh copy again.
+      expect([step.where, (await sh(step.command, existingApp())).code]).toEqual([step.where, 0]);
+      const reinstalled = await sh('rm -rf node_modules && npm install', existingApp());
+      expect([step.where, reinstalled.code]).toEqual([step.where, 0]);
+      expect(JSON.parse(fs.readFileSync(path.join(existingApp(), 'node_modules', 'tccc-wx-sdk', 'package.json'), 'utf8')).name).toBe('tccc-wx-sdk');
     },
   ],
   [
@@ -264,6 +280,14 @@ const CHECKS: Array<[RegExp, Check]> = [
     },
   ],
 ];
+
+/** The existing app that the README's integration steps (packages added by hand) are walked in, outside the clone. */
+function existingApp(): string {
+  const app = path.join(WALK, 'existing-app');
+  fs.mkdirSync(app, { recursive: true });
+  if (!fs.existsSync(path.join(app, 'package.json'))) fs.writeFileSync(path.join(app, 'package.json'), '{ "name": "existing-app", "private": true }\n');
+  return app;
+}
 
 /** Walks every command of `blocks`, from `cwd`. */
 async function walkCommands(blocks: DocCommand[][], walk: Walk): Promise<void> {
