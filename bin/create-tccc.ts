@@ -132,6 +132,7 @@ function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
   };
   const checks: Array<[string | undefined, Validator]> = [
     [given.directory, validateDirectory],
+    [flags.defaultDirectory, validateDirectory],
     [given.core, validateCore],
     [given.template, validateTemplate],
     [given.sdkAppId, validateSdkAppId],
