@@ -7,7 +7,9 @@ import { DEFAULT_DIRECTORY, tcccCoreProblem, withDefaults } from '../create/defa
 import { helpTextsFor, languageInArgs } from '../create/help-texts';
 import type { CoreName, PackageManager, TemplateName, Validator } from '../create/options';
 import {
+  folderNameOf,
   looksLikeSecret,
+  normalizeInput,
   validateAppId,
   validateChannelId,
   validateCore,
@@ -18,7 +20,7 @@ import {
 } from '../create/options';
 import type { Language } from '../dev-server/language';
 import { currentTerminalLanguage, parseLanguage } from '../dev-server/language';
-import { install } from '../create/install';
+import { installExplained } from '../create/install';
 import type { Messages } from '../create/messages';
 import { messagesFor } from '../create/messages';
 import { copyLocalPackages, localPackages } from '../create/local-packages';
@@ -68,6 +70,8 @@ interface Flags {
   usePnpm?: boolean;
   useYarn?: boolean;
   localPackages?: string;
+  defaultDirectory?: string;
+  checkOnly?: boolean;
   lang?: string;
 }
 
@@ -105,6 +109,10 @@ function withCallOptions(command: Command, newApp: boolean, typescriptHelp: stri
     .addOption(new Option('--secret-id <id>').hideHelp())
     // Set by `npm run create` in a clone of the repository: our packages packed there, not from a registry.
     .addOption(new Option('--local-packages <dir>').hideHelp())
+    // Also set by `npm run create`: the default directory (beside the clone, not inside it), and a first pass
+    // that only checks the arguments, so a mistake is told before the clone's packages are built.
+    .addOption(new Option('--default-directory <dir>').hideHelp())
+    .addOption(new Option('--check-only').hideHelp())
     .option('--lang <lang>', o.lang)
     .option('-y, --yes', o.yes);
   if (newApp) command.option('--overwrite', o.overwrite);
@@ -115,13 +123,22 @@ function withCallOptions(command: Command, newApp: boolean, typescriptHelp: stri
     .option('--use-yarn', o.useYarn)
     .showHelpAfterError()
     .configureHelp({ styleTitle: (title) => help.titles[title] ?? title })
-    .configureOutput({ outputError: (text, write) => write(`\n${text.split('\n').map((line) => help.error(line) ?? line).join('\n')}`) });
+    .configureOutput({
+      writeOut: (text) => process.stdout.write(help.tidy(text)),
+      outputError: (text, write) => write(`\n${text.split('\n').map((line) => help.error(line) ?? line).join('\n')}`),
+    });
+}
+
+/** A flag's value as it is checked and used: what an input method types for ASCII read as ASCII, trimmed. */
+function normalized<T extends string>(value: string | undefined): T | undefined {
+  return value === undefined ? undefined : (normalizeInput(value) as T);
 }
 
 function program(): Command {
   const help = helpTextsFor(lang);
   const cli = new Command('create-tccc-miniprogram')
     .description(help.description)
+    .usage(help.usage)
     .version(RELEASE.version, '-v, --version', help.options.version)
     .argument('[dir]', help.dir)
     // Options before a subcommand are the program's; after it, the subcommand's (add --core open).
@@ -153,17 +170,18 @@ function program(): Command {
 function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
   if (flags.secretKey !== undefined || flags.secretId !== undefined) throw new UsageError(m.errors.secret);
   const given: GivenOptions = {
-    directory: dir,
-    core: flags.core as CoreName | undefined,
-    template: flags.template as TemplateName | undefined,
-    sdkAppId: flags.sdkAppId,
-    channelId: flags.channelId,
-    appId: flags.appid,
-    endpoint: flags.server,
+    directory: dir?.trim(),
+    core: normalized<CoreName>(flags.core),
+    template: normalized<TemplateName>(flags.template),
+    sdkAppId: normalized(flags.sdkAppId),
+    channelId: normalized(flags.channelId),
+    appId: normalized(flags.appid),
+    endpoint: normalized(flags.server),
     typescript: flags.typescript,
   };
   const checks: Array<[string | undefined, Validator]> = [
     [given.directory, validateDirectory],
+    [flags.defaultDirectory, validateDirectory],
     [given.core, validateCore],
     [given.template, validateTemplate],
     [given.sdkAppId, validateSdkAppId],
@@ -213,7 +231,7 @@ function settle(dir: string | undefined, flags: Flags) {
   useLanguage(flags.lang);
   const given = givenFrom(dir, flags);
   const manager = packageManagerFrom(flags);
-  const local = flags.localPackages === undefined ? null : localPackages(flags.localPackages, RELEASE);
+  const local = flags.localPackages === undefined ? null : localPackages(flags.localPackages, RELEASE, m);
   if (typeof local === 'string') throw new UsageError(local);
   if (!flags.skipInstall && !isAvailable(manager)) throw new UsageError(managerMissing(manager));
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY && !process.env.CI && !flags.yes);
@@ -223,16 +241,24 @@ function settle(dir: string | undefined, flags: Flags) {
 }
 
 /** `add [dir]`: the directory is an existing project, so only the call's options are checked here. */
-function addTo(dir: string | undefined, flags: AddFlags): Promise<number> {
+async function addTo(dir: string | undefined, flags: AddFlags): Promise<number> {
   const { given, manager, local, interactive } = settle(undefined, flags);
+  // `npm run create -- add` checks the flags before it builds; the project itself is checked by runAdd.
+  if (flags.checkOnly) return 0;
   const run = { given, root: flags.root, dryRun: Boolean(flags.dryRun), skipInstall: Boolean(flags.skipInstall || flags.dryRun), interactive, manager, local };
   return runAdd(dir ?? '.', { ...run, templatesDir: TEMPLATES_DIR, release: RELEASE, language: lang, m, questions, out: (text) => process.stdout.write(text) });
 }
 
 async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const { given, manager, local, interactive } = settle(dir, flags);
+  const defaultDirectory = flags.defaultDirectory ?? DEFAULT_DIRECTORY;
+  if (flags.checkOnly) {
+    // Nothing is asked on this pass: a directory that will be asked for is checked when it is.
+    const known = given.directory ?? (interactive ? undefined : defaultDirectory);
+    return known === undefined || interactive || (await targetAccepted(known, existingEntries(path.resolve(known)), Boolean(flags.overwrite), false)) ? 0 : 1;
+  }
   // The directory first, and whether it is in use, before any other question.
-  const directory = given.directory ?? (interactive ? await questions().askDirectory(m) : DEFAULT_DIRECTORY);
+  const directory = given.directory ?? (interactive ? await questions().askDirectory(m, defaultDirectory) : defaultDirectory);
   const target = path.resolve(directory);
   const accepted = existingEntries(target);
   if (!(await targetAccepted(directory, accepted, Boolean(flags.overwrite), interactive))) return 1;
@@ -251,17 +277,19 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
 
   writeProject(target, files);
   if (local) copyLocalPackages(target, local.copies);
-  const details = [options.template, ...(options.typescript ? [m.progress.typescript] : []), options.core === 'tccc' ? m.progress.tencentCore : 'open-tccc-wx-sdk'].join(', ');
-  process.stdout.write(`\n${m.progress.created(options.packageName, details, terminalText(target))}\n`);
-  const installed = flags.skipInstall ? false : await install(target, manager, m);
-  process.stdout.write(nextSteps(options.directory, manager, installed, options.core, m, options.typescript ? 'config.ts' : 'config.js'));
-  return !flags.skipInstall && !installed ? 1 : 0;
+  const details = [options.template, ...(options.typescript ? [m.progress.typescript] : []), options.core === 'tccc' ? m.progress.tencentCore : 'open-tccc-wx-sdk'].join(m.listSeparator);
+  const folder = folderNameOf(options.directory);
+  process.stdout.write(`\n${m.progress.created(folder, details, terminalText(target))}\n`);
+  if (options.packageName !== folder) process.stdout.write(`${m.progress.packageNamed(options.packageName)}\n`);
+  const outcome = flags.skipInstall ? 'skipped' : (await installExplained(target, manager, options.core, m, (text) => process.stdout.write(text))) ? 'done' : 'failed';
+  process.stdout.write(nextSteps({ dir: options.directory, manager, install: outcome, core: options.core, template: options.template, configFile: options.typescript ? 'config.ts' : 'config.js' }, m));
+  return outcome === 'failed' ? 1 : 0;
 }
+
 
 /** The one message for a package manager that was asked for and does not run here. */
 function managerMissing(manager: PackageManager): string {
-  const others = (['npm', 'pnpm', 'yarn'] as const).filter((name) => name !== manager).map((name) => `--use-${name}`).join(' / ');
-  return m.errors.managerMissing(manager, others);
+  return m.errors.managerMissing(manager, (['npm', 'pnpm', 'yarn'] as const).filter((name) => name !== manager).map((name) => `--use-${name}`));
 }
 
 async function main(): Promise<void> {

@@ -5,6 +5,8 @@ import { startBanner } from '../dev-server/banner';
 import { loadChannels } from '../dev-server/channels';
 import { optionsHelp, parseArgsOptions } from '../dev-server/cli-options';
 import { currentTerminalLanguage, type Language, parseLanguage } from '../dev-server/language';
+import { commandWith } from '../dev-server/launch-command';
+import { protocolDocPath } from '../dev-server/protocol-doc';
 import { readSecretKey } from '../dev-server/secret-key';
 import { DEFAULT_HOST, DEFAULT_PORT, startDevServer } from '../dev-server/server';
 import { type Problem, StartupProblem } from '../dev-server/startup-problem';
@@ -123,6 +125,8 @@ async function main(): Promise<void> {
       agentTokenGenerated: agentToken === undefined && server.agentToken !== null,
       lanAddresses: isLoopbackName(server.host) ? [] : lanAddresses(),
       language,
+      lanCommand: commandWith(['--host', '0.0.0.0'], { env: process.env, script: process.argv[1] ?? '', cwd: process.cwd() }),
+      protocolDoc: protocolDocPath(language, __dirname, process.cwd()),
     }),
   );
 

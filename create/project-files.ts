@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CoreName, PackageManager, ProjectOptions, TemplateName } from './options';
 import { commandsFor } from './package-manager';
-import { TEST_APPID } from './options';
+import { SIMULATOR_CHANNELS, TEST_APPID, folderNameOf } from './options';
 import type { Language } from '../dev-server/language';
 import type { ConfigComment } from './config-comments';
 import { CONFIG_COMMENTS } from './config-comments';
 import { LOCAL_PACKAGES_DIR } from './local-packages';
 import type { Release } from './release';
-import { TENCENT_CORE, TYPINGS, coreDependency } from './release';
+import { TENCENT_CORE, TYPESCRIPT, TYPINGS, coreDependency } from './release';
 import { jsString, jsonFile, markdownText } from './serialize';
 
 interface TemplateManifest {
@@ -86,6 +86,7 @@ export function templateContext(options: ProjectOptions, templatesDir: string, r
   const commands = commandsFor(manager);
   return {
     ...options,
+    folderName: folderNameOf(options.directory),
     isOpen: options.core === 'open',
     kitName: release.kit.name,
     openCoreDependency: coreDependency('open', release),
@@ -94,6 +95,11 @@ export function templateContext(options: ProjectOptions, templatesDir: string, r
     tencentCoreRange: TENCENT_CORE.range,
     installCommand: commands.install.text,
     simulatorCommand: commands.run('simulator'),
+    // The one spelling of "the simulator, reachable from the LAN" (the simulator's banner prints the same).
+    simulatorOnLanCommand: commands.run('simulator', ['--host', '0.0.0.0']),
+    typecheckCommand: commands.run('typecheck'),
+    // The simulator channel that takes the calls of this template (for switching a tccc app to the open core).
+    simulatorChannelId: SIMULATOR_CHANNELS[options.template],
     media: manifest.media,
     js: jsString,
     md: markdownText,
@@ -164,12 +170,13 @@ function packageJson(options: ProjectOptions, manifest: TemplateManifest, releas
   const common = { name: options.packageName, version: '0.1.0', private: true, description: manifest.description };
   const dependencies = callDependencies(options.core, release);
   const postinstall = NAME_CORE_POSTINSTALL;
-  // WeChat DevTools compiles the TypeScript itself; the project needs only WeChat's API typings.
-  const typings = options.typescript ? { [TYPINGS.name]: TYPINGS.range } : {};
-  if (options.core === 'tccc') return { ...common, scripts: { postinstall }, dependencies, ...(options.typescript ? { devDependencies: typings } : {}) };
+  // WeChat DevTools compiles the TypeScript itself as it builds; `npm run typecheck` checks it with the project's own compiler.
+  const typings = options.typescript ? { [TYPINGS.name]: TYPINGS.range, [TYPESCRIPT.name]: TYPESCRIPT.range } : {};
+  const typecheck = options.typescript ? { typecheck: 'tsc -p .' } : {};
+  if (options.core === 'tccc') return { ...common, scripts: { postinstall, ...typecheck }, dependencies, ...(options.typescript ? { devDependencies: typings } : {}) };
   return {
     ...common,
-    scripts: { simulator: 'tccc-dev-server', postinstall },
+    scripts: { simulator: 'tccc-dev-server', postinstall, ...typecheck },
     dependencies,
     devDependencies: { [release.devServer.name]: release.devServer.range, ...typings },
   };
@@ -182,7 +189,8 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release:
     'project.config.json': {
       description: manifest.description,
       appid: options.appId,
-      projectname: options.packageName,
+      // DevTools' name for the project: the folder's own, Chinese included (package.json's is npm's).
+      projectname: folderNameOf(options.directory),
       compileType: 'miniprogram',
       miniprogramRoot: '',
       libVersion: 'latest',

@@ -1,3 +1,6 @@
+import type { Messages } from './messages';
+import { EN_US } from './messages';
+
 /** What `--server` must look like, shown in messages. */
 const EXAMPLE = 'http://127.0.0.1:5700';
 
@@ -18,21 +21,21 @@ export interface SecretRule {
  * is a `/` to `URL` but not to every HTTP client, so it is refused rather than written; a scheme in capitals
  * (`HTTP://h`) or a numeric host (`http://0x7f.1/`) means the same to every parser and stays as typed.
  */
-export function validateServerUrl(value: string, secrets: SecretRule): string | null {
+export function validateServerUrl(value: string, secrets: SecretRule, m: Messages = EN_US): string | null {
   const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (carriesSecret(value, secrets.looksLikeSecret)) return secrets.refusal;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `The server must be an http(s) URL such as ${EXAMPLE}, got ${shown}.`;
+    return m.errors.endpointNotUrl(EXAMPLE, shown);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `The server must be http or https, got ${url.protocol}`;
-  if (!/^https?:\/\/[^/\\]/i.test(value)) return `The server must be an http(s) URL such as ${EXAMPLE}, with "//" after the scheme, got ${shown}.`;
-  if (/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(value)) return `The server URL must not contain spaces, line breaks or control characters, got ${shown}.`;
-  if (value.includes('\\')) return `The server URL must not contain a backslash: write "/" (URL reads one as the other, not every HTTP client does), got ${shown}.`;
-  if (url.username || url.password) return 'The server URL must not carry a user name or password: it ships inside the app.';
-  if (url.search || url.hash || value.includes('?') || value.includes('#')) return 'The server URL takes no query or fragment.';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return m.errors.endpointScheme(url.protocol);
+  if (!/^https?:\/\/[^/\\]/i.test(value)) return m.errors.endpointSlashes(EXAMPLE, shown);
+  if (/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(value)) return m.errors.endpointWhitespace(shown);
+  if (value.includes('\\')) return m.errors.endpointBackslash(shown);
+  if (url.username || url.password) return m.errors.endpointCredentials;
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) return m.errors.endpointQuery;
   return null;
 }
 

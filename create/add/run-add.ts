@@ -3,7 +3,7 @@ import type { Language } from '../../dev-server/language';
 import type * as Questions from '../ask';
 import type { GivenOptions } from '../defaults';
 import { withDefaults } from '../defaults';
-import { install } from '../install';
+import { installExplained } from '../install';
 import type { LocalPackages } from '../local-packages';
 import type { Messages } from '../messages';
 import type { PackageManager, ProjectOptions } from '../options';
@@ -72,7 +72,7 @@ export async function runAdd(directory: string, run: AddRun): Promise<number> {
     return 0;
   }
   const written = writeAll(host.dir, changes);
-  const installed = run.skipInstall ? false : await install(subpackageDir(host, root), run.manager, m);
+  const installed = run.skipInstall ? false : await installExplained(subpackageDir(host, root), run.manager, options.core, m, run.out);
   if (!run.skipInstall && !installed) {
     written.rollback();
     process.stderr.write(`${m.add.rolledBack}\n`);

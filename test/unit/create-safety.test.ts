@@ -27,7 +27,8 @@ test('validateTargetPath checks every segment, not only the last', () => {
     expect(validateTargetPath(bad)).toEqual(expect.any(String));
   }
   expect(validateDirectory('$(touch X)/app')).toMatch(/must not contain "\$"/);
-  expect(validateDirectory('apps/My App')).toMatch(/cannot be a package name/);
+  expect(validateDirectory('apps/My App')).toBeNull();
+  expect(validateDirectory('apps/node_modules')).toMatch(/which npm does not take/);
 });
 
 test('validateServerUrl: parsed with URL, http(s) spelled out, no credentials, no whitespace or control characters, no secret anywhere', () => {
