@@ -4,10 +4,11 @@
  * other error is left to the call screen, which shows the kit's own words in place of its status line. The
  * core's message (English, for developers) never reaches the caller, and is never cut mid-word.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import ts from 'typescript';
+import { projectFiles } from '../../create/project-files';
+import type { Release } from '../../create/release';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 
@@ -33,12 +34,24 @@ function loadPage(source: string): { page: PageDefinition; shown: Array<[string,
   return { page, shown, warned };
 }
 
+const RELEASE: Release = {
+  version: '0.3.0',
+  openCore: { name: 'open-tccc-wx-sdk', range: '^0.3.0' },
+  kit: { name: 'tccc-call-kit', range: '^0.3.0' },
+  devServer: { name: 'tccc-dev-server', range: '^0.3.0' },
+};
+
+/** The call page of a new audio app on our core, as the scaffolder renders it. */
+function renderedPage(typescript: boolean): string {
+  const options = { directory: 'app', packageName: 'app', core: 'open' as const, typescript, template: 'audio' as const, sdkAppId: '1400000001', channelId: 'audio-support', appId: 'touristappid', endpoint: 'http://127.0.0.1:5700' };
+  const file = projectFiles(options, TEMPLATES, RELEASE).get(`pages/call/index.${typescript ? 'ts' : 'js'}`);
+  if (typeof file !== 'string') throw new Error('the scaffolder wrote no call page');
+  return file;
+}
+
 const PAGES: Array<[string, () => string]> = [
-  ['JavaScript', () => fs.readFileSync(path.join(TEMPLATES, 'common', 'pages', 'call', 'index.js'), 'utf8')],
-  [
-    'TypeScript',
-    () => ts.transpileModule(fs.readFileSync(path.join(TEMPLATES, 'lang-ts', 'pages', 'call', 'index.ts'), 'utf8'), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText,
-  ],
+  ['JavaScript', () => renderedPage(false)],
+  ['TypeScript', () => ts.transpileModule(renderedPage(true), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020 } }).outputText],
 ];
 
 describe.each(PAGES)('the %s page', (_language, source) => {

@@ -322,7 +322,7 @@ describe('in a terminal', () => {
     fs.mkdirSync(path.join(cwd, 'proj'));
     fs.writeFileSync(path.join(cwd, 'proj', 'important.txt'), 'work');
     session.type(KEYS.enter);
-    await session.waitFor('Remove these and create the project here?');
+    await session.waitFor('Empty this directory and create the project here?');
     expect(session.output()).toMatch(/proj changed while the questions were open\.\s+proj is not empty:\s+important\.txt/);
   };
 

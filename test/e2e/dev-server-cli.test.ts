@@ -207,7 +207,7 @@ test('--calls-per-address caps the live calls of one client address (429 past it
   expect((await run(['--calls-per-address', '0'])).stderr).toContain('--calls-per-address must be a number from 1 to 100000');
 });
 
-test('channel ids from a --channels file reach the banner escaped: controls never reach the terminal, and the config.js line is a JS string that reads back the id (issue 24, N12)', () => {
+test('channel ids from a --channels file reach the banner escaped: controls never reach the terminal, and each channel is listed as a JS string that reads back the id (issue 24, N12)', () => {
   const id = "it's\u001b]0;PWNED\u0007\u001b[2J\\<img src=x>\u2028\u009b31m";
   const banner = startBanner({
     version: '9.9.9',
@@ -221,9 +221,11 @@ test('channel ids from a --channels file reach the banner escaped: controls neve
     lanAddresses: [],
   });
   expect(banner).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
-  const line = banner.split('\n').find((text) => text.includes('channelId:')) as string;
-  expect(line).toBe("  channelId: 'it\\'s\\x1b]0;PWNED\\x07\\x1b[2J\\\\<img src=x>\\u2028\\x9b31m',");
-  expect(vm.runInNewContext(`({${line}})`).channelId).toBe(id);
+  // The channel list under "channelId:" names each id as config.js would hold it: a JS string that reads back the id.
+  const literal = "'it\\'s\\x1b]0;PWNED\\x07\\x1b[2J\\\\<img src=x>\\u2028\\x9b31m'";
+  const line = banner.split('\n').find((text) => text.trimStart().startsWith("'it")) as string;
+  expect(line.trim().startsWith(`${literal} `)).toBe(true);
+  expect(vm.runInNewContext(literal)).toBe(id);
   expect(banner).toContain('it\'s\\x1b]0;PWNED\\x07\\x1b[2J\\<img src=x>\\u2028\\x9b31m (audio)');
 });
 
