@@ -237,6 +237,51 @@ const CHECKS: Array<[RegExp, Check]> = [
     },
   ],
   [
+    /^npm run create -- add (\S+) --dry-run$/,
+    async (walk, step, match) => {
+      // The README runs these "from this clone" (the four commands before them left the reader in the app).
+      walk.cwd = CLONE;
+      const shop = path.resolve(walk.cwd, match[1]);
+      const before = snapshotOf(shop);
+      const ran = await sh(step.command, walk.cwd);
+      expect([step.where, ran.code, ran.code === 0 ? '' : ran.output]).toEqual([step.where, 0, '']);
+      // Every file it would write, as a diff, and nothing written.
+      expect(ran.output).toMatch(/^\+\+\+ .*packageTccc\/pages\/call\/index\.wxml/m);
+      expect(ran.output).toMatch(/^\+\+\+ .*app\.json/m);
+      expect(snapshotOf(shop)).toEqual(before);
+    },
+  ],
+  [
+    /^npm run create -- add (\S+)$/,
+    async (walk, step, match) => {
+      const shop = path.resolve(walk.cwd, match[1]);
+      shopBefore ??= { app: fs.readFileSync(path.join(shop, 'app.json')), project: fs.readFileSync(path.join(shop, 'project.config.json')) };
+      const ran = await sh(step.command, walk.cwd);
+      expect([step.where, ran.code, ran.code === 0 ? '' : ran.output]).toEqual([step.where, 0, '']);
+      expect(ran.output).not.toContain('✖');
+      // The call as an independent subpackage, its npm installed in it (the core named as 构建 npm looks it up).
+      const app = JSON.parse(fs.readFileSync(path.join(shop, 'app.json'), 'utf8')) as { subpackages: Array<{ root: string; independent?: boolean }> };
+      expect(app.subpackages).toContainEqual(expect.objectContaining({ root: 'packageTccc', independent: true }));
+      expect(fs.existsSync(path.join(shop, 'packageTccc', 'pages', 'call', 'index.wxml'))).toBe(true);
+      expect(JSON.parse(fs.readFileSync(path.join(shop, 'packageTccc', 'node_modules', 'tccc-wx-sdk', 'package.json'), 'utf8')).name).toBe('tccc-wx-sdk');
+      // What it prints opens the page it wrote.
+      expect(ran.output).toContain("wx.navigateTo({ url: '/packageTccc/pages/call/index' })");
+    },
+  ],
+  [
+    /^npm run create -- remove (\S+)$/,
+    async (walk, step, match) => {
+      const shop = path.resolve(walk.cwd, match[1]);
+      const ran = await sh(step.command, walk.cwd);
+      expect([step.where, ran.code, ran.code === 0 ? '' : ran.output]).toEqual([step.where, 0, '']);
+      expect(fs.existsSync(path.join(shop, 'packageTccc'))).toBe(false);
+      // "app.json and project.config.json as they were": byte for byte.
+      expect(shopBefore).toBeDefined();
+      expect(fs.readFileSync(path.join(shop, 'app.json'))).toEqual(shopBefore?.app);
+      expect(fs.readFileSync(path.join(shop, 'project.config.json'))).toEqual(shopBefore?.project);
+    },
+  ],
+  [
     /^npm run create -- (.*)$/,
     async (walk, step) => {
       const ran = await sh(step.command, walk.cwd);
@@ -281,11 +326,32 @@ const CHECKS: Array<[RegExp, Check]> = [
   ],
 ];
 
+/** The shop the README adds the call to, as it was before `add`. */
+let shopBefore: { app: Buffer; project: Buffer } | undefined;
+
+/** Every file under `dir` (node_modules aside) with its bytes: to tell that a command wrote nothing. */
+function snapshotOf(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const visit = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const full = path.join(folder, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') visit(full);
+      } else files[path.relative(dir, full)] = fs.readFileSync(full, 'base64');
+    }
+  };
+  visit(dir);
+  return files;
+}
+
 /** The existing app that the README's integration steps (packages added by hand) are walked in, outside the clone. */
 function existingApp(): string {
   const app = path.join(WALK, 'existing-app');
   fs.mkdirSync(app, { recursive: true });
   if (!fs.existsSync(path.join(app, 'package.json'))) fs.writeFileSync(path.join(app, 'package.json'), '{ "name": "existing-app", "private": true }\n');
+  // "copy its local-packages/ folder into your mini program": from the app the four commands made.
+  const made = path.join(WALK, 'my-app', 'local-packages');
+  if (!fs.existsSync(path.join(app, 'local-packages')) && fs.existsSync(made)) fs.cpSync(made, path.join(app, 'local-packages'), { recursive: true });
   return app;
 }
 
@@ -311,6 +377,8 @@ beforeAll(async () => {
     fs.copyFileSync(source, path.join(CLONE, file));
     fs.chmodSync(path.join(CLONE, file), fs.statSync(source).mode);
   }
+  // The app the README adds the call to (`../my-shop`, beside the clone): a small mini program of our fixtures.
+  fs.cpSync(path.join(ROOT, 'test', 'fixtures', 'add-plain'), path.join(WALK, 'my-shop'), { recursive: true });
   // npm install's download, from this checkout: the same lockfile, so the same tree.
   execFileSync('cp', ['-al', path.join(ROOT, 'node_modules'), path.join(CLONE, 'node_modules')]);
   // The one file npm install writes in an installed tree, and writes in place: a copy of its own, so this checkout's stays as it is.
