@@ -68,10 +68,14 @@ describe('the root npm install the printed steps ask for (open core), then remov
   test('add created package.json and nothing else was installed beside it: remove takes the lockfile and node_modules it made too', async () => {
     const { dir, before } = await addAndInstall('add-plain');
     expect(fs.existsSync(path.join(dir, 'package-lock.json'))).toBe(true);
+    const installed = tree(dir);
+    const dryRun = await cli(['remove', '--dry-run'], dir);
+    expect(dryRun.stdout).toContain('--- a/packageTccc/\n--- a/package-lock.json\n--- a/node_modules/\n');
+    expect(tree(dir)).toEqual(installed);
     const removed = await cli(['remove'], dir);
     expect(removed.code).toBe(0);
     expect(removed.stdout).toContain('package.json: deleted (add had created it)');
-    expect(removed.stdout).toContain('package-lock.json, node_modules: deleted (the install of the package.json add had created made them)');
+    expect(removed.stdout).toContain('package-lock.json, node_modules: deleted (made by installing the package.json add had created)');
     expect(tree(dir)).toEqual(before);
     expect(fs.existsSync(path.join(dir, 'node_modules'))).toBe(false);
   }, 90000);
