@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../dev-server/language';
 import type * as Questions from '../ask';
@@ -68,7 +69,8 @@ export async function runAdd(directory: string, run: AddRun): Promise<number> {
     return 0;
   }
   if (changes.length === 0) {
-    run.out(`\n${m.add.unchanged(folder)}\n${steps(true)}`);
+    // Unchanged files say nothing of the install: an earlier add may have skipped it.
+    run.out(`\n${m.add.unchanged(folder)}\n${steps(fs.existsSync(path.join(subpackageDir(host, root), 'node_modules')))}`);
     return 0;
   }
   const written = writeAll(host.dir, changes);

@@ -108,3 +108,11 @@ test('from a clone (--local-packages), the printed way to take the call out is t
   expect(added.stdout).toContain('To take the call out: npm run create -- remove add-nested-roots (');
   expect(added.stdout).not.toContain('npx create-tccc-miniprogram remove');
 });
+
+test('a second add after one with --skip-install changes nothing and still asks for the subpackage\'s install', async () => {
+  const dir = copyFixture('add-nested-roots');
+  expect((await cli(['add', '--yes', '--skip-install', ...TCCC], dir)).code).toBe(0);
+  const again = await cli(['add', '--yes', '--skip-install', ...TCCC], dir);
+  expect(again.stdout).toContain('no file changed');
+  expect(again.stdout).toContain('(cd packageTccc && npm install)');
+});
