@@ -96,7 +96,7 @@ export interface Messages {
     dryRunBinary(file: string, bytes: number): string;
     dryRunEnd: string;
     unchanged(folder: string): string;
-    added(folder: string, details: string, files: number, hostFiles: string): string;
+    added(folder: string, details: string, files: number, hostFiles: string[]): string;
     rolledBack: string;
     noRecord(folder: string, record: string): string;
     removed(folder: string): string;
@@ -104,6 +104,10 @@ export interface Messages {
     deletedCreated(file: string): string;
     editedSince(file: string, taken: string): string;
     goneSince(file: string): string;
+    preloadTaken(file: string, root: string, pages: string[]): string;
+    stillOpened(pageUrl: string, files: string[]): string;
+    installDeleted(files: string[]): string;
+    installLeft(name: string, install: string): string;
     next(steps: AddSteps): string[];
   };
   next: {
@@ -223,7 +227,7 @@ export const EN_US: Messages = {
     dryRunBinary: (file, bytes) => `+++ b/${file} (binary, ${bytes} bytes)`,
     dryRunEnd: 'Dry run: nothing was written. Run the same command without --dry-run to make these changes.',
     unchanged: (folder) => `✔ ${folder} is already there with these answers: no file changed.`,
-    added: (folder, details, files, hostFiles) => `✔ Added the call (${details}) as the subpackage ${folder}: ${files} files there, and ${hostFiles} edited.`,
+    added: (folder, details, files, hostFiles) => `✔ Added the call (${details}) as the subpackage ${folder}: ${files} files there, and ${hostFiles.join(', ') || '—'} edited.`,
     rolledBack: 'Nothing was changed: every file is as it was before add.',
     noRecord: (folder, record) => `${folder} was not made by create-tccc-miniprogram add (it has no ${record}): nothing was removed.`,
     removed: (folder) => `✔ Removed the subpackage ${folder}.`,
@@ -231,6 +235,10 @@ export const EN_US: Messages = {
     deletedCreated: (file) => `  ${file}: deleted (add had created it)`,
     editedSince: (file, taken) => `  ${file} was changed since add: took out only what add put in (${taken}); your own changes stay`,
     goneSince: (file) => `  ${file} is gone since add: nothing to give back`,
+    preloadTaken: (file, root, pages) => `  ${file}: took ${root} out of preloadRule (${pages.join(', ')}): a rule naming a subpackage that is gone fails WeChat's build`,
+    stillOpened: (pageUrl, files) => `  These files still open ${pageUrl}, which is gone: ${files.join(', ')}`,
+    installDeleted: (files) => `  ${files.join(', ')}: deleted (made by installing the package.json add had created)`,
+    installLeft: (name, install) => `  node_modules still holds ${name}, which package.json no longer lists: ${install} prunes it`,
     next: (s) => [
       'Next:',
       ...s.commands.map((line) => `  ${line}`),
@@ -383,7 +391,7 @@ export const ZH_CN: Messages = {
     dryRunBinary: (file, bytes) => `+++ b/${file}（二进制文件，${bytes} 字节）`,
     dryRunEnd: '试运行：没有写入任何文件。去掉 --dry-run 再运行同一条命令，即可做出这些改动。',
     unchanged: (folder) => `✔ ${folder} 已经按这些选项加好了：没有改动任何文件。`,
-    added: (folder, details, files, hostFiles) => `✔ 已把通话（${details}）加为分包 ${folder}：分包中 ${files} 个文件，并修改了 ${hostFiles}。`,
+    added: (folder, details, files, hostFiles) => `✔ 已把通话（${details}）加为分包 ${folder}：分包中 ${files} 个文件，并修改了 ${hostFiles.join('、') || '—'}。`,
     rolledBack: '没有做任何改动：所有文件都和运行 add 之前一样。',
     noRecord: (folder, record) => `${folder} 不是 create-tccc-miniprogram add 创建的（里面没有 ${record}）：没有删除任何内容。`,
     removed: (folder) => `✔ 已删除分包 ${folder}。`,
@@ -391,6 +399,10 @@ export const ZH_CN: Messages = {
     deletedCreated: (file) => `  ${file}：已删除（它是 add 创建的）`,
     editedSince: (file, taken) => `  ${file} 在 add 之后被改过：只删除了 add 加入的内容（${taken}），你自己的改动都保留`,
     goneSince: (file) => `  ${file} 在 add 之后已被删除：无需恢复`,
+    preloadTaken: (file, root, pages) => `  ${file}：已从 preloadRule（${pages.join('、')}）中去掉 ${root}，否则规则指向已删除的分包，微信编译会报错`,
+    stillOpened: (pageUrl, files) => `  这些文件仍会打开已删除的 ${pageUrl}：${files.join('、')}`,
+    installDeleted: (files) => `  ${files.join('、')}：已删除（它们是安装 add 创建的 package.json 时生成的）`,
+    installLeft: (name, install) => `  node_modules 中还有 ${name}，package.json 已不再列出它：运行 ${install} 即可清理`,
     next: (s) => [
       '接下来：',
       ...s.commands.map((line) => `  ${line}`),

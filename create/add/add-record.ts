@@ -16,6 +16,11 @@ export interface AddRecord {
   root: string;
   answers: { core: CoreName; template: TemplateName; typescript: boolean; sdkAppId: string; channelId: string; endpoint: string };
   files: RecordedFile[];
+  /**
+   * What of a root install's output (lockfiles, node_modules) was at the project root at the first add:
+   * remove deletes only the rest, and only with a root package.json add created. Absent in older records.
+   */
+  presentBefore?: string[];
 }
 
 export interface RecordedFile {

@@ -48,6 +48,14 @@ export interface StepsInput {
   simulatorScript: string;
   appJson: AppJson;
   pageUrl: string;
+  /** Run from a clone (`npm run create -- add`): the published package's `npx` command does not exist yet. */
+  fromClone: boolean;
+}
+
+/** The command that takes the call out again: the published CLI's in the project, or the clone's. */
+function removeCommand(input: StepsInput, relative: string): string {
+  const root = input.root === DEFAULT_ROOT ? '' : ` --root ${input.root}`;
+  return input.fromClone ? `npm run create -- remove ${shellQuote(relative)}${root}` : `npx create-tccc-miniprogram remove${root}`;
 }
 
 /** The printed steps after `add`, in the user's language and the package manager's words. */
@@ -58,7 +66,6 @@ export function addSteps(input: StepsInput, m: Messages): string {
   const install = input.installed ? [] : [`(cd ${shellQuote(input.folder)} && ${commands.install.text})`];
   const simulator = input.core === 'open' ? [commands.install.text, commands.run(input.simulatorScript)] : [];
   const firstPage = typeof input.appJson.pages?.[0] === 'string' ? input.appJson.pages[0] : 'pages/index/index';
-  const remove = `npx create-tccc-miniprogram remove${input.root === DEFAULT_ROOT ? '' : ` --root ${input.root}`}`;
   const steps: AddSteps = {
     root: input.root,
     folder: input.folder,
@@ -69,7 +76,7 @@ export function addSteps(input: StepsInput, m: Messages): string {
     firstPage,
     missing: missingSettings(input.appJson),
     domains: TCCC_DOMAINS,
-    remove,
+    remove: removeCommand(input, relative),
   };
   return `\n${m.add.next(steps).join('\n')}`;
 }

@@ -13,6 +13,7 @@ import type { HostProject } from './host-project';
 import { PROJECT_CONFIG, inMiniprogram, subpackagesKey } from './host-project';
 import type { JsonEdit } from './json-edits';
 import { applyEdit } from './json-edits';
+import { installOutputsIn } from './install-leftovers';
 import { AddRefusal } from './refusal';
 
 /** A root package.json that `add` creates for the open core's simulator, where the project has none. */
@@ -117,7 +118,9 @@ export function planAdd(input: AddInput, m: Messages): { changes: FileChange[]; 
   const edited = editHostFiles(input, m);
   changes.push(...edited.changes);
   const { core, template, typescript, sdkAppId, channelId, endpoint } = options;
-  const record: AddRecord = { tool: 'create-tccc-miniprogram', version: release.version, root, answers: { core, template, typescript, sdkAppId, channelId, endpoint }, files: edited.recorded };
+  // The first add's view of the root stays the one remove goes by.
+  const presentBefore = input.earlier ? input.earlier.presentBefore : installOutputsIn(host.dir);
+  const record: AddRecord = { tool: 'create-tccc-miniprogram', version: release.version, root, answers: { core, template, typescript, sdkAppId, channelId, endpoint }, files: edited.recorded, presentBefore };
   const recordFile = `${folder}/${ADD_RECORD}`;
   const recordText = Buffer.from(jsonFile(record));
   const currentRecord = readBytes(host.dir, recordFile);

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Language } from '../../dev-server/language';
 import type * as Questions from '../ask';
@@ -61,14 +62,15 @@ export async function runAdd(directory: string, run: AddRun): Promise<number> {
   const { changes } = planAdd({ host, root, options, files, copies, release, earlier }, m);
   const media = readManifest(run.templatesDir, options.template).media;
   const steps = (installed: boolean) =>
-    addSteps({ projectDir: host.dir, folder, root, core: options.core, media, manager: run.manager, installed, simulatorScript: simulatorScript(host), appJson: host.appJson.json, pageUrl: callPageUrl(root) }, m);
+    addSteps({ projectDir: host.dir, folder, root, core: options.core, media, manager: run.manager, installed, simulatorScript: simulatorScript(host), appJson: host.appJson.json, pageUrl: callPageUrl(root), fromClone: run.local !== null }, m);
 
   if (run.dryRun) {
     run.out(`${m.add.dryRun}\n\n${unifiedDiff(changes, m.add.dryRunBinary)}\n${m.add.dryRunEnd}\n`);
     return 0;
   }
   if (changes.length === 0) {
-    run.out(`\n${m.add.unchanged(folder)}\n${steps(true)}`);
+    // Unchanged files say nothing of the install: an earlier add may have skipped it.
+    run.out(`\n${m.add.unchanged(folder)}\n${steps(fs.existsSync(path.join(subpackageDir(host, root), 'node_modules')))}`);
     return 0;
   }
   const written = writeAll(host.dir, changes);
@@ -80,6 +82,6 @@ export async function runAdd(directory: string, run: AddRun): Promise<number> {
   }
   const hostFiles = changes.filter((change) => !change.file.startsWith(`${folder}/`)).map((change) => change.file);
   const details = [options.template, ...(options.typescript ? [m.progress.typescript] : []), options.core === 'tccc' ? m.progress.tencentCore : 'open-tccc-wx-sdk'].join(', ');
-  run.out(`\n${m.add.added(folder, details, changes.length - hostFiles.length, hostFiles.join(', ') || '—')}\n${steps(installed)}`);
+  run.out(`\n${m.add.added(folder, details, changes.length - hostFiles.length, hostFiles)}\n${steps(installed)}`);
   return 0;
 }

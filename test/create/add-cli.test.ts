@@ -4,46 +4,9 @@
  * as it was, --dry-run writing nothing, a failed install rolled back, remove after the app.json was edited,
  * the messages in Chinese. No install reaches a registry: --skip-install, or a dead one for the rollback.
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { scaffoldEnv } from './scaffold-helpers';
-
-const CLI = path.resolve(__dirname, '../../packages/create-tccc-miniprogram/index.js');
-const FIXTURES = path.resolve(__dirname, '../fixtures');
-const WORK = path.resolve(__dirname, '../../.tmp/add-cli');
-/** Nothing listens here: an install fails at once instead of leaving the machine. */
-const DEAD_REGISTRY = 'http://127.0.0.1:9/';
-let count = 0;
-
-function copyFixture(fixture: string): string {
-  const dir = path.join(WORK, `case-${process.pid}-${count++}`, path.basename(fixture));
-  fs.rmSync(dir, { recursive: true, force: true });
-  fs.cpSync(path.join(FIXTURES, fixture), dir, { recursive: true });
-  return dir;
-}
-
-function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [CLI, ...args], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, WORK), ...env }, timeout: 60000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-/** Every file under `dir`, path to content. */
-function tree(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (at: string) => {
-    for (const entry of fs.readdirSync(at, { withFileTypes: true })) {
-      const full = path.join(at, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files[path.relative(dir, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(dir);
-  return files;
-}
+import { WORK, cli, copyFixture, tree } from './add-cli-helpers';
 
 test.each([
   ['add-refusals/not-a-mini-program', /is not a mini program project: there is no project\.config\.json/],
@@ -136,6 +99,7 @@ test('in Chinese: refusals, the steps after add, and remove', async () => {
   const dir = copyFixture('add-plain');
   const added = await cli(['add', '--yes', '--skip-install'], dir, { LANG: 'zh_CN.UTF-8' });
   expect(added.code).toBe(0);
+  expect(added.stdout).toContain('并修改了 app.json、project.config.json、package.json。');
   expect(added.stdout).toContain('在任意页面打开通话：');
   expect(added.stdout).toContain('"preloadRule": { "pages/index/index"');
   // The app already keeps audio in the background: only the privacy check is suggested.

@@ -2,6 +2,7 @@
 import { applyEdit, holds, withoutEdit } from '../../create/add/json-edits';
 import type { JsonEdit } from '../../create/add/json-edits';
 import { cleanRoot } from '../../create/add/host-project';
+import { withoutPreloadOf } from '../../create/add/preload-rule';
 
 const subpackage: JsonEdit = { kind: 'append', at: ['subPackages'], value: { root: 'packageTccc', pages: ['pages/call/index'], independent: true }, match: { root: 'packageTccc' } };
 
@@ -54,4 +55,13 @@ test.each([
   ['/abs', null],
 ])('miniprogramRoot %p is %p', (value, clean) => {
   expect(cleanRoot(value)).toBe(clean);
+});
+
+test.each([
+  ['the only rule, between other keys', '{\n  "pages": ["a"],\n  "preloadRule": { "a": { "network": "all", "packages": ["packageTccc"] } },\n  "window": {}\n}\n', '{\n  "pages": ["a"],\n  "window": {}\n}\n', ['a']],
+  ['named with a final /, last key, CRLF', '{\r\n\t"pages": ["a"],\r\n\t"preloadRule": {\r\n\t\t"a": { "packages": ["packageTccc/"] }\r\n\t}\r\n}', '{\r\n\t"pages": ["a"]\r\n}', ['a']],
+  ['beside the app\'s own packages, in two rules', '{ "preloadRule": { "a": { "packages": ["packageTccc", "shop"] }, "b": { "packages": ["packageTccc"] }, "c": { "packages": ["shop"] } } }', '{ "preloadRule": { "a": { "packages": ["shop"] }, "c": { "packages": ["shop"] } } }', ['a', 'b']],
+  ['a rule that does not name it, and a malformed one', '{ "preloadRule": { "a": { "packages": ["shop"] }, "b": "x" } }', '{ "preloadRule": { "a": { "packages": ["shop"] }, "b": "x" } }', []],
+])('preloadRule %s: only the subpackage comes out, and a rule or preloadRule left empty with it', (_name, text, expected, pages) => {
+  expect(withoutPreloadOf(text, 'packageTccc')).toEqual({ text: expected, pages });
 });
