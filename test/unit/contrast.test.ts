@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contrastRatio, parseColour } from '../../src/common/contrast';
-import { contrastProblems, DEFAULT_PALETTE, varsFor } from '../../src/components/config-provider/contrast-check';
+import { contrastProblems, DEFAULT_PALETTE, isColourVar, onBrandFor, varsFor } from '../../src/components/config-provider/contrast-check';
 
 test('WCAG contrast of known pairs', () => {
   expect(contrastRatio([0, 0, 0], [255, 255, 255])).toBeCloseTo(21, 5);
@@ -12,6 +12,8 @@ test('WCAG contrast of known pairs', () => {
 test('only opaque colours it can read are parsed', () => {
   expect(parseColour('#C2410C')).toEqual([0xc2, 0x41, 0x0c]);
   expect(parseColour('rgba(1, 2, 3, 1)')).toEqual([1, 2, 3]);
+  expect(parseColour('White')).toEqual([255, 255, 255]);
+  expect(parseColour('black')).toEqual([0, 0, 0]);
   for (const other of ['red', 'var(--x)', 'rgba(0, 0, 0, 0.5)', '#12345', 'rgb(300, 0, 0)', 42]) expect(parseColour(other)).toBeNull();
 });
 
@@ -37,5 +39,18 @@ test('the default palette passes every pair it checks, in both modes', () => {
 
 test('dark mode keeps non-colour values of the light set, and only the dark set\'s colours', () => {
   expect(varsFor('dark', { colorBrand: '#fff', radiusRound: '8px', colorBackdrop: 'rgb(1,1,1)' }, { colorText: '#eee' })).toEqual({ radiusRound: '8px', colorText: '#eee' });
+  // A colour by its name or by its value, however written (N6).
+  const written = { colorBackdrop: 'white', callBarLabelColor: 'var(--x)', callScreenVideoScrim: 'rgba(0,0,0,.5)', '--mine': 'oklch(0.5 0.1 20)', spaceMd: '12px' };
+  expect(varsFor('dark', written, {})).toEqual({ spaceMd: '12px' });
+  expect(isColourVar('colorBrand', 'x')).toBe(true);
+  expect(isColourVar('radiusRound', '16rpx')).toBe(false);
   expect(varsFor('light', { colorBrand: '#fff' }, { colorText: '#eee' })).toEqual({ colorBrand: '#fff' });
+});
+
+test('a light brand without its own label colour gets the dark text where white would not read', () => {
+  expect(onBrandFor({ colorBrand: '#ff6a00' })).toBe('#1d2129');
+  expect(onBrandFor({ colorBrand: '#c2410c' })).toBe('');
+  expect(onBrandFor({ colorBrand: '#ff6a00', colorOnBrand: '#ffffff' })).toBe('');
+  expect(onBrandFor({ colorBrand: 'var(--x)' })).toBe('');
+  expect(onBrandFor({})).toBe('');
 });
