@@ -34,6 +34,13 @@ const KIT_TAGS: Record<string, string> = {
   'privacy-consent': 'tccc-privacy-consent',
 };
 
+const IMPORT = /@import\s+(["'])([^"']+)\1;?/g;
+
+/** A wxss file with its imports in place (the kit's shared theme.wxss), as WeChat applies them to the component. */
+function withImports(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(IMPORT, (_, __, spec: string) => withImports(path.resolve(path.dirname(file), spec)));
+}
+
 /**
  * simulate turns `1rpx` into `1px` (it renders at 750px wide); our styles are compiled again here at the
  * window's scale and appended, overriding the same selectors. vant's styles are written in px and stay as
@@ -48,7 +55,7 @@ function kitStylesAt(width: number, safeBottom: number): string {
     styles = Object.entries(KIT_TAGS)
       .map(([dir, tag]) => {
         const file = path.join(['.', 'pusher', 'player'].includes(dir) ? CORE_DIST : KIT_DIST, dir, 'index.wxss');
-        return fs.existsSync(file) ? wxss.compile(atWindow(fs.readFileSync(file, 'utf8'), width, safeBottom), { prefix: tag }) : '';
+        return fs.existsSync(file) ? wxss.compile(atWindow(withImports(file), width, safeBottom), { prefix: tag }) : '';
       })
       .join('\n');
     kitStyles.set(key, styles);

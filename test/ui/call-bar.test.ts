@@ -11,9 +11,9 @@ function bar(host: ReturnType<typeof renderInHost>) {
   return host.page.querySelector('#subject')!;
 }
 
-/** The kit's glyph each button shows (tccc-call-bar__icon--<name>), in order. */
+/** The kit's glyph each button shows (tccc-icon--<name>), in order. */
 function glyphs(host: ReturnType<typeof renderInHost>): string[] {
-  return Array.from(bar(host).dom.querySelectorAll('[class*="tccc-call-bar__icon--"]')).map((icon) => /tccc-call-bar__icon--([\w-]+)/.exec(icon.className)![1]);
+  return Array.from(bar(host).dom.querySelectorAll('[class*="tccc-icon--"]')).map((icon) => /tccc-icon--([\w-]+)/.exec(icon.className)![1]);
 }
 
 test('audio: mute, keypad, speaker and hang-up render as real vant buttons with the kit\'s own glyphs', () => {
@@ -72,7 +72,7 @@ test('the on state shows on the button: primary when muted, default when not', (
   host.page.setData({ muted: true });
   expect(innerButton(host, 'mute')!.dom.className).toMatch(/van-button--primary/);
   expect(innerButton(host, 'mute')!.dom.className).toMatch(/tccc-call-bar__button--on/);
-  expect(innerButton(host, 'mute')!.dom.innerHTML).toMatch(/tccc-call-bar__icon--mic-off/);
+  expect(innerButton(host, 'mute')!.dom.innerHTML).toMatch(/tccc-icon--mic-off/);
 });
 
 test('disabled: every button but hang-up is disabled and emits nothing', async () => {

@@ -134,7 +134,7 @@ function shootIcons(): void {
   const source = path.resolve(__dirname, '../../src/common/icons/_glyphs.less');
   const names = [...fs.readFileSync(source, 'utf8').matchAll(/^@glyph-([\w-]+):/gm)].map(([, name]) => name);
   let css = '';
-  less.render(`@import '${path.resolve(__dirname, '../../src/common/icons/_icon.less')}';\n.i { .tccc-icon(); .tccc-glyphs(${names.join(' ')}); }`, { filename: path.join(WORK, 'icons.less'), syncImport: true }, (error, output) => {
+  less.render(`@import '${path.resolve(__dirname, '../../src/common/icons/_icon.less')}';\n.i { .tccc-mask(); .tccc-glyphs(${names.join(' ')}); }`, { filename: path.join(WORK, 'icons.less'), syncImport: true }, (error, output) => {
     if (error) throw error;
     css = output!.css;
   });

@@ -20,7 +20,7 @@ test('the agent video and the caller camera go into their slots', () => {
 
 test("waiting for the agent: the agent's sign with its rings, and the waiting text over the remote area", () => {
   const { subject, html } = panel('waiting');
-  expect(html()).toMatch(/tccc-video-panel__calling.*tccc-video-panel__icon--agent/s);
+  expect(html()).toMatch(/tccc-video-panel__calling.*tccc-icon--agent/s);
   expect(subject.dom.textContent).toContain('等待客服接入');
 });
 
@@ -43,7 +43,7 @@ test("camera off: a placeholder with the kit's camera-off glyph covers the pictu
   const on = panel('talking');
   expect(on.html()).not.toMatch(/camera-off/);
   const off = panel('talking', 'camera-enabled="{{ false }}"');
-  expect(off.html()).toMatch(/tccc-video-panel__icon--camera-off/);
+  expect(off.html()).toMatch(/tccc-icon--camera-off/);
   expect(off.subject.dom.textContent).toContain('摄像头已关闭');
 });
 

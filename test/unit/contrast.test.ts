@@ -19,15 +19,17 @@ test('only opaque colours it can read are parsed', () => {
 
 test("the check's default palette is the one _tokens.less declares, light and dark", () => {
   const less = fs.readFileSync(path.resolve(__dirname, '../../src/common/style/_tokens.less'), 'utf8');
-  const [light, dark] = less.split('@media (prefers-color-scheme: dark)');
-  const declared = (block: string) =>
-    Object.fromEntries([...block.matchAll(/--tccc-default-(color-[a-z-]+):\s*(#[0-9a-f]{6})/g)].map(([, name, value]) => [name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()), value]));
-  for (const [scheme, block] of [['light', light], ['dark', dark]] as const) {
-    const fromLess = declared(block);
-    for (const [key, value] of Object.entries(DEFAULT_PALETTE[scheme])) {
-      if (key in fromLess) expect(`${scheme} ${key} ${value}`).toBe(`${scheme} ${key} ${fromLess[key]}`);
+  // .tccc-palette(@brand, @danger, …) declares the order; the two calls in .tccc-theme-vars() give the colours.
+  const names = /\.tccc-palette\(([^)]*)\) \{/.exec(less)![1].split(',').map((name) => name.trim().replace(/^@/, ''));
+  const calls = [...less.matchAll(/\.tccc-palette\((#[^)]*)\);/g)].map(([, args]) => args.split(',').map((value) => value.trim()));
+  expect(calls).toHaveLength(2);
+  const key = (name: string) => `color${name.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
+  for (const [scheme, values] of [['light', calls[0]], ['dark', calls[1]]] as const) {
+    const fromLess = Object.fromEntries(names.map((name, index) => [key(name), values[index]]));
+    for (const [name, value] of Object.entries(DEFAULT_PALETTE[scheme])) {
+      if (name in fromLess) expect(`${scheme} ${name} ${value}`).toBe(`${scheme} ${name} ${fromLess[name]}`);
     }
-    expect(Object.keys(fromLess).filter((key) => !(key in DEFAULT_PALETTE[scheme]))).toEqual(expect.not.arrayContaining(['colorBrand', 'colorText']));
+    expect(Object.keys(fromLess).filter((name) => !(name in DEFAULT_PALETTE[scheme]))).toEqual(expect.not.arrayContaining(['colorBrand', 'colorText', 'colorBorder']));
   }
 });
 
