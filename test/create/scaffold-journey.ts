@@ -22,9 +22,8 @@ import type { Rendered } from '../support/ui-host';
 import { tapButton } from '../support/ui-host';
 import type { WxRuntime } from '../support/wx-runtime';
 import { installWxRuntime } from '../support/wx-runtime';
-import { expectedFileList, packTypings, scaffoldEnv } from './scaffold-helpers';
+import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
-const TSC = path.resolve(__dirname, '../../node_modules/typescript/bin/tsc');
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const VERSION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
 
@@ -54,8 +53,8 @@ function setUp(name: string, typescript: boolean): void {
     WORK = path.resolve(__dirname, '../../.tmp/create-e2e', name);
     fs.rmSync(WORK, { recursive: true, force: true });
     fs.mkdirSync(WORK, { recursive: true });
-    // A TypeScript project also installs WeChat's API typings.
-    registry = await startLocalRegistry([...packedTarballs().all, ...(typescript ? [packTypings(WORK)] : [])]);
+    // A TypeScript project also installs WeChat's API typings and TypeScript.
+    registry = await startLocalRegistry([...packedTarballs().all, ...(typescript ? packedTarballs().typescriptApp : [])]);
     server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
   });
   afterAll(async () => {
@@ -104,12 +103,22 @@ interface QualityItem {
   text: string;
 }
 
-/** WeChat's code-quality check, as its upload runs it, on a project packNpm has built (in a child process). */
+/**
+ * WeChat's code-quality check, as its upload runs it, on a project that packNpm has built (in a child process).
+ * node_modules is set aside meanwhile: WeChat never uploads it (what ships of a package is miniprogram_npm),
+ * but the check's size rule counts it, so a TypeScript app's own compiler (23 MB) would fail it.
+ */
 async function codeQuality(project: string): Promise<QualityItem[]> {
   const script = path.resolve(__dirname, '../support/code-quality.js');
-  const result = await run(process.execPath, [script, project, path.join(WORK, 'unused-upload.key')], WORK);
-  if (result.code !== 0) throw new Error(`checkCodeQuality failed:\n${result.stderr}`);
-  return JSON.parse(result.stdout) as QualityItem[];
+  const aside = path.join(WORK, `node_modules-of-${path.basename(project)}`);
+  fs.renameSync(path.join(project, 'node_modules'), aside);
+  try {
+    const result = await run(process.execPath, [script, project, path.join(WORK, 'unused-upload.key')], WORK);
+    if (result.code !== 0) throw new Error(`checkCodeQuality failed:\n${result.stderr}`);
+    return JSON.parse(result.stdout) as QualityItem[];
+  } finally {
+    fs.renameSync(aside, path.join(project, 'node_modules'));
+  }
 }
 
 function listNpm(project: string): string[] {
@@ -140,9 +149,10 @@ function listFiles(dir: string, base = dir): string[] {
 /**
  * The generated page, loaded as WeChat would: its components from miniprogram_npm. simulate resolves only
  * paths, so the package names in usingComponents (the page's kit, the kit's core and vant) are mapped to
- * the folders packNpm wrote; the mapping fails the test if packNpm did not write them.
+ * the folders packNpm wrote; the mapping fails the test if packNpm did not write them. An independent
+ * subpackage (`add`) loads the same way from its root.
  */
-function loadCallPage(project: string): Rendered {
+export function loadCallPage(project: string): Rendered {
   const npm = '/miniprogram_npm';
   const usingComponents: Record<string, string> = {
     'tccc-call-screen': `${npm}/tccc-call-kit/call-screen/index`,
@@ -155,9 +165,51 @@ function loadCallPage(project: string): Rendered {
     if (!fs.existsSync(path.join(project, `${target}.json`))) throw new Error(`packNpm wrote no ${target}`);
   }
   const id = simulate.load(path.join(project, 'pages', 'call', 'index'), 'call-page', { rootPath: project, usingComponents });
-  const page = simulate.render(id) as unknown as Rendered & { attach(parent: Element): void };
-  page.attach(document.createElement('parent-wrapper'));
-  return page;
+  const rendered = simulate.render(id) as unknown as Rendered & { attach(parent: Element): void };
+  rendered.attach(document.createElement('parent-wrapper'));
+  return rendered;
+}
+
+/**
+ * The loaded call page signs in and places a call from each start button the template offers: on the open
+ * core through the simulator at `serverUrl`, whose agent answers and hangs up; on the tccc core through the
+ * double, scripted to do the same.
+ */
+export async function callFromPage(page: Rendered, call: { core: Core; template: 'audio' | 'video' | 'full'; channelId: string; serverUrl: string }): Promise<void> {
+  const { core, template, channelId } = call;
+  await (page.instance.onLoad as () => Promise<void>)();
+  expect(page.instance.data).toMatchObject({ ready: true, problem: '' });
+  const screen = page.querySelector('#callScreen')!;
+  const status = () => screen.dom.querySelector('[class*="tccc-call-screen__status"]')!.textContent;
+  // On the open core, every start button the template offers: each a call the default simulator takes.
+  const offered: Array<'audio' | 'video'> = template === 'audio' ? ['audio'] : core === 'open' && template === 'full' ? ['audio', 'video'] : ['video'];
+  await tapButton(screen, `.tccc-call-screen__start-${offered[0]}`);
+  if (core === 'tccc') {
+    await waitFor(() => status() === '等待客服接听…', 'the call placed on the double');
+    expect(double().calls.map((entry) => entry.method)).toEqual(['checkLogin', 'login', template === 'audio' ? 'startCall' : 'startSession']);
+    expect(double().calls[2].args).toEqual([{ channelId }]);
+    double().accept();
+    await waitFor(() => status() === '通话中', 'the agent answering');
+    expect(screen.querySelector('.tccc-call-screen__call-bar')).toBeDefined();
+    double().end({ closeBy: 'seat' });
+    await waitFor(() => status() === '通话已结束', 'the agent hanging up');
+    expect(screen.dom.querySelector('[class*="tccc-call-screen__start-"]')).not.toBeNull();
+    return;
+  }
+  const root = () => screen.querySelector('#tcccSdk')!.instance;
+  for (const [index, media] of offered.entries()) {
+    if (index > 0) await tapButton(screen, `.tccc-call-screen__start-${media}`);
+    await waitFor(() => ['ivr', 'ringing'].includes(root().getState().phase), `the ${media} call to reach the contact center`);
+    if (root().getState().phase === 'ivr') await root().sendDigits('1');
+    await waitFor(() => root().getState().phase === 'ringing', 'ringing');
+    const [live] = (await agent(call.serverUrl).sessions()).filter((session) => session.phase === 'ringing');
+    expect(live).toMatchObject({ channelId, media });
+    await agent(call.serverUrl).accept(live.sessionId);
+    await waitFor(() => root().getState().phase === 'active', `the agent answering the ${media} call`);
+    await agent(call.serverUrl).hangUp(live.sessionId);
+    await waitFor(() => root().getState().phase === 'idle', 'the agent hanging up');
+    expect(screen.dom.textContent).toContain('通话已结束');
+  }
 }
 
 /**
@@ -185,17 +237,18 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dependencies installed');
     expect(result.stdout).toContain('构建 npm');
+    expect(result.stdout).toMatch(/\nNext:\n/);
     const tarballs = fromClone ? ['open-tccc-wx-sdk', 'tccc-call-kit', 'tccc-dev-server'].map((pkg) => `local-packages/${pkg}-${VERSION}.tgz`) : [];
     expect(listFiles(project()).sort()).toEqual([...expectedFileList(template, core, typescript), ...tarballs].sort());
     if (typescript) {
-      // The project type-checks against what it installed, then is compiled as DevTools would.
-      const check = await run(process.execPath, [TSC, '-p', project()], project());
+      // The project type-checks against what it installed, with its own compiler, then is compiled as DevTools would.
+      const check = await run('npm', ['run', 'typecheck', '--silent'], project());
       expect(check.stdout).toBe('');
       expect(check.code).toBe(0);
       expect(compileTypeScript(project()).sort()).toEqual(['app.ts', 'config.ts', 'pages/call/index.ts']);
       expect(JSON.parse(fs.readFileSync(path.join(project(), 'project.config.json'), 'utf8')).setting.useCompilerPlugins).toEqual(['typescript']);
     }
-    const typings = typescript ? { 'miniprogram-api-typings': expect.stringMatching(/^\^\d/) } : {};
+    const typings = typescript ? { 'miniprogram-api-typings': expect.stringMatching(/^\^\d/), typescript: expect.stringMatching(/^\^\d/) } : {};
     const manifest = JSON.parse(fs.readFileSync(path.join(project(), 'package.json'), 'utf8'));
     const installed = (name: string) => JSON.parse(fs.readFileSync(path.join(project(), 'node_modules', name, 'package.json'), 'utf8'));
     if (core === 'open') {
@@ -260,40 +313,7 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
       require(path.join(project(), 'app.js'));
       expect(app.ran).toBe(true);
 
-      const page = loadCallPage(project());
-      await (page.instance.onLoad as () => Promise<void>)();
-      expect(page.instance.data).toMatchObject({ ready: true, problem: '' });
-      const screen = page.querySelector('#callScreen')!;
-      const status = () => screen.dom.querySelector('[class*="tccc-call-screen__status"]')!.textContent;
-      // On the open core, every start button the template offers: each a call the default simulator takes.
-      const offered: Array<'audio' | 'video'> = template === 'audio' ? ['audio'] : core === 'open' && template === 'full' ? ['audio', 'video'] : ['video'];
-      await tapButton(screen, `.tccc-call-screen__start-${offered[0]}`);
-      if (core === 'tccc') {
-        await waitFor(() => status() === '等待客服接听…', 'the call placed on the double');
-        expect(double().calls.map((call) => call.method)).toEqual(['checkLogin', 'login', template === 'audio' ? 'startCall' : 'startSession']);
-        expect(double().calls[2].args).toEqual([{ channelId }]);
-        double().accept();
-        await waitFor(() => status() === '通话中', 'the agent answering');
-        expect(screen.querySelector('.tccc-call-screen__call-bar')).toBeDefined();
-        double().end({ closeBy: 'seat' });
-        await waitFor(() => status() === '通话已结束', 'the agent hanging up');
-        expect(screen.dom.querySelector('[class*="tccc-call-screen__start-"]')).not.toBeNull();
-        return;
-      }
-      const root = () => screen.querySelector('#tcccSdk')!.instance;
-      for (const [index, media] of offered.entries()) {
-        if (index > 0) await tapButton(screen, `.tccc-call-screen__start-${media}`);
-        await waitFor(() => ['ivr', 'ringing'].includes(root().getState().phase), `the ${media} call to reach the contact center`);
-        if (root().getState().phase === 'ivr') await root().sendDigits('1');
-        await waitFor(() => root().getState().phase === 'ringing', 'ringing');
-        const [live] = (await agent(server.url).sessions()).filter((session) => session.phase === 'ringing');
-        expect(live).toMatchObject({ channelId, media });
-        await agent(server.url).accept(live.sessionId);
-        await waitFor(() => root().getState().phase === 'active', `the agent answering the ${media} call`);
-        await agent(server.url).hangUp(live.sessionId);
-        await waitFor(() => root().getState().phase === 'idle', 'the agent hanging up');
-        expect(screen.dom.textContent).toContain('通话已结束');
-      }
+      await callFromPage(loadCallPage(project()), { core, template, channelId, serverUrl: server.url });
     } finally {
       wx.restore();
     }

@@ -43,6 +43,8 @@ export interface WxRuntime {
   requests: Array<{ method: string; url: string; status: number | 'failed' }>;
   sockets: Set<WebSocket>;
   pusher: { starts: number; stops: number; switches: number };
+  /** Calls on <live-player> contexts, by the player's id. */
+  player: { plays: string[]; stops: string[] };
   authorizeCalls: Scope[];
   /** The privacy rules' state; null when the runtime has none (an older base library). */
   privacy: PrivacyState | null;
@@ -69,6 +71,7 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
     requests: [],
     sockets: new Set(),
     pusher: { starts: 0, stops: 0, switches: 0 },
+    player: { plays: [], stops: [] },
     authorizeCalls: [],
     privacy: privacy?.state ?? null,
     dropSockets() {
@@ -132,7 +135,17 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
       pause: () => undefined,
       resume: () => undefined,
     }),
-    createLivePlayerContext: () => ({ play: () => undefined, stop: () => undefined, mute: () => undefined }),
+    createLivePlayerContext: (id: string) => ({
+      play: (o?: Callbacks<unknown>) => {
+        runtime.player.plays.push(id);
+        later(() => (o?.success?.({}), o?.complete?.()));
+      },
+      stop: (o?: Callbacks<unknown>) => {
+        runtime.player.stops.push(id);
+        later(() => (o?.success?.({}), o?.complete?.()));
+      },
+      mute: () => undefined,
+    }),
     request: wxRequest(runtime),
     connectSocket: wxConnectSocket(runtime),
     ...privacy?.api,
