@@ -25,8 +25,11 @@ test('full --tccc-* names pass through; numbers are kept; empty values are skipp
   expect(styleOf({ '--tccc-radius-md': '4px', spaceMd: 12, colorDanger: '' })).toBe('--tccc-radius-md:4px;--tccc-space-md:12;');
 });
 
-test('a value cannot close the declaration and inject another', () => {
+test('a value cannot close the declaration and inject another (and is named as no colour the check can read)', () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   expect(styleOf({ colorBrand: 'red; display: none' })).toBe('--tccc-color-brand:red display: none;');
+  expect(warn).toHaveBeenCalledWith(expect.stringMatching(/colorBrand red; display: none cannot be checked/));
+  warn.mockRestore();
 });
 
 test('what it wraps renders inside it', () => {

@@ -70,12 +70,20 @@ export function isColourVar(key: string, value: unknown): boolean {
   return COLOUR_NAME.test(cssName(key)) || (typeof value === 'string' && COLOUR_VALUE.test(value));
 }
 
+/** The values index.wxs applies: empty ones are skipped. */
+function applied(vars: ThemeVars): ThemeVars {
+  const kept: ThemeVars = {};
+  for (const key of Object.keys(vars)) if (vars[key] !== undefined && vars[key] !== null && vars[key] !== '') kept[key] = vars[key];
+  return kept;
+}
+
 /** Mirrors index.wxs: in dark mode, theme-vars keep their non-colour values and theme-vars-dark adds its own. */
 export function varsFor(scheme: Scheme, light: ThemeVars, dark: ThemeVars): ThemeVars {
-  if (scheme === 'light') return light;
+  if (scheme === 'light') return applied(light);
   const carried: ThemeVars = {};
-  for (const key of Object.keys(light)) if (!isColourVar(key, light[key])) carried[key] = light[key];
-  return { ...carried, ...dark };
+  const shown = applied(light);
+  for (const key of Object.keys(shown)) if (!isColourVar(key, shown[key])) carried[key] = shown[key];
+  return { ...carried, ...applied(dark) };
 }
 
 /**
