@@ -16,7 +16,7 @@ module.exports = {
   testPathIgnorePatterns: ['/node_modules/', ...(withoutBrowser ? ['\\.browser\\.test\\.ts$'] : [])],
   setupFiles: ['<rootDir>/test/support/quiet-trtc.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
-  resolver: '<rootDir>/test/support/wechat-resolver.js',
+  resolver: '<rootDir>/testing/wechat-resolver.js',
   testTimeout: 30000,
   // .tmp/ holds what tests write: the packages test's clean copy of the tree, scaffolded apps (many named
   // my-app) and packs. Their package.json files are not modules of ours; left in, jest warns of Haste

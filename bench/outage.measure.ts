@@ -9,13 +9,11 @@
  */
 import { WebSocket } from 'ws';
 import { startDevServer } from '../dev-server/server';
-import { agent } from '../test/support/agent';
-import { loadLoginModule, renderSdkPage, waitFor } from '../test/support/sdk-host';
-import { installNetworkSwitch } from '../test/support/wx-network';
-import { installWxRuntime } from '../test/support/wx-runtime';
+import { loadLoginModule, renderSdkPage } from '../test/support/sdk-host';
 import { requestJson } from './http';
 import { median, round } from './measure';
 import { writePart } from './report-file';
+import { installNetworkSwitch, installWxRuntime, simulatorAgent, waitFor } from '../testing';
 
 const SDK_APP_ID = '1400000021';
 const OUTAGE_MS = 25000;
@@ -53,7 +51,7 @@ test('outages', async () => {
     };
     const talking = async () => {
       const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
-      await agent(server.url).accept(sessionId);
+      await simulatorAgent(server.url).accept(sessionId);
       await waitFor(() => sdk().getState().phase === 'active', 'talking');
       return sessionId;
     };
@@ -62,7 +60,7 @@ test('outages', async () => {
     const sessionId = await talking();
     network.down();
     await sleep(OUTAGE_MS / 2);
-    await agent(server.url).hangUp(sessionId);
+    await simulatorAgent(server.url).hangUp(sessionId);
     await sleep(OUTAGE_MS / 2);
     const upWhileActive = sdk().getState().phase === 'active' && recorded.sessionEnded.length === 0;
     network.up();

@@ -6,10 +6,9 @@
  */
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent } from '../support/agent';
-import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import { loadLoginModule, renderSdkPage } from '../support/sdk-host';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime, simulatorAgent, waitFor } from '../../testing';
 
 const SDK_APP_ID = '1400000004';
 let server: DevServer;
@@ -29,8 +28,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   wx.restore();
-  for (const session of await agent(server.url).sessions()) {
-    if (session.phase !== 'ended') await agent(server.url).hangUp(session.sessionId).catch(() => undefined);
+  for (const session of await simulatorAgent(server.url).calls()) {
+    if (session.phase !== 'ended') await simulatorAgent(server.url).hangUp(session.sessionId).catch(() => undefined);
   }
 });
 

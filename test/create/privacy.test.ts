@@ -15,13 +15,11 @@ import type { Release } from '../../create/release';
 import { writeProject } from '../../create/write-project';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent } from '../support/agent';
-import { waitFor } from '../support/sdk-host';
 import { SIMULATE_ROOT } from '../support/simulate-root';
 import type { Rendered } from '../support/ui-host';
 import { tapButton } from '../support/ui-host';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime, simulatorAgent, waitFor } from '../../testing';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 const WORK = path.resolve(__dirname, '../../.tmp/create-privacy');
@@ -117,8 +115,8 @@ test('a call from the scaffolded page asks once, then connects; declining gets t
   await waitFor(() => root().getState().phase === 'ivr', 'the IVR without a second tap');
   await root().sendDigits('1');
   await waitFor(() => root().getState().phase === 'ringing', 'ringing');
-  const [live] = (await agent(server.url).sessions()).filter((session) => session.phase === 'ringing');
-  await agent(server.url).accept(live.sessionId);
+  const [live] = (await simulatorAgent(server.url).calls()).filter((session) => session.phase === 'ringing');
+  await simulatorAgent(server.url).accept(live.sessionId);
   await waitFor(() => root().getState().phase === 'active', 'the agent answering');
   expect(wx!.privacy).toMatchObject({ agreed: true, pending: 0, requests: ['requirePrivacyAuthorize', 'requirePrivacyAuthorize'] });
   await root().endCall();

@@ -11,7 +11,7 @@ import { startBanner } from '../../dev-server/banner';
 import { DEFAULT_CHANNELS } from '../../dev-server/channels';
 import { CLI_OPTIONS, optionsTable } from '../../dev-server/cli-options';
 import { STARTUP_TEXTS } from '../../dev-server/startup-texts';
-import { httpJson } from '../support/agent';
+import { httpJson } from '../../testing/http';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'dist/bin/tccc-dev-server.js');

@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { WebSocket } from 'ws';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { httpJson } from '../support/agent';
 import { rawRequest } from '../support/raw-http';
+import { httpJson } from '../../testing/http';
 
 const HTTP_RUNS = 300;
 const WS_RUNS = 80;

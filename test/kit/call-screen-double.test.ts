@@ -7,8 +7,8 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import simulate from 'miniprogram-simulate';
-import { waitFor } from '../support/sdk-host';
 import { renderInHost, tapButton, useKitCore } from '../support/ui-host';
+import { waitFor } from '../../testing';
 
 useKitCore('double');
 

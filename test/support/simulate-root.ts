@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { TCCC_WX_SDK_DOUBLE_DIR } from '../../testing';
 
 /**
  * The miniprogram-simulate roots for UI kit tests, laid out as WeChat's 构建 npm would for an app that
@@ -14,7 +15,7 @@ const TMP = path.resolve(__dirname, '../../.tmp');
 const REPO = path.resolve(__dirname, '../..');
 const CORE_SOURCES: Record<KitCore, string> = {
   open: path.join(REPO, 'miniprogram_dist'),
-  double: path.join(REPO, 'test', 'double', 'tccc-wx-sdk', 'miniprogram_dist'),
+  double: TCCC_WX_SDK_DOUBLE_DIR,
 };
 const KIT_SOURCE = path.join(REPO, 'packages', 'tccc-call-kit', 'miniprogram_dist');
 const VANT_SOURCE = path.join(REPO, 'node_modules', '@vant', 'weapp', 'lib');

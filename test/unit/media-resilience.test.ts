@@ -8,7 +8,7 @@ import type { Signaling, SignalingCallbacks } from '../../src/services/signaling
 import { TokenStore } from '../../src/services/token-store';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/services/transport';
 import { TrtcMedia } from '../../src/services/platform/trtc-media';
-import { installWxRuntime } from '../support/wx-runtime';
+import { installWxRuntime } from '../../testing';
 
 /** The backend answers at once; signaling and media are fakes the test drives. */
 const backend: Transport = {
