@@ -54,6 +54,7 @@ interface Flags {
   appid?: string;
   server?: string;
   typescript?: boolean;
+  tests?: boolean;
   secretKey?: string;
   secretId?: string;
   yes?: boolean;
@@ -82,6 +83,7 @@ function program(): Command {
     .option('--server <url>', o.server)
     .option('--typescript', o.typescript)
     .option('--no-typescript', o.noTypescript)
+    .option('--no-tests', o.noTests)
     // Never used: present so that passing a key gets the explanation rather than "unknown option".
     .addOption(new Option('--secret-key <key>').hideHelp())
     .addOption(new Option('--secret-id <id>').hideHelp())
@@ -111,6 +113,7 @@ function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
     appId: flags.appid,
     endpoint: flags.server,
     typescript: flags.typescript,
+    tests: flags.tests,
   };
   const checks: Array<[string | undefined, Validator]> = [
     [given.directory, validateDirectory],
@@ -182,7 +185,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const details = [options.template, ...(options.typescript ? [m.progress.typescript] : []), options.core === 'tccc' ? m.progress.tencentCore : 'open-tccc-wx-sdk'].join(', ');
   process.stdout.write(`\n${m.progress.created(options.packageName, details, target)}\n`);
   const installed = flags.skipInstall ? false : await install(target, manager, m);
-  process.stdout.write(nextSteps(options.directory, manager, installed, options.core, m, options.typescript ? 'config.ts' : 'config.js'));
+  process.stdout.write(nextSteps(options.directory, manager, installed, options.core, m, options.typescript ? 'config.ts' : 'config.js', options.tests !== false));
   return !flags.skipInstall && !installed ? 1 : 0;
 }
 

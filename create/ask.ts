@@ -74,7 +74,7 @@ export async function askForMissing(given: GivenOptions & { directory: string },
   const appId = given.appId ?? (await input({ message: q.appId(TEST_APPID), default: TEST_APPID, validate: checked(validateAppId, m) })).trim();
   const endpoint = !open ? '' : given.endpoint ?? (await input({ message: q.endpoint, default: SIMULATOR_ENDPOINT, validate: checked(validateEndpoint, m) })).trim();
   const typescript = given.typescript ?? (await confirm({ message: q.typescript, default: false }));
-  return { directory, packageName: packageNameOf(directory), core, template, sdkAppId, channelId, appId, endpoint, typescript };
+  return { directory, packageName: packageNameOf(directory), core, template, sdkAppId, channelId, appId, endpoint, typescript, tests: given.tests ?? true };
 }
 
 /** Whether to empty a non-empty target directory; no by default. */

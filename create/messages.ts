@@ -61,6 +61,8 @@ export interface Messages {
     tcccDevTools: string;
     tcccLines: string[];
     simulatorComment: string;
+    /** After `npm test` in the next steps, when the app has its own test. */
+    testComment: string;
     openLines(configFile: string): string[];
   };
 }
@@ -135,6 +137,7 @@ export const EN_US: Messages = {
       'Then call from a real device (预览 / 真机调试): WeChat DevTools cannot run a TCCC call.',
     ],
     simulatorComment: '# the local contact center; its agent console answers your calls',
+    testComment: '# checks the call page without DevTools: builds npm, places a call, an agent answers',
     openLines: (configFile) => [
       'Open the folder in WeChat DevTools, tick 详情 → 本地设置 → 不校验合法域名, then 工具 → 构建 npm.',
       'Tap the call button, and answer it in the agent console.',
@@ -215,6 +218,7 @@ export const ZH_CN: Messages = {
       '然后在真机上呼叫（预览 / 真机调试）：微信开发者工具无法进行 TCCC 通话。',
     ],
     simulatorComment: '# 本地联络中心；在它的坐席控制台接听你的呼叫',
+    testComment: '# 不用开发者工具检查通话页面：构建 npm、发起呼叫、坐席接听',
     openLines: (configFile) => [
       '在微信开发者工具中打开这个目录，勾选 详情 → 本地设置 → 不校验合法域名，然后点 工具 → 构建 npm。',
       '点呼叫按钮，在坐席控制台接听。',

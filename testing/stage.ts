@@ -6,8 +6,20 @@ import { peer } from './peers';
 import type { ProjectLayout } from './project';
 import { TCCC_WX_SDK_DOUBLE_DIR } from './tccc-wx-sdk-double';
 
-/** Not part of the mini program's code: left out of the staged copy. */
+/** Not part of the mini program's code: left out of every copy. */
 const LEFT_OUT = new Set(['node_modules', '.git']);
+
+/** A copy of `source` in a fresh temporary folder, without node_modules (wherever they are) and .git. The caller removes it. */
+export function copyWithoutModules(source: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tccc-testing-'));
+  try {
+    fs.cpSync(source, dir, { recursive: true, filter: (file) => !LEFT_OUT.has(path.basename(file)) });
+    return dir;
+  } catch (error) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
 
 /**
  * A copy of the mini program root, in a fresh temporary folder, as WeChat DevTools compiles it: `.ts` files
@@ -16,9 +28,8 @@ const LEFT_OUT = new Set(['node_modules', '.git']);
  * The project itself is never changed. The caller removes the copy.
  */
 export function stageMiniprogram(layout: ProjectLayout, options: { double: boolean }): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tccc-page-'));
+  const dir = copyWithoutModules(layout.miniprogramRoot);
   try {
-    fs.cpSync(layout.miniprogramRoot, dir, { recursive: true, filter: (source) => !LEFT_OUT.has(path.basename(source)) });
     if (options.double) putDouble(dir);
     if (layout.typescript) compileTypeScript(dir, layout.projectPath);
     return dir;
