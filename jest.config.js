@@ -14,7 +14,7 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', ...(withoutBrowser ? ['\\.browser\\.test\\.ts$'] : [])],
-  setupFiles: ['<rootDir>/test/support/quiet-trtc.ts'],
+  setupFiles: ['<rootDir>/testing/quiet-trtc.js'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   resolver: '<rootDir>/testing/wechat-resolver.js',
   testTimeout: 30000,

@@ -57,7 +57,7 @@ async function buildTesting(out) {
     external: ['bufferutil', 'utf-8-validate', 'miniprogram-ci', 'miniprogram-simulate', 'typescript'],
     logLevel: 'warning',
   });
-  for (const file of ['code-quality-worker.js', 'jest-preset.js', 'wechat-resolver.js']) fs.copyFileSync(path.join(source, file), path.join(out, file));
+  for (const file of ['code-quality-worker.js', 'jest-preset.js', 'quiet-trtc.js', 'wechat-resolver.js']) fs.copyFileSync(path.join(source, file), path.join(out, file));
   for (const file of ['miniprogram_dist', 'README.md', 'README.zh-CN.md']) {
     fs.cpSync(path.join(source, 'tccc-wx-sdk-double', file), path.join(out, 'tccc-wx-sdk-double', file), { recursive: true });
   }

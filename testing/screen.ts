@@ -67,10 +67,17 @@ function isTappable(node: TreeNode): boolean {
   return tag === 'button' || tag === 'wx-button' || TAP_EVENTS.some((event) => event in (node._vt?.event ?? {}));
 }
 
+/**
+ * Not controls though they take taps: a popup's overlay (a nameless box around an open popup), and a
+ * van-icon no one listens to (its own tap only re-emits `click`).
+ */
+const isInert = (node: TreeNode) => node._vt?.tagName === 'van-overlay' || (node._vt?.tagName === 'van-icon' && Object.keys(node._vt?.event ?? {}).length === 0);
+
 function findControls(root: Rendered): FoundControl[] {
   const found: FoundControl[] = [];
   const covered = new Set<TreeNode>();
   for (const node of elementsUnder(nodeOf(root))) {
+    if (isInert(node)) for (const inner of elementsUnder(node)) covered.add(inner);
     if (covered.has(node) || !isTappable(node)) continue;
     // What a control contains is part of it: one stop, as for a screen reader.
     for (const inner of elementsUnder(node)) covered.add(inner);

@@ -44,8 +44,13 @@ async function scaffold(name: string, template: 'audio' | 'video' | 'full'): Pro
   return project;
 }
 
-test('an audio call from the page: the IVR on the keypad, the agent answers and hangs up', async () => {
-  page = await renderPage(await scaffold('audio', 'audio'), 'pages/call/index', { routes: { [ENDPOINT]: simulator.url } });
+let project = '';
+beforeAll(async () => {
+  project = await scaffold('audio', 'audio');
+}, 60000);
+
+test('an audio call from the page: the IVR on the keypad, the agent answers and hangs up; the app\'s requests went to its endpoint, routed', async () => {
+  page = await renderPage(project, 'pages/call/index', { routes: { [ENDPOINT]: simulator.url } });
   expect(page.status()).toBe('联系客服');
   await page.tap('语音呼叫');
   await page.waitForStatus('请按键选择服务');
@@ -57,4 +62,34 @@ test('an audio call from the page: the IVR on the keypad, the agent answers and 
   await page.waitForStatus('Agent Lin 为您服务');
   await simulator.agent.hangUp(call);
   await page.waitForStatus('通话已结束');
+  expect(page.wx.requests.map((request) => `${request.method} ${request.url} ${request.status}`)).toContain(`POST ${ENDPOINT}/v1/login 200`);
+});
+
+/** Runs `work` with `file` of the project changed by `change`, then puts it back. */
+async function withChanged(file: string, change: (text: string) => string, work: () => Promise<void>): Promise<void> {
+  const target = path.join(project, file);
+  const original = fs.readFileSync(target, 'utf8');
+  fs.writeFileSync(target, change(original));
+  try {
+    await work();
+  } finally {
+    fs.writeFileSync(target, original);
+  }
+}
+
+test('the call screen taken out of usingComponents: nothing to tap, and the failure says what the screen shows', async () => {
+  await withChanged('pages/call/index.json', (text) => JSON.stringify({ ...JSON.parse(text), usingComponents: {} }), async () => {
+    page = await renderPage(project, 'pages/call/index', { routes: { [ENDPOINT]: simulator.url } });
+    expect(page.controls()).toEqual([]);
+    await expect(page.tap('语音呼叫', { timeoutMs: 200 })).rejects.toThrow('Timed out after 200 ms waiting for a button 「语音呼叫」 to tap; the status line reads 「」; buttons: none');
+  });
+});
+
+test('a config.js that does not load fails the render, as app.js fails in WeChat', async () => {
+  await withChanged('config.js', (text) => text.replace(/\};\s*$/, ''), async () => {
+    await expect(renderPage(project, 'pages/call/index', { routes: { [ENDPOINT]: simulator.url } })).rejects.toThrow(SyntaxError);
+  });
+  // Nothing was left behind: the next render works.
+  page = await renderPage(project, 'pages/call/index', { routes: { [ENDPOINT]: simulator.url } });
+  expect(page.status()).toBe('联系客服');
 });

@@ -1,4 +1,4 @@
-import '../support/quiet-trtc';
+import '../../testing/quiet-trtc';
 import { BackendClient } from '../../src/services/backend-client';
 import { CallController } from '../../src/services/call-controller';
 import type { MediaCallbacks, MediaSession } from '../../src/services/media';
