@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { KEYS, runInPty } from '../support/pty';
+import { TEST_DEPENDENCIES } from '../../create/app-tests';
 import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
 const CLI = path.resolve(__dirname, '../../packages/create-tccc-miniprogram/index.js');
@@ -58,7 +59,7 @@ test('-v/--version and -h/--help, alike in the scaffolder and the simulator', as
     }
   }
   const help = (await cli(['--help'])).stdout;
-  for (const flag of ['--core', '--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--typescript', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
+  for (const flag of ['--core', '--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--typescript', '--no-tests', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
   expect(help).not.toContain('secret');
 });
 
@@ -71,12 +72,28 @@ test('non-interactive with no flags: every default, a working project, next step
   const app = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'app.json'), 'utf8'));
   expect(app.requiredBackgroundModes).toEqual(['audio']);
   expect(app.pages).toEqual(['pages/call/index']);
-  expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\s+npm run simulator/);
+  expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\s+npm run test +# checks the call page without DevTools.*\n\s+npm run simulator/);
   const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'package.json'), 'utf8'));
   expect(manifest.dependencies['tccc-wx-sdk']).toBe(`npm:open-tccc-wx-sdk@^${VERSION}`);
+  // The app's own test, with its tools as dev dependencies (create/app-tests.ts).
+  expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': `^${VERSION}`, ...TEST_DEPENDENCIES });
+  expect(manifest.scripts).toEqual({ simulator: 'tccc-dev-server', test: 'jest', postinstall: 'node scripts/name-core.js' });
+  expect(manifest.jest).toEqual({ preset: 'tccc-dev-server/testing' });
+  expect(fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8')).toContain('wss://api.tccc.qcloud.com');
+});
+
+test('--no-tests: no test file, no test tools, no npm test; the README and next steps say nothing of one', async () => {
+  const result = await cli(['my-app', '--no-tests', '--skip-install']);
+  expect(result.code).toBe(0);
+  expect(created()).toEqual(expectedFileList('audio', 'open', false, false));
+  const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'package.json'), 'utf8'));
   expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': `^${VERSION}` });
   expect(manifest.scripts).toEqual({ simulator: 'tccc-dev-server', postinstall: 'node scripts/name-core.js' });
-  expect(fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8')).toContain('wss://api.tccc.qcloud.com');
+  expect(manifest).not.toHaveProperty('jest');
+  expect(JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'project.config.json'), 'utf8')).packOptions.ignore).not.toContainEqual({ type: 'folder', value: 'test' });
+  expect(result.stdout).not.toContain('npm run test');
+  const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
+  expect(readme).not.toMatch(/Test it without DevTools|test\/call\.test\.js/);
 });
 
 test('the flags are used as given', async () => {
@@ -171,9 +188,9 @@ test('install: a progress line, and a failure reported with exit 1 (the files st
 
 test('the package manager that runs it shapes the next steps', async () => {
   const pnpm = await cli(['p-app', '--skip-install'], { npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.20.2 linux x64' });
-  expect(pnpm.stdout).toMatch(/pnpm install\n\s+pnpm run simulator/);
+  expect(pnpm.stdout).toMatch(/pnpm install\n\s+pnpm run test .*\n\s+pnpm run simulator/);
   const yarn = await cli(['y-app', '--skip-install', '--use-yarn']);
-  expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn simulator/);
+  expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn test .*\n\s+yarn simulator/);
 });
 
 test('--local-packages (set by npm run create) without the packed tarballs: refused, nothing written', async () => {
@@ -203,13 +220,14 @@ describe('--core tccc: Tencent\'s tccc-wx-sdk', () => {
     expect(created()).toEqual(expectedFileList('audio', 'tccc'));
     expect(configOf()).toEqual({ sdkAppId: '1400000001', channelId: '12345' });
     const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'package.json'), 'utf8'));
-    expect(manifest.scripts).toEqual({ postinstall: 'node scripts/name-core.js' });
-    expect(manifest).not.toHaveProperty('devDependencies');
+    // No simulator to run: tccc-dev-server comes only for the app's own test (its testing entry and the double).
+    expect(manifest.scripts).toEqual({ test: 'jest', postinstall: 'node scripts/name-core.js' });
+    expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': `^${VERSION}`, ...TEST_DEPENDENCIES });
     expect(manifest.dependencies).toEqual({ 'tccc-call-kit': `^${VERSION}`, 'tccc-wx-sdk': '>=1.0.0' });
     const appJs = fs.readFileSync(path.join(cwd, 'my-app', 'app.js'), 'utf8');
     expect(appJs).not.toMatch(/configure|require/);
     // Every printed step is true for this core: no simulator, no domain check switched off.
-    expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n/);
+    expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\s+npm run test .*\n/);
     expect(result.stdout).not.toMatch(/simulator|tccc-dev-server|不校验合法域名/);
     expect(result.stdout).toContain('WeChat DevTools cannot run a TCCC call');
     const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
@@ -330,7 +348,7 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
     const result = await cli(['my-app', '--skip-install'], zh);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('✔ 已创建 my-app');
-    expect(result.stdout).toMatch(/接下来：\n\s+cd my-app\n\s+npm install\n\s+npm run simulator\s+# 本地联络中心/);
+    expect(result.stdout).toMatch(/接下来：\n\s+cd my-app\n\s+npm install\n\s+npm run test\s+# 不用开发者工具检查通话页面.*\n\s+npm run simulator\s+# 本地联络中心/);
     expect(result.stdout).toContain('在微信开发者工具中打开这个目录，勾选 详情 → 本地设置 → 不校验合法域名，然后点 工具 → 构建 npm。');
     expect(result.stdout).not.toMatch(/Next:|Open the folder|Created/);
     expect(created()).toEqual(expectedFileList('audio'));
@@ -339,7 +357,7 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
     expect(config).toContain('// 应用的 SDKAppID。本地模拟器接受任意值。');
     expect(config).not.toMatch(/\/\/ [A-Z][a-z]/);
     const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
-    for (const heading of ['## 运行', '## 在手机上运行', '## 切换内核', '## 服务器域名', '## 文件']) expect(readme).toContain(heading);
+    for (const heading of ['## 运行', '## 在手机上运行', '## 切换内核', '## 不用开发者工具测试', '## 服务器域名', '## 文件']) expect(readme).toContain(heading);
     expect(readme).not.toMatch(/## (Run it|Switch core|Files)/);
   });
 
