@@ -1,5 +1,6 @@
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import type { Rendered as RenderedNode } from '../../testing';
 import type { KitCore } from './simulate-root';
 import { CORE_COMPONENTS, KIT_PACKAGE, VANT_COMPONENTS, simulateRootOf } from './simulate-root';
 
@@ -35,15 +36,11 @@ export function loadKitComponent(name: string): string {
   return id;
 }
 
-/** What miniprogram-simulate hands back for a rendered node, typed as the tests use it. */
-export interface Rendered {
-  dom: HTMLElement;
-  instance: Record<string, any>;
+/** What miniprogram-simulate hands back for a rendered host page: a node as the testing entry types it, and more. */
+export interface Rendered extends RenderedNode {
   querySelector(selector: string): Rendered | undefined;
   querySelectorAll(selector: string): Rendered[];
-  dispatchEvent(name: string, options?: { detail?: unknown }): void;
   triggerPageLifeTime(name: string): void;
-  setData(data: Record<string, unknown>): void;
   detach(): void;
 }
 
@@ -77,8 +74,8 @@ export function renderInHost(name: string, options: { attributes?: string; event
   return { page: page as unknown as Rendered, events };
 }
 
-/** Taps a rendered vant button: the inner `wx-button` element, as a finger would. */
-export async function tapButton(root: Rendered, selector: string): Promise<void> {
+/** Taps a rendered vant button: the inner `wx-button` element, as a finger would (by its name: the testing entry's `tap`). */
+export async function tapButton(root: RenderedNode, selector: string): Promise<void> {
   const vant = root.querySelector(selector);
   if (!vant) throw new Error(`No element matches ${selector}`);
   const inner = vant.querySelector('.van-button');
