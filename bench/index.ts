@@ -11,6 +11,7 @@ import { run } from './measure';
 import { BENCH_DIR, readPart } from './report-file';
 import { measureScaffoldTime } from './scaffold-time';
 import { measureShipSize } from './ship-size';
+import { measureTestTools } from './test-tools-size';
 import type { PackageSplit } from './ship-size';
 
 const ROOT = repoRoot();
@@ -61,6 +62,9 @@ async function main(): Promise<void> {
   step('ship size: scaffold, install, packNpm and compile each template on each core, and the references');
   const shipSize = await measureShipSize(packed, cli, path.join(BENCH_DIR, 'ship'));
 
+  step("an app's own test: what its tools add to node_modules (two installs of the audio app)");
+  const testTools = await measureTestTools(packed, cli, path.join(ROOT, 'package-lock.json'), path.join(BENCH_DIR, 'test-tools'));
+
   step('setData over a scripted call (about 75 s), call setup, and a 25 s outage with resume times, in miniprogram-simulate');
   await run(process.execPath, [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '-c', 'bench/jest.config.js', '--silent'], { cwd: ROOT, timeoutMs: 600000 });
   const setData = readPart<SetDataPart>('setdata');
@@ -94,6 +98,7 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     shipSize,
+    testTools,
     setData,
     callSetup,
     outage,
@@ -116,7 +121,7 @@ function mark(met: boolean): string {
 
 function table(report: any): string {
   const split = (name: string, s: PackageSplit) => `| ${name} | ${s.core} | ${s.kit} | ${s.vant} | ${s.trtc} | ${s.tim} | ${s.es5} | ${s.app} | ${s.total} |`;
-  const { shipSize, setData, callSetup, outage, scaffold, capacity, goals } = report;
+  const { shipSize, testTools, setData, callSetup, outage, scaffold, capacity, goals } = report;
   return [
     '',
     `tccc-wx-sdk benchmarks — ${report.date.slice(0, 10)}, ${report.machine.cores}× ${report.machine.cpu}, Node ${report.machine.node}`,
@@ -131,6 +136,8 @@ function table(report: any): string {
     split('audio on open, no lazyCodeLoading', shipSize.audioWithoutLazyCodeLoading),
     `  core alone < 48 KB: ${mark(goals.coreUnder48KB)} · audio app (core + kit) < 160 KB: ${mark(goals.audioAppUnder160KB)} · audio main package < 200 KB: ${mark(goals.audioMainUnder200KB)} · no tim-wx-sdk bytes without IM: ${mark(goals.noTimBytesWithoutIm)}`,
     `  audio app / its IM reference: ${audioTotal(shipSize)} KB / ${shipSize.reference.total} KB = ${(audioTotal(shipSize) / shipSize.reference.total).toFixed(2)}`,
+    '',
+    `An app's own test (audio app): its tools add ${testTools.added.packages} packages, ${testTools.added.files} files, ${testTools.added.mb} MB (${testTools.added.diskMb} MB on disk) to node_modules; miniprogram_npm unchanged: ${testTools.miniprogramNpmUnchanged ? 'yes' : 'NO'}`,
     '',
     `setData over a call (${setData.script.queueSeconds} s queued, ${setData.script.talkSeconds} s talking): ${setData.whole.calls} calls, ${setData.whole.bytes} bytes (first render ${setData.firstRender.bytes} bytes)`,
     `  while talking: ${setData.talking.timerTicks} timer ticks of at most ${setData.talking.timerTickBytesMax} bytes; ${setData.talking.otherComponents} setData elsewhere`,

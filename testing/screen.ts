@@ -111,10 +111,12 @@ export function statusOf(root: Rendered): string {
   return '';
 }
 
-/** What a failed wait reports about the screen. */
+/** What a failed wait reports about the screen: the status line and buttons, or all its text when it has no status line. */
 export function describeScreen(root: Rendered): string {
   const controls = controlsOf(root).map((control) => `「${control.name}」${control.disabled ? ' (disabled)' : ''}`);
-  return `the status line reads 「${statusOf(root)}」; buttons: ${controls.join(' ') || 'none'}`;
+  const status = statusOf(root);
+  const shown = status ? `the status line reads 「${status}」` : `no status line; the page shows 「${textOf(root).slice(0, 200)}」`;
+  return `${shown}; buttons: ${controls.join(' ') || 'none'}`;
 }
 
 /**

@@ -218,7 +218,9 @@ function wxRequest(runtime: WxRuntime, route: (url: string) => string) {
     const url = route(options.url);
     if (!isLoopback(url)) return fail('request:fail url not in domain list');
     const body = method === 'GET' || options.data === undefined ? undefined : JSON.stringify(options.data);
-    const req = http.request(url, { method, headers: options.header, timeout: options.timeout ?? 60000 }, (res) => {
+    // A connection of its own each time (no keep-alive agent): a reused socket the server has just closed
+    // would fail a request that WeChat's network would have sent.
+    const req = http.request(url, { method, headers: options.header, timeout: options.timeout ?? 60000, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { lockedPackages } from './locked-packages';
+import { lockedPackages, npmCacheDir, uncached } from './locked-packages';
 
 /**
  * An npm registry on 127.0.0.1 serving packed tarballs, so that `npm install` in a scaffolded project
@@ -37,8 +37,13 @@ function readPacked(tarball: string): Served {
 }
 
 function fromLockfile(lockfile: string): Map<string, Served[]> {
+  const locked = lockedPackages(lockfile);
+  const missing = uncached(locked);
+  if (missing.length > 0) {
+    throw new Error(`npm's cache (${npmCacheDir()}) lacks ${missing.length} installed packages of ${lockfile}, e.g. ${missing.slice(0, 3).join(', ')}: run \`npm ci\` (it fills the cache), or point npm_config_cache at the cache that installed them.`);
+  }
   const served = new Map<string, Served[]>();
-  for (const [name, versions] of lockedPackages(lockfile)) {
+  for (const [name, versions] of locked) {
     served.set(
       name,
       versions.map((locked) => ({ ...locked, file: locked.tarball, fileName: `${name.split('/').pop()}-${locked.version}.tgz` })),

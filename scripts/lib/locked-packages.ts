@@ -16,6 +16,8 @@ export interface LockedVersion {
   integrity: string;
   /** The tarball in npm's cache; null when the cache lacks it (a platform package npm never fetched here). */
   tarball: string | null;
+  /** Installed in the lockfile's node_modules (platform packages of other systems are not). */
+  installed: boolean;
 }
 
 /** What a lockfile entry carries over into a registry manifest. */
@@ -51,8 +53,14 @@ export function lockedPackages(lockfile: string, cacheDir = npmCacheDir()): Map<
     if (versions.some((known) => known.version === entry.version)) continue;
     const manifest = Object.fromEntries(MANIFEST_FIELDS.filter((field) => entry[field] !== undefined).map((field) => [field, entry[field]]));
     const content = cachedContent(cacheDir, entry.integrity);
-    versions.push({ name, version: entry.version, manifest: { name, version: entry.version, ...manifest }, integrity: entry.integrity, tarball: fs.existsSync(content) ? content : null });
+    const installed = fs.existsSync(path.join(path.dirname(lockfile), key, 'package.json'));
+    versions.push({ name, version: entry.version, manifest: { name, version: entry.version, ...manifest }, integrity: entry.integrity, tarball: fs.existsSync(content) ? content : null, installed });
     byName.set(name, versions);
   }
   return byName;
+}
+
+/** The installed versions whose tarball npm's cache lacks: what a registry of the lockfile could not serve. */
+export function uncached(packages: Map<string, LockedVersion[]>): string[] {
+  return [...packages.values()].flat().filter((locked) => locked.installed && !locked.tarball).map((locked) => `${locked.name}@${locked.version}`);
 }

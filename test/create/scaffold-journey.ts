@@ -212,6 +212,7 @@ export function scaffoldJourney({ template, channelId, core = 'open', typescript
           try {
             await page.tap(button);
             if (channelId === 'audio-support') {
+              await page.waitForStatus('请按键选择服务');
               await page.tap('键盘');
               await page.tap('1');
             }
@@ -266,7 +267,7 @@ function breakTests(project: () => string, core: Core, channelId: string, config
       title: 'the call screen taken out of usingComponents',
       file: pageJson,
       change: (text) => JSON.stringify({ ...JSON.parse(text), usingComponents: {} }),
-      says: /a button 「语音呼叫」 to tap/,
+      says: /a button 「语音呼叫」 to tap; no status line/,
     },
     {
       title: `a ${configFile} that does not load`,

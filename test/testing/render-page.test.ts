@@ -81,7 +81,7 @@ test('the call screen taken out of usingComponents: nothing to tap, and the fail
   await withChanged('pages/call/index.json', (text) => JSON.stringify({ ...JSON.parse(text), usingComponents: {} }), async () => {
     page = await renderPage(project, 'pages/call/index', { routes: { [ENDPOINT]: simulator.url } });
     expect(page.controls()).toEqual([]);
-    await expect(page.tap('语音呼叫', { timeoutMs: 200 })).rejects.toThrow('Timed out after 200 ms waiting for a button 「语音呼叫」 to tap; the status line reads 「」; buttons: none');
+    await expect(page.tap('语音呼叫', { timeoutMs: 200 })).rejects.toThrow('Timed out after 200 ms waiting for a button 「语音呼叫」 to tap; no status line; the page shows 「」; buttons: none');
   });
 });
 
