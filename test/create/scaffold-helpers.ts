@@ -7,6 +7,13 @@ import { npmEnvFor } from '../../scripts/lib/local-registry';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 
+/**
+ * The npm cache the journeys share: the test's tools are the same 1,400 packages in each app. Emptied by
+ * jest's global setup, so that within a run npm may trust what it cached (`prefer-offline`) without ever
+ * serving a previous build of our own packages, which keep their version from build to build.
+ */
+export const JOURNEY_NPM_CACHE = path.resolve(__dirname, '../../.tmp/npm-cache-e2e');
+
 /** What a project of `template` must hold: the template's files (renamed, .ejs dropped), the JSON files, and its test unless `--no-tests`. */
 export function expectedFileList(template: TemplateName, core: CoreName = 'open', typescript = false, tests = true): string[] {
   const fromTemplates = templateSources(TEMPLATES, template, core, typescript).map(({ target }) => target);

@@ -19,7 +19,7 @@ import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import type { Agent, Simulator } from '../../testing';
 import { buildNpm, codeQuality, renderPage, startSimulator, tcccWxSdkDouble } from '../../testing';
 import { packedTarballs } from '../support/packed';
-import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
+import { JOURNEY_NPM_CACHE, expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
 const TSC = path.resolve(__dirname, '../../node_modules/typescript/bin/tsc');
 const REPO_ROOT = path.resolve(__dirname, '../..');
@@ -29,8 +29,6 @@ const VERSION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'),
  * install in the repository's own node_modules. One folder per clone, as several may test at once.
  */
 const WORK_ROOT = path.join(os.tmpdir(), `tccc-create-e2e-${crypto.createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 8)}`);
-/** One npm cache for every journey: the test's tools are the same 1,300 packages in each app. */
-const NPM_CACHE = path.join(REPO_ROOT, '.tmp', 'npm-cache-e2e');
 /** The scaffolder and npm install of an app with the test's tools: a minute, or more on a busy machine. */
 const INSTALL_TIMEOUT_MS = 400000;
 const TEST_TIMEOUT_MS = 240000;
@@ -62,7 +60,8 @@ let registry: LocalRegistry;
 
 function run(command: string, args: string[], cwd: string, timeout = INSTALL_TIMEOUT_MS): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd, env: scaffoldEnv(registry.url, WORK, NPM_CACHE), timeout, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
+    const env = { ...scaffoldEnv(registry.url, WORK, JOURNEY_NPM_CACHE), npm_config_prefer_offline: 'true' };
+    execFile(command, args, { cwd, env, timeout, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) || 1 : 0, stdout, stderr }),
     );
   });
@@ -251,7 +250,10 @@ export function scaffoldJourney({ template, channelId, core = 'open', typescript
 
 /**
  * The app's own test must fail when the page can no longer place a call: each break of the issue, made
- * and undone in turn, with the call tests run (`-t`) and what the failure says.
+ * and undone in turn, with the call tests run (`-t`) and what the failure says. A wrong channel is refused
+ * differently on each core (the simulator has no such entry; the double takes any, and the test sees which);
+ * the other two breaks fail alike on both, and are made on the tccc core only (on the open core, the unit
+ * tests of renderPage make them).
  */
 function breakTests(project: () => string, core: Core, channelId: string, configFile: string): void {
   const pageJson = 'pages/call/index.json';
@@ -276,7 +278,8 @@ function breakTests(project: () => string, core: Core, channelId: string, config
       says: /SyntaxError/,
     },
   ];
-  test.each(cases.map((entry) => [entry.title, entry] as const))("the app's own test fails with %s", async (_, { file, change, says }) => {
+  const made = core === 'tccc' ? cases : cases.slice(0, 1);
+  test.each(made.map((entry) => [entry.title, entry] as const))("the app's own test fails with %s", async (_, { file, change, says }) => {
     const target = path.join(project(), file);
     const original = fs.readFileSync(target, 'utf8');
     fs.writeFileSync(target, change(original));
