@@ -2,7 +2,7 @@ import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import type { Rendered as RenderedNode } from '../../testing';
 import type { KitCore } from './simulate-root';
-import { CORE_COMPONENTS, KIT_PACKAGE, VANT_COMPONENTS, simulateRootOf } from './simulate-root';
+import { KIT_PACKAGE, simulateRootOf } from './simulate-root';
 
 const loaded = new Map<string, string>();
 let kitCore: KitCore = 'open';
@@ -30,7 +30,7 @@ export function loadKitComponent(name: string): string {
     // module registry ignores: without a reset, a component already run by an earlier load (vant's button
     // inside another kit component) would never register under this load and render as an empty tag.
     jest.resetModules();
-    id = simulate.load(file, name.startsWith('tccc-') ? name : `tccc-${name}`, { rootPath: simulateRootOf(kitCore), usingComponents: { ...VANT_COMPONENTS, ...CORE_COMPONENTS } });
+    id = simulate.load(file, name.startsWith('tccc-') ? name : `tccc-${name}`, { rootPath: simulateRootOf(kitCore) });
     loaded.set(name, id);
   }
   return id;
