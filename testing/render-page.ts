@@ -85,9 +85,9 @@ export async function renderPage(projectPath: string, pagePath: string, options:
     const root = simulate.render(id) as unknown as Rendered & { detach(): void; attach(parent: Element): void };
     root.attach(document.createElement('parent-wrapper'));
     rendered = root;
-    await settle(root.instance.onLoad?.call(root.instance, query), `${page}'s onLoad`, options.timeoutMs ?? 10000);
-    root.instance.onShow?.call(root.instance);
-    root.instance.onReady?.call(root.instance);
+    await settle(lifetime(root, 'onLoad', query), `${page}'s onLoad`, options.timeoutMs ?? 10000);
+    lifetime(root, 'onShow');
+    lifetime(root, 'onReady');
     const runtime = wx;
     return {
       root,
@@ -142,6 +142,12 @@ function usePageConstructor(): void {
     const methods = Object.fromEntries(Object.entries(definition).filter(([, value]) => typeof value === 'function'));
     (scope.Component as (options: unknown) => void)({ data: definition.data ?? {}, methods });
   };
+}
+
+/** Calls a page's lifetime method (`onLoad`, …) as WeChat does, when the page has it; what it returns. */
+function lifetime(root: Rendered, name: string, ...args: unknown[]): unknown {
+  const method = root.instance[name];
+  return typeof method === 'function' ? (method as (...values: unknown[]) => unknown).apply(root.instance, args) : undefined;
 }
 
 /** Waits for `value` when it is a promise, up to `timeoutMs`; a rejection or a timeout fails the render. */

@@ -6,7 +6,7 @@ export interface Rendered {
   /** Its DOM in jsdom (custom tags: `wx-view`, `van-button`…). */
   dom: HTMLElement;
   /** The component's `this`: its data and methods. */
-  instance: Record<string, any>;
+  instance: Record<string, unknown>;
   querySelector(selector: string): Rendered | undefined;
   querySelectorAll(selector: string): Rendered[];
   dispatchEvent(name: string, options?: { detail?: unknown }): void;

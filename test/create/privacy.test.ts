@@ -15,6 +15,7 @@ import { writeProject } from '../../create/write-project';
 import type { Rendered, RenderedPage, Simulator } from '../../testing';
 import { buildNpm, renderPage, startSimulator, waitFor } from '../../testing';
 import { installCallPackages } from '../support/installed';
+import type { SdkComponent } from '../support/sdk-host';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 const WORK = path.resolve(__dirname, '../../.tmp/create-privacy');
@@ -75,8 +76,8 @@ test('a call from the scaffolded page asks once, then connects; declining gets t
   const screen = await openCallPage(scaffold('audio'));
   const modals = page!.wx.shown;
   const consent = () => screen.querySelector('#tcccPrivacy')!;
-  const consentShown = () => consent().instance.data.show === true && (consent().dom.textContent ?? '').includes('同意并继续');
-  const root = () => screen.querySelector('#tcccSdk')!.instance;
+  const consentShown = () => (consent().instance.data as { show?: boolean }).show === true && (consent().dom.textContent ?? '').includes('同意并继续');
+  const root = () => screen.querySelector('#tcccSdk')!.instance as unknown as SdkComponent;
 
   // Declined first: no call, and the page says what happened instead of a truncated English toast.
   await page!.tap('语音呼叫');

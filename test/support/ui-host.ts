@@ -38,6 +38,7 @@ export function loadKitComponent(name: string): string {
 
 /** What miniprogram-simulate hands back for a rendered host page: a node as the testing entry types it, and more. */
 export interface Rendered extends RenderedNode {
+  instance: Record<string, any>;
   querySelector(selector: string): Rendered | undefined;
   querySelectorAll(selector: string): Rendered[];
   triggerPageLifeTime(name: string): void;
