@@ -14,7 +14,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', ...(withoutBrowser ? ['\\.browser\\.test\\.ts$'] : [])],
-  setupFiles: ['<rootDir>/testing/quiet-trtc.js'],
+  // The console prints nothing in tests: unexpected output fails the test, trtc-wx-sdk's narration is dropped.
+  setupFilesAfterEnv: ['<rootDir>/test/support/console-guard.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   resolver: '<rootDir>/testing/wechat-resolver.js',
   testTimeout: 30000,

@@ -11,6 +11,7 @@ import { run } from './measure';
 import { BENCH_DIR, readPart } from './report-file';
 import { measureScaffoldTime } from './scaffold-time';
 import { measureShipSize } from './ship-size';
+import { measureAddSize } from './add-size';
 import { measureTestTools } from './test-tools-size';
 import type { PackageSplit } from './ship-size';
 
@@ -40,6 +41,8 @@ interface OutagePart {
   resumeWithoutNetworkEventMs: { median: number; max: number; runs: number };
   bareResumeMs: { median: number; runs: number };
   ratio: number;
+  /** A TRTC call through an outage in which TRTC gave up on the pusher (-1307) `pusherGaveUp` times. */
+  mediaDrop: { outageMs: number; pusherGaveUp: number; survived: boolean; pusherRestarts: number };
 }
 
 interface LoadPart {
@@ -61,6 +64,9 @@ async function main(): Promise<void> {
 
   step('ship size: scaffold, install, packNpm and compile each template on each core, and the references');
   const shipSize = await measureShipSize(packed, cli, path.join(BENCH_DIR, 'ship'));
+
+  step('add to an existing app: the shop fixture before and after add on each core, built and compiled');
+  const addSize = await measureAddSize(packed, cli, path.join(BENCH_DIR, 'add'), ROOT);
 
   step("an app's own test: what its tools add to node_modules (two installs of the audio app)");
   const testTools = await measureTestTools(packed, cli, path.join(ROOT, 'package-lock.json'), path.join(BENCH_DIR, 'test-tools'));
@@ -90,14 +96,17 @@ async function main(): Promise<void> {
     wholeCallUnder10KB: setData.whole.bytes < 10240,
     callSetupRatioAtMost1_3: callSetup.ratio <= 1.3,
     outage25sSurvived: outage.outageSurvivedMs >= 25000 && outage.hangUpToldOnce,
+    mediaDrop20sSurvived: outage.mediaDrop.survived,
     resumeAtMost1_5xBareAnd1s: outage.ratio <= 1.5 && outage.resumeWithNetworkEventMs.max <= 1000,
     scaffoldNoSlowerThanCreateVite: scaffold.ratio <= 1,
     capacity1000AtP99Under50ms: load.callsHeldConcurrently >= 1000 && load.eventLatencyMs.p99 < 50,
+    addGrowsMainAtMost4KB: Object.values(addSize.byCore).every((core) => core.mainGrowthBytes <= 4096),
   };
   const report = {
     date: new Date().toISOString(),
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     shipSize,
+    addSize,
     testTools,
     setData,
     callSetup,
@@ -121,7 +130,7 @@ function mark(met: boolean): string {
 
 function table(report: any): string {
   const split = (name: string, s: PackageSplit) => `| ${name} | ${s.core} | ${s.kit} | ${s.vant} | ${s.trtc} | ${s.tim} | ${s.es5} | ${s.app} | ${s.total} |`;
-  const { shipSize, testTools, setData, callSetup, outage, scaffold, capacity, goals } = report;
+  const { shipSize, addSize, testTools, setData, callSetup, outage, scaffold, capacity, goals } = report;
   return [
     '',
     `tccc-wx-sdk benchmarks — ${report.date.slice(0, 10)}, ${report.machine.cores}× ${report.machine.cpu}, Node ${report.machine.node}`,
@@ -137,6 +146,9 @@ function table(report: any): string {
     `  core alone < 48 KB: ${mark(goals.coreUnder48KB)} · audio app (core + kit) < 160 KB: ${mark(goals.audioAppUnder160KB)} · audio main package < 200 KB: ${mark(goals.audioMainUnder200KB)} · no tim-wx-sdk bytes without IM: ${mark(goals.noTimBytesWithoutIm)}`,
     `  audio app / its IM reference: ${audioTotal(shipSize)} KB / ${shipSize.reference.total} KB = ${(audioTotal(shipSize) / shipSize.reference.total).toFixed(2)}`,
     '',
+    `add to an existing app (${addSize.fixture}, main package ${addSize.mainBefore} bytes compiled): the call as an independent subpackage (audio template)`,
+    ...(['open', 'tccc'] as const).map((core) => `  ${core} core: main package +${addSize.byCore[core].mainGrowthBytes} bytes, subpackage ${addSize.byCore[core].subpackageKB} KB compiled`),
+    `  main package grows at most 4 KB: ${mark(goals.addGrowsMainAtMost4KB)} (on the tccc core the subpackage holds the test double, not Tencent's tccc-wx-sdk)`,
     `An app's own test (audio app): its tools add ${testTools.added.packages} packages, ${testTools.added.files} files, ${testTools.added.mb} MB (${testTools.added.diskMb} MB on disk) to node_modules; miniprogram_npm unchanged: ${testTools.miniprogramNpmUnchanged ? 'yes' : 'NO'}`,
     '',
     `setData over a call (${setData.script.queueSeconds} s queued, ${setData.script.talkSeconds} s talking): ${setData.whole.calls} calls, ${setData.whole.bytes} bytes (first render ${setData.firstRender.bytes} bytes)`,
@@ -146,6 +158,7 @@ function table(report: any): string {
     '',
     `Call setup (median of ${callSetup.runs}): startSession() ${callSetup.sdkStartCallMs.median} ms vs bare POST + event socket ${callSetup.bareHttpPlusSocketMs.median} ms = ${callSetup.ratio}× (goal ≤ 1.3: ${mark(goals.callSetupRatioAtMost1_3)})`,
     `Outage survived: ${outage.outageSurvivedMs / 1000} s of a ${outage.callerWindowMs / 1000} s caller window, the agent's hang-up told once afterwards (goal 25 s: ${mark(goals.outage25sSurvived)})`,
+    `Media drop: a TRTC call through a ${outage.mediaDrop.outageMs / 1000} s outage, TRTC giving up on the pusher (-1307) ${outage.mediaDrop.pusherGaveUp}×: ${outage.mediaDrop.survived ? 'survived' : 'ended'}, pusher restarted ${outage.mediaDrop.pusherRestarts}× (goal survived: ${mark(goals.mediaDrop20sSurvived)})`,
     `Resume (median of ${outage.resumeWithNetworkEventMs.runs}): network back → reconnecting false ${outage.resumeWithNetworkEventMs.median} ms (max ${outage.resumeWithNetworkEventMs.max}) vs bare socket + hello + welcome ${outage.bareResumeMs.median} ms = ${outage.ratio}× (goal ≤ 1.5 and ≤ 1 s: ${mark(goals.resumeAtMost1_5xBareAnd1s)}); without the network event ${outage.resumeWithoutNetworkEventMs.median} ms (backoff)`,
     `Scaffold (median of ${scaffold.runs}): create-tccc-miniprogram ${scaffold.oursMs.median} ms vs create-vite ${scaffold.createViteMs.median} ms = ${scaffold.ratio}× (goal ≤ 1: ${mark(goals.scaffoldNoSlowerThanCreateVite)})`,
     `Simulator: ${capacity.held} calls held, event latency p50 ${capacity.p50Ms} ms / p99 ${capacity.p99Ms} ms, ${capacity.rssMb.idle} → ${capacity.rssMb.holding} MB (goal 1000 at p99 < 50 ms: ${mark(goals.capacity1000AtP99Under50ms)})`,

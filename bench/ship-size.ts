@@ -60,7 +60,8 @@ async function quietly<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-async function compiledSplit(projectPath: string, keyFile: string, es6 = true): Promise<PackageSplit> {
+/** 构建 npm (miniprogram-ci's packNpm), then what an upload would hold: path under miniprogramRoot to bytes. */
+export async function packAndCompile(projectPath: string, keyFile: string, es6 = true): Promise<Record<string, number>> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ci = require('miniprogram-ci');
   const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath, privateKeyPath: keyFile, ignores: ['node_modules/**/*'], attr: async () => ci.DefaultProjectAttr });
@@ -68,9 +69,12 @@ async function compiledSplit(projectPath: string, keyFile: string, es6 = true): 
     await ci.packNpm(project, { reporter: () => undefined });
     return ci.getCompiledResult({ project, setting: { es6, minify: true, minifyWXML: true, minifyWXSS: true } });
   });
+  return Object.fromEntries(Object.entries(compiled).map(([file, content]) => [file, Buffer.byteLength(content)]));
+}
+
+async function compiledSplit(projectPath: string, keyFile: string, es6 = true): Promise<PackageSplit> {
   const split: PackageSplit = { core: 0, kit: 0, vant: 0, trtc: 0, tim: 0, es5: 0, app: 0, total: 0 };
-  for (const [file, content] of Object.entries(compiled)) {
-    const bytes = Buffer.byteLength(content);
+  for (const [file, bytes] of Object.entries(await packAndCompile(projectPath, keyFile, es6))) {
     const origin = ORIGINS.find(([, prefix]) => file.startsWith(prefix))?.[0] ?? 'app';
     split[origin] += bytes;
     split.total += bytes;

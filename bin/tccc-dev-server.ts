@@ -5,6 +5,8 @@ import { startBanner } from '../dev-server/banner';
 import { loadChannels } from '../dev-server/channels';
 import { optionsHelp, parseArgsOptions } from '../dev-server/cli-options';
 import { currentTerminalLanguage, type Language, parseLanguage } from '../dev-server/language';
+import { commandWith } from '../dev-server/launch-command';
+import { protocolDocPath } from '../dev-server/protocol-doc';
 import { readSecretKey } from '../dev-server/secret-key';
 import { DEFAULT_HOST, DEFAULT_PORT, startDevServer } from '../dev-server/server';
 import { type Problem, StartupProblem } from '../dev-server/startup-problem';
@@ -64,11 +66,14 @@ async function main(): Promise<void> {
   const autoAnswer = parseNumber(text('auto-answer'), 'auto-answer', 0, 600);
   const seats = parseNumber(text('seats'), 'seats', 1, 10000);
   const callerTimeout = parseNumber(text('caller-timeout'), 'caller-timeout', 0.1, 600);
+  const callsPerAddress = parseNumber(text('calls-per-address'), 'calls-per-address', 1, 100000);
   for (const origin of list('allow-origin')) {
     if (canonicalOrigin(origin) === null) fail({ code: 'bad-origin', value: origin });
   }
-  const agentToken = text('agent-token');
+  // From the environment, or (with a warning: `ps` shows it to every local user) the command line.
+  const agentToken = text('agent-token') ?? (process.env.TCCC_AGENT_TOKEN || undefined);
   if (agentToken !== undefined && !/^[\x21-\x7e]{8,200}$/.test(agentToken)) fail({ code: 'bad-agent-token' });
+  if (text('agent-token') !== undefined) console.error(`tccc-dev-server: ${say().agentTokenOnCommandLine}`);
   const sdkAppId = text('trtc-sdk-app-id') ?? process.env.TRTC_SDK_APP_ID;
   let secretKey: string | undefined;
   try {
@@ -100,6 +105,7 @@ async function main(): Promise<void> {
       ...(autoAnswer === undefined ? {} : { autoAnswerMs: autoAnswer * 1000 }),
       ...(seats === undefined ? {} : { seats: Array.from({ length: seats }, (_, i) => `Agent ${i + 1}`) }),
       ...(callerTimeout === undefined ? {} : { clientGraceMs: Math.round(callerTimeout * 1000) }),
+      ...(callsPerAddress === undefined ? {} : { maxSessionsPerAddress: callsPerAddress }),
     },
   }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'EADDRINUSE') fail({ code: 'port-in-use', port });
@@ -119,6 +125,8 @@ async function main(): Promise<void> {
       agentTokenGenerated: agentToken === undefined && server.agentToken !== null,
       lanAddresses: isLoopbackName(server.host) ? [] : lanAddresses(),
       language,
+      lanCommand: commandWith(['--host', '0.0.0.0'], { env: process.env, script: process.argv[1] ?? '', cwd: process.cwd() }),
+      protocolDoc: protocolDocPath(language, __dirname, process.cwd()),
     }),
   );
 

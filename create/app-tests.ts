@@ -5,6 +5,7 @@ import { DEFAULT_CHANNELS } from '../dev-server/channels';
 import type { Language } from '../dev-server/language';
 import type { CoreName, TemplateName } from './options';
 import type { PackageRange } from './release';
+import { TYPESCRIPT } from './release';
 import { jsString } from './serialize';
 
 /**
@@ -19,8 +20,8 @@ export const TEST_DEPENDENCIES: Record<string, string> = {
   'miniprogram-simulate': '^1.6.2',
 };
 
-/** A TypeScript app's test compiles its pages as DevTools does (and `npx tsc -p .` then runs offline). */
-export const TEST_TYPESCRIPT: PackageRange = { name: 'typescript', range: '^5.9.3' };
+/** A TypeScript app's test compiles its pages as DevTools does: with the app's own compiler (a scaffolded TypeScript app has it already, for `npm run typecheck`). */
+export const TEST_TYPESCRIPT: PackageRange = TYPESCRIPT;
 
 /** Where the test goes, from the project folder, unless told otherwise. */
 export const DEFAULT_TEST_FILE = 'test/call.test.js';
@@ -76,16 +77,16 @@ const TEXTS = {
   },
   'zh-CN': {
     intro1: '本应用自带的测试（npm test）：先执行微信的「构建 npm」和代码质量检查，再在模拟的微信环境',
-    intro2: '（miniprogram-simulate）中打开通话页面：点按后发起呼叫，由坐席接听再挂断。',
+    intro2: '（miniprogram-simulate）中打开通话页面：点按后发起呼叫，由座席接听再挂断。',
     intro3: '它证明页面能发起通话；真正的音视频仍需在手机上验证（预览 / 真机调试）。',
     pinned: 'config.js 呼叫的目标。若有意修改了那里，这里也要同步修改：页面呼叫到别处时测试会失败。',
-    simulator: '本地联络中心（tccc-dev-server），占用一个空闲端口；坐席由测试扮演。',
+    simulator: '本地联络中心（tccc-dev-server），占用一个空闲端口；座席由测试扮演。',
     routes: '小程序发往 endpoint 的请求，改由本测试的模拟器接收。',
     double1: '腾讯的 tccc-wx-sdk 只能在微信中运行：测试中页面改用它的测试替身，替身依据腾讯的公开文档（方法和事件）',
-    double2: '编写，而不是腾讯的代码。测试通过它扮演坐席。',
+    double2: '编写，而不是腾讯的代码。测试通过它扮演座席。',
     quality: '微信代码质量检查通过',
     ivr: '模拟器的 audio-support 入口先要求按键：按 1。',
-    call: (button: string) => `点「${button}」发起呼叫，坐席接听后挂断`,
+    call: (button: string) => `点「${button}」发起呼叫，座席接听后挂断`,
   },
 };
 

@@ -10,6 +10,7 @@ import {
   SIMULATOR_SDK_APP_ID,
   TEST_APPID,
   looksLikeSecret,
+  normalizeInput,
   packageNameOf,
   validateAppId,
   validateChannelId,
@@ -19,16 +20,27 @@ import {
 } from './options';
 
 /** Validation as the prompts run it, in the user's language: a secret is refused with the reason before anything else. */
-function checked(validator: Validator, m: Messages): (value: string) => string | true {
-  return (value) => (looksLikeSecret(value.trim()) ? m.errors.secret : validator(value.trim(), m) ?? true);
+function checked(validator: Validator, m: Messages, normalize: (value: string) => string = normalizeInput): (value: string) => string | true {
+  return (value) => (looksLikeSecret(normalize(value)) ? m.errors.secret : validator(normalize(value), m) ?? true);
+}
+
+/** A value typed at a prompt, read as the flags are (full-width digits and spaces from an input method as ASCII). */
+async function typed(question: Promise<string>): Promise<string> {
+  return normalizeInput(await question);
+}
+
+/** A yes/no question whose answer is echoed in the user's words (是/否), not the prompt library's Yes/No. */
+function yesNo(message: string, m: Messages): Promise<boolean> {
+  return confirm({ message, default: false, transformer: (answer) => (answer ? m.questions.yes : m.questions.no) });
 }
 
 // The questions, in a bundle of their own (dist/create-tccc-miniprogram/ask.js): @inquirer/prompts is most
 // of the scaffolder's weight, and a run with --yes or outside a terminal never loads it.
 
-/** The first question, so that a directory in use is found before any other is asked. */
-export async function askDirectory(m: Messages = EN_US): Promise<string> {
-  return (await input({ message: m.questions.directory, default: DEFAULT_DIRECTORY, validate: checked(validateDirectory, m) })).trim();
+/** The first question, so that a directory in use is found before any other is asked. A folder name is only trimmed. */
+export async function askDirectory(m: Messages = EN_US, defaultDirectory = DEFAULT_DIRECTORY): Promise<string> {
+  const trim = (value: string) => value.trim();
+  return trim(await input({ message: m.questions.directory, default: defaultDirectory, validate: checked(validateDirectory, m, trim) }));
 }
 
 /** A list's key help in the user's words, where the prompt library's English is not theirs. */
@@ -68,16 +80,16 @@ export async function askForMissing(given: GivenOptions & { directory: string },
   // The tccc core has no defaults for these: they name a real TCCC application.
   const sdkAppId =
     given.sdkAppId ??
-    (await input({ message: open ? q.sdkAppIdOpen : q.sdkAppIdTccc, default: open ? SIMULATOR_SDK_APP_ID : undefined, validate: checked(validateSdkAppId, m) })).trim();
+    (await typed(input({ message: open ? q.sdkAppIdOpen : q.sdkAppIdTccc, default: open ? SIMULATOR_SDK_APP_ID : undefined, validate: checked(validateSdkAppId, m) })));
   const channelId =
-    given.channelId ?? (await input({ message: q.channelId, default: open ? SIMULATOR_CHANNELS[template] : undefined, validate: checked(validateChannelId, m) })).trim();
-  const appId = given.appId ?? (await input({ message: q.appId(TEST_APPID), default: TEST_APPID, validate: checked(validateAppId, m) })).trim();
-  const endpoint = !open ? '' : given.endpoint ?? (await input({ message: q.endpoint, default: SIMULATOR_ENDPOINT, validate: checked(validateEndpoint, m) })).trim();
-  const typescript = given.typescript ?? (await confirm({ message: q.typescript, default: false }));
+    given.channelId ?? (await typed(input({ message: q.channelId, default: open ? SIMULATOR_CHANNELS[template] : undefined, validate: checked(validateChannelId, m) })));
+  const appId = given.appId ?? (await typed(input({ message: q.appId(TEST_APPID), default: TEST_APPID, validate: checked(validateAppId, m) })));
+  const endpoint = !open ? '' : given.endpoint ?? (await typed(input({ message: q.endpoint, default: SIMULATOR_ENDPOINT, validate: checked(validateEndpoint, m) })));
+  const typescript = given.typescript ?? (await yesNo(q.typescript, m));
   return { directory, packageName: packageNameOf(directory), core, template, sdkAppId, channelId, appId, endpoint, typescript, tests: given.tests ?? true };
 }
 
 /** Whether to empty a non-empty target directory; no by default. */
 export function askToOverwrite(m: Messages = EN_US): Promise<boolean> {
-  return confirm({ message: m.questions.overwrite, default: false });
+  return yesNo(m.questions.overwrite, m);
 }

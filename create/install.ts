@@ -1,12 +1,19 @@
 import { spawn } from 'node:child_process';
 import type { Messages } from './messages';
 import { EN_US } from './messages';
-import type { PackageManager } from './options';
+import type { CoreName, PackageManager } from './options';
 import { commandsFor } from './package-manager';
 import { progress } from './progress';
+import { TENCENT_CORE } from './release';
 
-/** Installs the new project's dependencies with a progress line; resolves whether it worked. */
-export function install(dir: string, manager: PackageManager, m: Messages = EN_US): Promise<boolean> {
+/** Whether the install worked, and everything it printed (for telling why it did not). */
+export interface InstallResult {
+  ok: boolean;
+  output: string;
+}
+
+/** Installs the new project's dependencies with a progress line. */
+export function install(dir: string, manager: PackageManager, m: Messages = EN_US): Promise<InstallResult> {
   const { command, args, text } = commandsFor(manager).install;
   const line = progress(m.progress.installing(text));
   return new Promise((resolve) => {
@@ -16,12 +23,35 @@ export function install(dir: string, manager: PackageManager, m: Messages = EN_U
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.on('error', (error) => {
       line.stop(m.progress.couldNotRun(command, error.message));
-      resolve(false);
+      resolve({ ok: false, output: error.message });
     });
     child.on('close', (code) => {
       if (code === 0) line.stop(m.progress.installed);
       else line.stop(m.progress.installFailed(text, code, output.trim().split('\n').slice(-15).join('\n')));
-      resolve(code === 0);
+      resolve({ ok: code === 0, output });
     });
   });
+}
+
+/**
+ * The registry an install asked for `name` and was told it has no such package (npm: `404 Not Found - GET
+ * <registry>/<name>`; pnpm: `GET <registry>/<name>: Not Found - 404`), else null.
+ */
+export function registryWithout(output: string, name: string): string | null {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const found = new RegExp(`404 Not Found - GET (\\S+?)/${escaped}(?=[\\s:])|GET (\\S+?)/${escaped}: Not Found - 404`).exec(output);
+  return found ? `${found[1] ?? found[2]}/` : null;
+}
+
+
+/**
+ * Installs, and when the install could not get Tencent's core, says why, what to check and what works now
+ * (written with `write`). True when the install worked.
+ */
+export async function installExplained(dir: string, manager: PackageManager, core: CoreName, m: Messages, write: (text: string) => void): Promise<boolean> {
+  const result = await install(dir, manager, m);
+  if (result.ok) return true;
+  const registry = core === 'tccc' ? registryWithout(result.output, TENCENT_CORE.name) : null;
+  if (registry) write(`\n${m.progress.tencentCoreMissing(registry, `npm view ${TENCENT_CORE.name} version --registry ${registry}`).join('\n')}\n`);
+  return false;
 }

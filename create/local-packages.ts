@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Messages } from './messages';
+import { EN_US } from './messages';
 import type { Release } from './release';
 
 /** Where a project made from a clone keeps our packed packages; its package.json points there (`file:`). */
@@ -17,14 +19,14 @@ export interface LocalPackages {
  * in `dir` (open-tccc-wx-sdk, tccc-call-kit, tccc-dev-server, each at the version of its range). Returns an
  * error message when one is missing.
  */
-export function localPackages(dir: string, release: Release): LocalPackages | string {
+export function localPackages(dir: string, release: Release, m: Messages = EN_US): LocalPackages | string {
   const copies: LocalPackages['copies'] = [];
   const local = { ...release };
   for (const role of ['openCore', 'kit', 'devServer'] as const) {
     // npm pack names a tarball <name>-<version>.tgz; each package's version is its range's (^x.y.z).
     const file = `${release[role].name}-${release[role].range.replace(/^\^/, '')}.tgz`;
     const source = path.resolve(dir, file);
-    if (!fs.existsSync(source)) return `--local-packages: no ${file} in ${dir} (npm pack makes it).`;
+    if (!fs.existsSync(source)) return m.errors.localPackageMissing(file, dir);
     const target = `${LOCAL_PACKAGES_DIR}/${file}`;
     copies.push({ source, target });
     local[role] = { name: release[role].name, range: `file:${target}` };

@@ -46,7 +46,16 @@ export interface ProjectOptions {
 /** Each validator returns an error message (in the language of `m`, English by default), or null when the value is fine. */
 export type Validator = (value: string, m?: Messages) => string | null;
 
-export const validateSdkAppId: Validator = (value, m = EN_US) => (/^\d{1,20}$/.test(value) ? null : m.errors.sdkAppId(quote(value)));
+/**
+ * What a Chinese input method types for ASCII, as ASCII: full-width forms (`１４００…`, `ｗｘ…`) and the
+ * ideographic space; then trimmed. Every value typed or passed is read through it before it is checked.
+ */
+export function normalizeInput(value: string): string {
+  return value.replace(/[\uff01-\uff5e]/g, (char) => String.fromCharCode(char.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ').trim();
+}
+
+/** An SDKAppID as the TCCC console shows it and the doc writes it (`1400000000`): ten digits, no leading zero. */
+export const validateSdkAppId: Validator = (value, m = EN_US) => (/^[1-9]\d{9}$/.test(value) ? null : m.errors.sdkAppId(quote(value)));
 
 export const validateChannelId: Validator = (value, m = EN_US) => {
   if (value.trim() === '') return m.errors.channelIdEmpty;
@@ -56,43 +65,46 @@ export const validateChannelId: Validator = (value, m = EN_US) => {
 
 export const validateAppId: Validator = (value, m = EN_US) => (value === TEST_APPID || /^wx[0-9a-f]{16}$/.test(value) ? null : m.errors.appId(TEST_APPID, quote(value)));
 
-export const validateEndpoint: Validator = (value, m = EN_US) => {
-  // What URL parsing forgives (whitespace, control characters) and a secret anywhere in it; a secret is named first.
-  const unsafe = validateServerUrl(value, { looksLikeSecret, refusal: m.errors.secret });
-  if (unsafe === m.errors.secret) return unsafe;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return m.errors.endpointNotUrl(SIMULATOR_ENDPOINT, quote(value));
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return m.errors.endpointScheme(url.protocol);
-  if (url.username || url.password) return m.errors.endpointCredentials;
-  if (url.search || url.hash) return m.errors.endpointQuery;
-  return unsafe;
-};
+export const validateEndpoint: Validator = (value, m = EN_US) => validateServerUrl(value, { looksLikeSecret, refusal: m.errors.secret }, m);
 
 export const validateCore: Validator = (value, m = EN_US) => ((CORES as readonly string[]).includes(value) ? null : m.errors.core(quote(value)));
 
-export const validateTemplate: Validator = (value, m = EN_US) => ((TEMPLATES as readonly string[]).includes(value) ? null : m.errors.template(TEMPLATES.join(', '), quote(value)));
+export const validateTemplate: Validator = (value, m = EN_US) => ((TEMPLATES as readonly string[]).includes(value) ? null : m.errors.template(TEMPLATES, quote(value)));
 
-/** The directory's last segment must be a valid npm package name (it becomes package.json's name). */
+/**
+ * Any folder name a shell can take safely (Chinese included); package.json's name is derived from it
+ * (packageNameOf), and refused only when even that is not a name npm takes (`node_modules`, 215 letters).
+ */
 export const validateDirectory: Validator = (value, m = EN_US) => {
   if (value.trim() === '') return m.errors.directoryEmpty;
-  const unsafe = validateTargetPath(value);
+  const unsafe = validateTargetPath(value, m);
   if (unsafe) return unsafe;
   const name = packageNameOf(value);
-  const result = validatePackageName(name);
-  if (!result.validForNewPackages) {
-    const problems = [...(result.errors ?? []), ...(result.warnings ?? [])].join('; ');
-    return m.errors.packageName(name, problems);
-  }
+  if (!validatePackageName(name).validForNewPackages) return m.errors.packageName(folderNameOf(value), name);
   return null;
 };
 
-export function packageNameOf(directory: string): string {
+/** The last folder of a target path, as typed: the project's display name (DevTools' project name, the README's title). */
+export function folderNameOf(directory: string): string {
   const segments = directory.replace(/\\/g, '/').split('/').filter((segment) => segment !== '' && segment !== '.');
   return segments[segments.length - 1] ?? '';
+}
+
+/** The package name of a folder with none of its own letters left (`我的小程序`). */
+export const FALLBACK_PACKAGE_NAME = 'tccc-miniprogram';
+
+/**
+ * package.json's name for a project folder: lower case, every run of characters npm names do not take
+ * (spaces, Chinese) as one `-`, no leading `.`/`_`; a folder with nothing left gets FALLBACK_PACKAGE_NAME.
+ * `My App` → `my-app`, `客服demo` → `demo`, `我的小程序` → `tccc-miniprogram`.
+ */
+export function packageNameOf(directory: string): string {
+  const name = folderNameOf(directory)
+    .toLowerCase()
+    .replace(/[^a-z0-9._~-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-._~]+|-+$/g, '');
+  return name === '' ? FALLBACK_PACKAGE_NAME : name;
 }
 
 /**

@@ -12,18 +12,28 @@ export interface Commands {
   install: { command: string; args: string[]; text: string };
   /** Runs a bin of an installed package. */
   exec(bin: string): string;
-  /** Runs a script of the project's package.json. */
-  run(script: string): string;
+  /** Runs a script of the project's package.json, with arguments for it (npm takes them after `--`). */
+  run(script: string, args?: string[]): string;
+}
+
+/** `<run script>` followed by its arguments, with npm's `--` between them where npm needs it. */
+function withArgs(run: string, args: string[], separator: string): string {
+  return args.length === 0 ? run : `${run}${separator}${args.join(' ')}`;
 }
 
 export function commandsFor(manager: PackageManager): Commands {
   switch (manager) {
     case 'pnpm':
-      return { install: { command: 'pnpm', args: ['install'], text: 'pnpm install' }, exec: (bin) => `pnpm exec ${bin}`, run: (script) => `pnpm run ${script}` };
+      return { install: { command: 'pnpm', args: ['install'], text: 'pnpm install' }, exec: (bin) => `pnpm exec ${bin}`, run: (script, args = []) => withArgs(`pnpm run ${script}`, args, ' ') };
     case 'yarn':
-      return { install: { command: 'yarn', args: [], text: 'yarn' }, exec: (bin) => `yarn ${bin}`, run: (script) => `yarn ${script}` };
+      return { install: { command: 'yarn', args: [], text: 'yarn' }, exec: (bin) => `yarn ${bin}`, run: (script, args = []) => withArgs(`yarn ${script}`, args, ' ') };
     default:
-      return { install: { command: 'npm', args: ['install', '--no-audit', '--no-fund'], text: 'npm install' }, exec: (bin) => `npx ${bin}`, run: (script) => `npm run ${script}` };
+      return {
+        install: { command: 'npm', args: ['install', '--no-audit', '--no-fund'], text: 'npm install' },
+        exec: (bin) => `npx ${bin}`,
+        // `npm start` is npm's own short form; for any other script npm reads flags before `--` as its own.
+        run: (script, args = []) => withArgs(script === 'start' ? 'npm start' : `npm run ${script}`, args, ' -- '),
+      };
   }
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CoreName, PackageManager, ProjectOptions, TemplateName } from './options';
 import { commandsFor } from './package-manager';
-import { TEST_APPID } from './options';
+import { SIMULATOR_CHANNELS, TEST_APPID, folderNameOf } from './options';
 import type { Language } from '../dev-server/language';
 import type { AppTests } from './app-tests';
 import { DEFAULT_TEST_FILE, appTests } from './app-tests';
@@ -11,7 +11,7 @@ import type { ConfigComment } from './config-comments';
 import { CONFIG_COMMENTS } from './config-comments';
 import { LOCAL_PACKAGES_DIR } from './local-packages';
 import type { Release } from './release';
-import { TENCENT_CORE, TYPINGS, coreDependency } from './release';
+import { TENCENT_CORE, TYPESCRIPT, TYPINGS, coreDependency } from './release';
 import { jsString, jsonFile, markdownText } from './serialize';
 
 interface TemplateManifest {
@@ -39,13 +39,21 @@ export function readManifest(templatesDir: string, template: TemplateName): Temp
 
 /**
  * The template files of a project, common/, then the core's (core-open/ or core-tccc/, where there is one),
- * then the template's own folder, then for TypeScript lang-ts/ and lang-ts-core-<core>/: where each is read
+ * then the template's own folder, then for TypeScript lang-ts/ and lang-ts-core-<core>/, then any overlays: where each is read
  * from (under templatesDir) and the path it is written to in the project. In TypeScript a `.ts` file takes
  * the place of the `.js` file of the same name.
  */
-export function templateSources(templatesDir: string, template: TemplateName, core: CoreName = 'open', typescript = false, language: Language = 'en-US'): Array<{ source: string; target: string }> {
+export function templateSources(
+  templatesDir: string,
+  template: TemplateName,
+  core: CoreName = 'open',
+  typescript = false,
+  language: Language = 'en-US',
+  /** Folders laid over all the others (subpackage/ for `add`). */
+  overlays: string[] = [],
+): Array<{ source: string; target: string }> {
   const languageFolders = typescript ? ['lang-ts', `lang-ts-core-${core}`] : [];
-  const folders = ['common', `core-${core}`, template, ...languageFolders].filter((folder) => fs.existsSync(path.join(templatesDir, folder)));
+  const folders = ['common', `core-${core}`, template, ...languageFolders, ...overlays].filter((folder) => fs.existsSync(path.join(templatesDir, folder)));
   const all = folders.flatMap((folder) =>
     walk(path.join(templatesDir, folder))
       .filter((file) => file !== 'template.json')
@@ -74,16 +82,13 @@ export function targetPathOf(templatePath: string): string {
   return RENAMED[base] ? path.posix.join(path.posix.dirname(withoutEjs), RENAMED[base]).replace(/^\.\//, '') : withoutEjs;
 }
 
-/**
- * Everything the project holds. Template files (common/, then the template's own folder over it) are
- * copied or rendered with ejs; the JSON files are built here as objects, never from text templates.
- */
-export function projectFiles(options: ProjectOptions, templatesDir: string, release: Release, manager: PackageManager = 'npm', language: Language = 'en-US'): ProjectFiles {
+/** What the templates are rendered with: the options, the release's packages, the commands of the package manager, the language. */
+export function templateContext(options: ProjectOptions, templatesDir: string, release: Release, manager: PackageManager = 'npm', language: Language = 'en-US') {
   const manifest = readManifest(templatesDir, options.template);
-  const files: ProjectFiles = new Map();
   const commands = commandsFor(manager);
-  const context = {
+  return {
     ...options,
+    folderName: folderNameOf(options.directory),
     isOpen: options.core === 'open',
     kitName: release.kit.name,
     openCoreDependency: coreDependency('open', release),
@@ -92,6 +97,11 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rele
     tencentCoreRange: TENCENT_CORE.range,
     installCommand: commands.install.text,
     simulatorCommand: commands.run('simulator'),
+    // The one spelling of "the simulator, reachable from the LAN" (the simulator's banner prints the same).
+    simulatorOnLanCommand: commands.run('simulator', ['--host', '0.0.0.0']),
+    typecheckCommand: commands.run('typecheck'),
+    // The simulator channel that takes the calls of this template (for switching a tccc app to the open core).
+    simulatorChannelId: SIMULATOR_CHANNELS[options.template],
     media: manifest.media,
     js: jsString,
     md: markdownText,
@@ -99,23 +109,48 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rele
     configFile: options.typescript ? 'config.ts' : 'config.js',
     appFile: options.typescript ? 'app.ts' : 'app.js',
     fromLocalPackages: release.kit.range.startsWith('file:'),
+    // The call page in a subpackage of an existing app (`add`), which has no app.js of ours.
+    inSubpackage: false,
+    // The app's own test (app-tests.ts), unless --no-tests.
     tests: options.tests !== false,
     testFile: DEFAULT_TEST_FILE,
     testCommand: commands.run('test'),
     // The comments of config.js / config.ts, in the scaffolder's language.
     comment: (key: ConfigComment) => CONFIG_COMMENTS[language][key],
   };
-  for (const { source, target } of templateSources(templatesDir, options.template, options.core, options.typescript, language)) {
+}
+
+export type TemplateContext = ReturnType<typeof templateContext>;
+
+/** Template files copied, or rendered with ejs when they end in .ejs. */
+export function renderTemplates(sources: Array<{ source: string; target: string }>, context: TemplateContext & Record<string, unknown>): ProjectFiles {
+  const files: ProjectFiles = new Map();
+  for (const { source, target } of sources) {
     const text = fs.readFileSync(source, 'utf8');
     // Templates print values only through js() (a string literal) or md() (inert Markdown text).
-    const content = source.endsWith('.ejs') ? ejs.render(text, context, { filename: source }) : text;
-    files.set(target, content);
+    files.set(target, source.endsWith('.ejs') ? ejs.render(text, context, { filename: source }) : text);
   }
+  return files;
+}
+
+/** Paths sorted, so a project is written and listed in one order. */
+export function sortedFiles(files: ProjectFiles): ProjectFiles {
+  return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/**
+ * Everything the project holds. Template files (common/, then the template's own folder over it) are
+ * copied or rendered with ejs; the JSON files are built here as objects, never from text templates.
+ */
+export function projectFiles(options: ProjectOptions, templatesDir: string, release: Release, manager: PackageManager = 'npm', language: Language = 'en-US'): ProjectFiles {
+  const manifest = readManifest(templatesDir, options.template);
+  const sources = templateSources(templatesDir, options.template, options.core, options.typescript, language);
+  const files = renderTemplates(sources, templateContext(options, templatesDir, release, manager, language));
   const tests = testsOf(options, templatesDir, release, language);
   for (const [file, content] of tests?.files ?? []) files.set(file, content);
   const json = jsonFiles(options, manifest, release, tests);
   for (const file of GENERATED_JSON_FILES) files.set(file, jsonFile(json[file]));
-  return new Map([...files.entries()].sort(([a], [b]) => a.localeCompare(b)));
+  return sortedFiles(files);
 }
 
 /** The app's own test, unless `--no-tests` (see app-tests.ts). */
@@ -142,6 +177,14 @@ function localPackagesIgnore(release: Release): Array<{ type: string; value: str
   return release.kit.range.startsWith('file:') ? [{ type: 'folder', value: LOCAL_PACKAGES_DIR }] : [];
 }
 
+/** The packages a call page needs: the kit (which brings @vant/weapp) and the core under the name the doc uses. */
+export function callDependencies(core: CoreName, release: Release): Record<string, string> {
+  return { [release.kit.name]: release.kit.range, 'tccc-wx-sdk': coreDependency(core, release) };
+}
+
+/** See scripts/name-core.js (WeChat's 构建 npm and the npm alias of our core; a no-op on Tencent's). */
+export const NAME_CORE_POSTINSTALL = 'node scripts/name-core.js';
+
 /** The files built as objects rather than from templates/. */
 export const GENERATED_JSON_FILES = ['package.json', 'project.config.json', 'app.json', 'theme.json', 'sitemap.json', 'pages/call/index.json'];
 
@@ -152,16 +195,17 @@ export const GENERATED_JSON_FILES = ['package.json', 'project.config.json', 'app
  */
 function packageJson(options: ProjectOptions, manifest: TemplateManifest, release: Release, tests: AppTests | null): Record<string, unknown> {
   const common = { name: options.packageName, version: '0.1.0', private: true, description: manifest.description };
-  const dependencies = { [release.kit.name]: release.kit.range, 'tccc-wx-sdk': coreDependency(options.core, release) };
-  // postinstall: see scripts/name-core.js (WeChat's 构建 npm and the npm alias of our core; a no-op on Tencent's).
-  const postinstall = 'node scripts/name-core.js';
-  // WeChat DevTools compiles the TypeScript itself; the project needs only WeChat's API typings.
-  const typings = options.typescript ? { [TYPINGS.name]: TYPINGS.range } : {};
+  const dependencies = callDependencies(options.core, release);
+  const postinstall = NAME_CORE_POSTINSTALL;
+  // WeChat DevTools compiles the TypeScript itself as it builds; `npm run typecheck` checks it with the project's own compiler.
+  const typings = options.typescript ? { [TYPINGS.name]: TYPINGS.range, [TYPESCRIPT.name]: TYPESCRIPT.range } : {};
+  const typecheck = options.typescript ? { typecheck: 'tsc -p .' } : {};
   const simulator = options.core === 'open' ? { [release.devServer.name]: release.devServer.range } : {};
+  // The app's own test (unless --no-tests): its tools as dev dependencies, `npm test`, the testing entry's preset.
   const devDependencies = sortedKeys({ ...simulator, ...typings, ...tests?.devDependencies });
   return {
     ...common,
-    scripts: { ...(options.core === 'open' ? { simulator: 'tccc-dev-server' } : {}), ...tests?.scripts, postinstall },
+    scripts: { ...(options.core === 'open' ? { simulator: 'tccc-dev-server' } : {}), ...tests?.scripts, postinstall, ...typecheck },
     dependencies,
     ...(Object.keys(devDependencies).length > 0 ? { devDependencies } : {}),
     ...(tests ? { jest: tests.jest } : {}),
@@ -180,7 +224,8 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release:
     'project.config.json': {
       description: manifest.description,
       appid: options.appId,
-      projectname: options.packageName,
+      // DevTools' name for the project: the folder's own, Chinese included (package.json's is npm's).
+      projectname: folderNameOf(options.directory),
       compileType: 'miniprogram',
       miniprogramRoot: '',
       libVersion: 'latest',
@@ -226,9 +271,11 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release:
       dark: { navBackground: '#111215', navText: 'white', background: '#111215' },
     },
     'sitemap.json': { rules: [{ action: 'disallow', page: '*' }] },
-    'pages/call/index.json': {
-      navigationStyle: 'default',
-      usingComponents: { 'tccc-call-screen': `${release.kit.name}/call-screen` },
-    },
+    'pages/call/index.json': callPageJson(release),
   };
+}
+
+/** The call page's JSON: the kit's call screen. */
+export function callPageJson(release: Release): Record<string, unknown> {
+  return { navigationStyle: 'default', usingComponents: { 'tccc-call-screen': `${release.kit.name}/call-screen` } };
 }

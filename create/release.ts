@@ -19,8 +19,11 @@ export interface Release {
  */
 export const TENCENT_CORE: PackageRange = { name: 'tccc-wx-sdk', range: '>=1.0.0' };
 
-/** WeChat's API typings, the one package a TypeScript app adds (as WeChat DevTools' TypeScript template does). */
+/** WeChat's API typings, which a TypeScript app adds (as WeChat DevTools' TypeScript template does). */
 export const TYPINGS: PackageRange = { name: 'miniprogram-api-typings', range: '^5.2.3' };
+
+/** The compiler behind a TypeScript app's `npm run typecheck` (DevTools compiles with its own as it builds). */
+export const TYPESCRIPT: PackageRange = { name: 'typescript', range: '^5.9.3' };
 
 declare const TCCC_RELEASE: Release | undefined;
 

@@ -1,3 +1,6 @@
+import type { Messages } from './messages';
+import { EN_US } from './messages';
+
 /** What `--server` must look like, shown in messages. */
 const EXAMPLE = 'http://127.0.0.1:5700';
 
@@ -10,23 +13,29 @@ export interface SecretRule {
 /**
  * The backend URL for config.js, parsed with `URL` and held to what ships in an app: http or https
  * spelled out (`http:/x` is refused, not repaired), no credentials, query or fragment, no whitespace or
- * control characters (which `URL` would silently drop), and no secret anywhere in it. Returns a message,
- * or null when the value is fine.
+ * control characters (which `URL` would silently drop), no backslash, and no secret anywhere in it.
+ * Returns a message, or null when the value is fine.
+ *
+ * config.js gets the value as typed (a JSON string literal), not `URL`'s normal form: what the developer
+ * wrote is what they find in their app. So nothing may be left that parsers read differently: a backslash
+ * is a `/` to `URL` but not to every HTTP client, so it is refused rather than written; a scheme in capitals
+ * (`HTTP://h`) or a numeric host (`http://0x7f.1/`) means the same to every parser and stays as typed.
  */
-export function validateServerUrl(value: string, secrets: SecretRule): string | null {
+export function validateServerUrl(value: string, secrets: SecretRule, m: Messages = EN_US): string | null {
   const shown = JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (carriesSecret(value, secrets.looksLikeSecret)) return secrets.refusal;
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return `The server must be an http(s) URL such as ${EXAMPLE}, got ${shown}.`;
+    return m.errors.endpointNotUrl(EXAMPLE, shown);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return `The server must be http or https, got ${url.protocol}`;
-  if (!/^https?:\/\/[^/\\]/i.test(value)) return `The server must be an http(s) URL such as ${EXAMPLE}, with "//" after the scheme, got ${shown}.`;
-  if (/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(value)) return `The server URL must not contain spaces, line breaks or control characters, got ${shown}.`;
-  if (url.username || url.password) return 'The server URL must not carry a user name or password: it ships inside the app.';
-  if (url.search || url.hash || value.includes('?') || value.includes('#')) return 'The server URL takes no query or fragment.';
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return m.errors.endpointScheme(url.protocol);
+  if (!/^https?:\/\/[^/\\]/i.test(value)) return m.errors.endpointSlashes(EXAMPLE, shown);
+  if (/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]/u.test(value)) return m.errors.endpointWhitespace(shown);
+  if (value.includes('\\')) return m.errors.endpointBackslash(shown);
+  if (url.username || url.password) return m.errors.endpointCredentials;
+  if (url.search || url.hash || value.includes('?') || value.includes('#')) return m.errors.endpointQuery;
   return null;
 }
 

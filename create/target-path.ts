@@ -1,3 +1,6 @@
+import type { Messages } from './messages';
+import { EN_US } from './messages';
+
 /** Characters a shell or a path treats specially; none belongs in a project directory's name. */
 const UNSAFE = /[\u0000-\u001f\u007f`$"'\\;&|<>(){}[\]*?!#~^]/u;
 
@@ -8,18 +11,20 @@ export function pathSegments(value: string): string[] {
 
 /**
  * Checks every segment of the target path, not only the last: `'$(touch X)/app'` is refused, so the
- * path can never run anything when the printed next steps are pasted into a shell.
+ * path can never run anything when the printed next steps are pasted into a shell. The message is in the
+ * language of `m`.
  */
-export function validateTargetPath(value: string): string | null {
-  if (value.trim() === '') return 'Give the project a directory name.';
-  if (value.length > 1024) return 'The directory path is at most 1024 characters.';
+export function validateTargetPath(value: string, m: Messages = EN_US): string | null {
+  if (value.trim() === '') return m.errors.directoryEmpty;
+  if (value.length > 1024) return m.errors.pathTooLong;
   for (const segment of pathSegments(value)) {
     const bad = UNSAFE.exec(segment);
+    const shownSegment = JSON.stringify(segment).slice(1, -1).slice(0, 60);
     if (bad) {
-      const shown = /[\u0000-\u001f\u007f]/.test(bad[0]) ? `a control character (U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')})` : `"${bad[0]}"`;
-      return `The directory path must not contain ${shown}: "${JSON.stringify(segment).slice(1, -1).slice(0, 60)}" is not a safe folder name. Use letters, digits, ".", "-" and "_".`;
+      const control = /[\u0000-\u001f\u007f]/.test(bad[0]) ? `U+${bad[0].charCodeAt(0).toString(16).padStart(4, '0')}` : null;
+      return control ? m.errors.pathControl(control, shownSegment) : m.errors.pathUnsafe(bad[0], shownSegment);
     }
-    if (segment !== segment.trim()) return `A folder name in the path starts or ends with a space: "${segment.slice(0, 60)}".`;
+    if (segment !== segment.trim()) return m.errors.pathSpace(segment.slice(0, 60));
   }
   return null;
 }

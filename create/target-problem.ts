@@ -1,3 +1,5 @@
+import { terminalText } from '../dev-server/terminal-text';
+
 /** A problem with the target directory, told in one line: the CLI prints it and exits 1, no stack trace. */
 export class TargetProblem extends Error {
   override readonly name = 'TargetProblem';
@@ -22,7 +24,8 @@ export function targetProblemFrom(error: unknown, action: string): TargetProblem
   const { code, path: where } = error as NodeJS.ErrnoException;
   if (typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return null;
   const reason = REASONS[code] ?? (error as Error).message;
-  return new TargetProblem(`Cannot ${action}${where ? ` ${where}` : ''}: ${reason} (${code}).`);
+  // The path holds names from disk (an entry being removed): escaped, like every name printed.
+  return new TargetProblem(`Cannot ${action}${where ? ` ${terminalText(where)}` : ''}: ${reason} (${code}).`);
 }
 
 /** Runs a filesystem step; its errors become a TargetProblem. */

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { terminalText } from '../dev-server/terminal-text';
 import type { ProjectFiles } from './project-files';
 import { TargetProblem, withTargetProblems } from './target-problem';
 
@@ -15,7 +16,7 @@ export function existingEntries(dir: string): string[] {
     const link = fs.lstatSync(dir, { throwIfNoEntry: false });
     if (!link) return [];
     if (link.isSymbolicLink() && !fs.existsSync(dir)) {
-      throw new TargetProblem(`${dir} is a symbolic link to ${fs.readlinkSync(dir)}, which does not exist. Remove the link or pick another directory.`);
+      throw new TargetProblem(`${terminalText(dir)} is a symbolic link to ${terminalText(fs.readlinkSync(dir))}, which does not exist. Remove the link or pick another directory.`);
     }
     if (!fs.statSync(dir).isDirectory()) return [path.basename(dir)];
     return fs.readdirSync(dir).filter((name) => !HARMLESS.has(name)).sort();
@@ -28,7 +29,8 @@ export function existingEntries(dir: string): string[] {
  */
 export function emptyDirectory(dir: string): void {
   if (fs.lstatSync(dir, { throwIfNoEntry: false })?.isSymbolicLink()) {
-    throw new TargetProblem(`${dir} is a symbolic link (to ${fs.readlinkSync(dir)}); --overwrite does not empty what a link points to. Give the real directory, or remove the link.`);
+    const to = terminalText(fs.readlinkSync(dir));
+    throw new TargetProblem(`${terminalText(dir)} is a symbolic link (to ${to}); --overwrite does not empty what a link points to. Give the real directory, or remove the link.`);
   }
   withTargetProblems('empty', () => {
     for (const name of fs.readdirSync(dir)) {

@@ -2,7 +2,9 @@ import type { LanAddress } from './addresses';
 import { isLoopbackName, isWildcardAddress, urlHost } from './addresses';
 import type { Channel } from './channels';
 import type { Language } from './language';
+import type { StartupTexts } from './startup-texts';
 import { STARTUP_TEXTS } from './startup-texts';
+import { jsLiteral, terminalText } from './terminal-text';
 import { padToWidth, terminalWidth } from './terminal-width';
 
 export interface BannerFacts {
@@ -19,6 +21,10 @@ export interface BannerFacts {
   lanAddresses: LanAddress[];
   /** The language of the lines; English when not given. */
   language?: Language;
+  /** The command that starts this server again for a phone: as it was started, with `--host 0.0.0.0` (launch-command.ts). */
+  lanCommand?: string;
+  /** Where the protocol's doc is, from where the server runs (protocol-doc.ts). */
+  protocolDoc?: string;
 }
 
 /** The addresses a client reaches this server at: the bound one, or for a wildcard bind every LAN address. */
@@ -34,13 +40,15 @@ export function startBanner(facts: BannerFacts): string {
   const reachable = reachableUrls(facts);
   const backend = reachable[0] ?? local;
   const list = facts.channels
-    .map((c) => texts.channel(c.id, [texts.channelMedia[c.open ? c.media : 'closed'], ...(c.ivr ? ['IVR'] : [])]))
+    // Channel ids come from the operator's --channels file: escaped, so no control character reaches the terminal.
+    .map((c) => texts.channel(terminalText(c.id), [texts.channelMedia[c.open ? c.media : 'closed'], ...(c.ivr ? ['IVR'] : [])]))
     .join(' · ');
-  const firstAudio = facts.channels.find((c) => c.open && c.media !== 'video') ?? facts.channels[0];
+  const protocolDoc = facts.protocolDoc ?? (facts.language === 'zh-CN' ? 'docs/protocol.zh-CN.md' : 'docs/protocol.md');
+  const lanCommand = facts.lanCommand ?? 'npx tccc-dev-server --host 0.0.0.0';
   const tokenInLink = facts.agentToken && facts.agentTokenGenerated ? `#token=${encodeURIComponent(facts.agentToken)}` : '';
   const rows: Array<[string, string]> = [
     [texts.labels.console, `${local}/${tokenInLink}`],
-    [texts.labels.backend, `${backend}  ${texts.backendNote}`],
+    [texts.labels.backend, `${backend}  ${texts.backendNote(protocolDoc)}`],
     [texts.labels.channels, list],
     [texts.labels.media, facts.trtcSdkAppId ? texts.mediaReal(facts.trtcSdkAppId) : texts.mediaSimulated],
     [texts.labels.autoAnswer, facts.autoAnswerSeconds === undefined ? texts.autoAnswerOff : texts.autoAnswerAfter(facts.autoAnswerSeconds)],
@@ -59,13 +67,22 @@ export function startBanner(facts: BannerFacts): string {
     '',
     texts.configIntro,
     `  endpoint: '${backend}',`,
-    `  channelId: '${firstAudio.id}',`,
+    `  ${texts.channelChoice}`,
+    ...channelChoices(facts.channels, texts),
     '',
     texts.devTools,
-    isLoopbackName(facts.host) ? texts.phoneHintAndStop : texts.stop,
+    isLoopbackName(facts.host) ? texts.phoneHintAndStop(lanCommand) : texts.stop,
     '',
   );
   return lines.join('\n');
+}
+
+/** Every channel as config.js would name it, with the calls it takes: an audio app and a video app need different ones. */
+function channelChoices(channels: Channel[], texts: StartupTexts['banner']): string[] {
+  // Ids come from the operator's --channels file: written as JS string literals, so a quote or a control
+  // character neither breaks the snippet nor reaches the terminal.
+  const width = Math.max(...channels.map((c) => terminalWidth(jsLiteral(c.id)))) + 2;
+  return channels.map((c) => `    ${padToWidth(jsLiteral(c.id), width)}${texts.channelCalls[c.media]}${c.ivr ? texts.channelCalls.ivr : ''}${c.open ? '' : texts.channelCalls.closed}`);
 }
 
 function exposureWarning(facts: BannerFacts, reachable: string[]): string[] {

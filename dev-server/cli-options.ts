@@ -30,7 +30,7 @@ export const CLI_OPTIONS: CliOption[] = [
     readme: `address to bind (default ${DEFAULT_HOST}). Anything beyond loopback (\`0.0.0.0\` for a phone) prints a warning with the LAN addresses to use and turns on the agent token`,
     zh: {
       help: `绑定的地址（默认 ${DEFAULT_HOST}；0.0.0.0 让同一局域网的手机也能访问，并打印警告）`,
-      readme: `绑定的地址（默认 ${DEFAULT_HOST}）。绑定到回环地址以外（真机调试用 \`0.0.0.0\`）时会打印警告和可用的局域网地址，并启用坐席令牌`,
+      readme: `绑定的地址（默认 ${DEFAULT_HOST}）。绑定到回环地址以外（真机调试用 \`0.0.0.0\`）时会打印警告和可用的局域网地址，并启用座席令牌`,
     },
   },
   {
@@ -45,14 +45,20 @@ export const CLI_OPTIONS: CliOption[] = [
     value: 'seconds',
     help: 'seats accept ringing calls after this many seconds',
     readme: 'seats accept ringing calls by themselves (also a switch in the console)',
-    zh: { help: '坐席在振铃这么多秒后自动接听', readme: '坐席自动接听振铃中的来电（控制台中也有开关）' },
+    zh: { help: '座席在振铃这么多秒后自动接听', readme: '座席自动接听振铃中的来电（控制台中也有开关）' },
   },
-  { name: 'seats', value: 'n', help: 'number of agents (default 2)', zh: { help: '坐席数量（默认 2）' } },
+  { name: 'seats', value: 'n', help: 'number of agents (default 2)', zh: { help: '座席数量（默认 2）' } },
   {
     name: 'caller-timeout',
     value: 's',
     help: 'a call whose caller lost the event connection this long ends with clientTimeout (default 30; the SDK reconnects until then)',
     zh: { help: '用户的事件连接断开这么多秒后，通话以 clientTimeout 结束（默认 30；在此之前 SDK 会一直重连）' },
+  },
+  {
+    name: 'calls-per-address',
+    value: 'n',
+    help: 'live calls one client address may hold (default 1000; past it 429, so one client cannot fill the center)',
+    zh: { help: '同一个客户端地址最多同时进行的通话数（默认 1000；超出返回 429，一个客户端无法占满整个联络中心）' },
   },
   {
     name: 'allow-host',
@@ -71,8 +77,13 @@ export const CLI_OPTIONS: CliOption[] = [
   {
     name: 'agent-token',
     value: 'token',
-    help: 'require this token for the agent API and console (made up and printed when binding beyond loopback)',
-    zh: { help: '坐席 API 和控制台需要这个令牌（绑定到回环地址以外时会自动生成并打印）' },
+    help: 'require this token for the agent API and console (or env TCCC_AGENT_TOKEN; made up and printed when binding beyond loopback)',
+    readme:
+      'require this token for the agent API and console (made up and printed when binding beyond loopback). Or env `TCCC_AGENT_TOKEN`: on the command line it shows in `ps` (a warning says so)',
+    zh: {
+      help: '座席 API 和控制台需要这个令牌（或环境变量 TCCC_AGENT_TOKEN；绑定到回环地址以外时会自动生成并打印）',
+      readme: '座席 API 和控制台需要这个令牌（绑定到回环地址以外时会自动生成并打印）。也可以用环境变量 `TCCC_AGENT_TOKEN`：放在命令行上会出现在 `ps` 中（会打印警告）',
+    },
   },
   {
     name: 'trtc-sdk-app-id',
@@ -105,7 +116,7 @@ export const CLI_OPTIONS: CliOption[] = [
     zh: {
       help: '启动信息和错误提示的语言：zh-CN 或 en-US（默认跟随终端的语言环境）',
       readme:
-        '启动信息和错误提示的语言：`zh-CN` 或 `en-US`（默认跟随终端的语言环境：`LC_ALL` / `LC_MESSAGES` / `LANG`，Windows 上跟随系统语言）。坐席控制台跟随浏览器的语言，并有切换按钮',
+        '启动信息和错误提示的语言：`zh-CN` 或 `en-US`（默认跟随终端的语言环境：`LC_ALL` / `LC_MESSAGES` / `LANG`，Windows 上跟随系统语言）。座席控制台跟随浏览器的语言，并有切换按钮',
     },
   },
   { name: 'help', short: 'h', help: 'show this help', zh: { help: '显示本帮助' } },

@@ -1,6 +1,6 @@
 // Node's own timers, not a host environment's globals (the server also runs inside jsdom test environments).
 import { clearTimeout, setTimeout } from 'node:timers';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import type {
   CallEvent,
   CloseBy,
@@ -13,6 +13,7 @@ import type {
 } from '../src/services/protocol';
 import { EndStatus } from '../src/services/protocol';
 import type { Channel } from './channels';
+import { guarded } from './guard';
 import { TokenTable } from './token-table';
 
 export class CenterError extends Error {
@@ -35,7 +36,9 @@ export interface CenterOptions {
   clientGraceMs: number;
   tokenTtlMs: number;
   maxSessions: number;
-  /** Login tokens kept; past it the oldest is forgotten. */
+  /** Live calls created from one client address; past it that address gets 429 until one ends. */
+  maxSessionsPerAddress: number;
+  /** Login tokens kept; past it the address holding the most loses its oldest. */
   maxTokens: number;
   /** Login tokens one client address holds; past it that address's oldest is forgotten. */
   maxTokensPerAddress: number;
@@ -54,6 +57,7 @@ export const DEFAULT_CENTER_OPTIONS: Omit<CenterOptions, 'channels' | 'media'> =
   clientGraceMs: 30000,
   tokenTtlMs: 2 * 60 * 60 * 1000,
   maxSessions: 5000,
+  maxSessionsPerAddress: 1000,
   maxTokens: 20000,
   maxTokensPerAddress: 5000,
   replayBuffer: 200,
@@ -88,6 +92,8 @@ export interface SessionRecord {
   /** The call's own credential: its events, digits and hang-up stay allowed for its life, whatever the login's expiry. */
   sessionToken: string;
   caller: User;
+  /** The client address that created the call. */
+  address: string;
 }
 
 interface Seat {
@@ -97,6 +103,13 @@ interface Seat {
 }
 
 type Listener = (event: CallEvent) => void;
+
+/** Who an event socket's token speaks for: a caller, and for a session token that one call only. */
+export interface EventsAccess {
+  user: User;
+  /** The call a session token belongs to; null for a login token (all of the caller's calls). */
+  sessionId: string | null;
+}
 
 interface UserLog {
   seq: number;
@@ -132,6 +145,10 @@ export class ContactCenter {
   private readonly logs = new Map<string, UserLog>();
   private readonly seats: Seat[];
   private readonly changeListeners = new Set<() => void>();
+  /** Live calls per client address. */
+  private readonly liveByAddress = new Map<string, number>();
+  /** Keys the caller ids of this server run: a seen id cannot be traced back to, or forged from, a jsCode. */
+  private readonly idSecret = randomBytes(32);
   readonly options: CenterOptions;
 
   constructor(options: CenterOptions) {
@@ -151,7 +168,8 @@ export class ContactCenter {
       if (body[field] !== undefined && typeof body[field] !== 'string') throw new CenterError('invalid-argument', `${field} must be a string.`);
     }
     this.pruneLogs();
-    const userId = `user-${createHash('sha256').update(`${sdkAppId}:${jsCode}`).digest('hex').slice(0, 10)}`;
+    // 96 bits: `user-` and 24 hex digits, within TRTC's 32-character user ids.
+    const userId = `user-${createHmac('sha256', this.idSecret).update(`${sdkAppId}:${jsCode}`).digest('hex').slice(0, 24)}`;
     const token = randomBytes(24).toString('base64url');
     const expiresAt = Date.now() + this.options.tokenTtlMs;
     this.tokens.add(token, { userId, sdkAppId, expiresAt, address });
@@ -175,10 +193,13 @@ export class ContactCenter {
     return this.authenticate(token);
   }
 
-  /** For the event socket: a valid login token, or the session token of a live or recent call (its resume). */
-  authenticateEvents(token: string | undefined): User {
+  /**
+   * For the event socket: a valid login token (every call of its caller), or the session token of a live
+   * or recent call (its resume: that call's events only).
+   */
+  authenticateEvents(token: string | undefined): EventsAccess {
     const session = token ? this.sessionTokens.get(token) : undefined;
-    return session ? session.caller : this.authenticate(token);
+    return session ? { user: session.caller, sessionId: session.sessionId } : { user: this.authenticate(token), sessionId: null };
   }
 
   /** Ends every token (tests use it to expire logins). */
@@ -186,7 +207,8 @@ export class ContactCenter {
     this.tokens.expireAll();
   }
 
-  createSession(user: User, body: Record<string, unknown>): SessionRecord {
+  /** A new call for `user`, created from the client `address`. */
+  createSession(user: User, body: Record<string, unknown>, address = 'local'): SessionRecord {
     const { channelId, media } = body;
     if (typeof channelId !== 'string' || channelId.trim() === '') throw new CenterError('invalid-argument', 'channelId must be a non-empty string.');
     if (media !== 'audio' && media !== 'video') throw new CenterError('invalid-argument', "media must be 'audio' or 'video'.");
@@ -194,6 +216,9 @@ export class ContactCenter {
     if (!channel) throw new CenterError('not-found', `No channel "${channelId.slice(0, 64)}". Known: ${this.options.channels.map((c) => c.id).join(', ')}.`);
     if (channel.media !== 'both' && channel.media !== media) throw new CenterError('invalid-argument', `Channel "${channel.id}" takes ${channel.media} calls only.`);
     if (this.liveSessionOf(user.userId)) throw new CenterError('conflict', 'This caller already has a call in progress (callConflict).');
+    if ((this.liveByAddress.get(address) ?? 0) >= this.options.maxSessionsPerAddress) {
+      throw new CenterError('rate-limited', `Too many live calls from this address (at most ${this.options.maxSessionsPerAddress}); end one first.`);
+    }
     if (this.sessions.size >= this.options.maxSessions) throw new CenterError('unavailable', 'The contact center is at capacity; try again later.');
 
     const sessionId = `s-${randomBytes(8).toString('hex')}`;
@@ -215,8 +240,10 @@ export class ContactCenter {
       declinedBy: new Set(),
       sessionToken: randomBytes(24).toString('base64url'),
       caller: user,
+      address,
     };
     this.sessions.set(sessionId, session);
+    this.liveByAddress.set(address, (this.liveByAddress.get(address) ?? 0) + 1);
     this.sessionTokens.set(session.sessionToken, session);
     this.watchPresence(user.userId);
     if (!channel.open) {
@@ -252,18 +279,25 @@ export class ContactCenter {
     return session;
   }
 
-  /** Subscribes to a caller's events after `since`; returns what was missed, oldest first. */
-  subscribe(userId: string, since: number, listener: Listener): { replay: CallEvent[]; seq: number; unsubscribe: () => void } {
+  /**
+   * Subscribes to a caller's events after `since` (of one call only, given its `sessionId`); returns what
+   * was missed, oldest first.
+   */
+  subscribe(userId: string, since: number, listener: Listener, sessionId: string | null = null): { replay: CallEvent[]; seq: number; unsubscribe: () => void } {
     const log = this.log(userId);
-    log.listeners.add(listener);
+    const ofThisAccess = (event: CallEvent) => sessionId === null || event.sessionId === sessionId;
+    const filtered: Listener = (event) => {
+      if (ofThisAccess(event)) listener(event);
+    };
+    log.listeners.add(filtered);
     if (log.graceTimer) clearTimeout(log.graceTimer);
     log.graceTimer = null;
-    const replay = log.events.filter((event) => event.seq > since);
+    const replay = log.events.filter((event) => event.seq > since && ofThisAccess(event));
     return {
       replay,
       seq: log.seq,
       unsubscribe: () => {
-        log.listeners.delete(listener);
+        log.listeners.delete(filtered);
         if (log.listeners.size === 0) this.watchPresence(userId);
       },
     };
@@ -437,6 +471,9 @@ export class ContactCenter {
     session.endedAt = Date.now();
     session.end = { closeBy, endStatus: EndStatus[reason], reason };
     this.sessions.delete(session.sessionId);
+    const live = (this.liveByAddress.get(session.address) ?? 1) - 1;
+    if (live > 0) this.liveByAddress.set(session.address, live);
+    else this.liveByAddress.delete(session.address);
     this.recent.unshift(session);
     for (const forgotten of this.recent.splice(RECENT_LIMIT)) this.sessionTokens.delete(forgotten.sessionToken);
     this.emit(session, { type: 'ended', ...session.end });
@@ -455,7 +492,8 @@ export class ContactCenter {
     const event = { ...body, seq: log.seq, sessionId: session.sessionId, at: Date.now() } as CallEvent;
     log.events.push(event);
     if (log.events.length > this.options.replayBuffer) log.events.splice(0, log.events.length - this.options.replayBuffer);
-    for (const listener of Array.from(log.listeners)) listener(event);
+    // One listener's failure (a socket that went away oddly) never keeps the event from the others.
+    for (const listener of Array.from(log.listeners)) guarded(listener)(event);
   }
 
   private log(userId: string): UserLog {
@@ -471,20 +509,26 @@ export class ContactCenter {
   private watchPresence(userId: string): void {
     const log = this.log(userId);
     if (log.listeners.size > 0 || log.graceTimer) return;
-    log.graceTimer = setTimeout(() => {
-      log.graceTimer = null;
-      const session = this.liveSessionOf(userId);
-      if (session && log.listeners.size === 0) this.end(session, 'admin', 'clientTimeout');
-    }, this.options.clientGraceMs);
+    log.graceTimer = setTimeout(
+      guarded(() => {
+        log.graceTimer = null;
+        const session = this.liveSessionOf(userId);
+        if (session && log.listeners.size === 0) this.end(session, 'admin', 'clientTimeout');
+      }),
+      this.options.clientGraceMs,
+    );
     log.graceTimer.unref();
   }
 
   private schedule(session: SessionRecord, ms: number, action: () => void): void {
     this.clearTimer(session);
-    session.timer = setTimeout(() => {
-      session.timer = null;
-      if (session.phase !== 'ended') action();
-    }, ms);
+    session.timer = setTimeout(
+      guarded(() => {
+        session.timer = null;
+        if (session.phase !== 'ended') action();
+      }),
+      ms,
+    );
     session.timer.unref();
   }
 
@@ -502,7 +546,7 @@ export class ContactCenter {
   }
 
   private changed(): void {
-    for (const listener of Array.from(this.changeListeners)) listener();
+    for (const listener of Array.from(this.changeListeners)) guarded(listener)();
   }
 }
 

@@ -1,19 +1,22 @@
 // Node's own timers, not a host environment's globals (the server also runs inside jsdom test environments).
-import { clearInterval, clearTimeout, setInterval, setTimeout } from 'node:timers';
+import { setTimeout } from 'node:timers';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
-import { WebSocket, WebSocketServer } from 'ws';
-import type { CallEvent, ControlFrame, CreateSessionResponse, EndSessionResponse, ServerErrorCode } from '../src/services/protocol';
+import { WebSocketServer } from 'ws';
+import type { CreateSessionResponse, EndSessionResponse, ServerErrorCode } from '../src/services/protocol';
 import type { Channel } from './channels';
 import { DEFAULT_CHANNELS } from './channels';
 import type { CenterOptions, SessionRecord, SessionSummary } from './contact-center';
 import { CenterError, ContactCenter, DEFAULT_CENTER_OPTIONS } from './contact-center';
 import { AccessPolicy } from './access';
 import { isLoopbackName, isWildcardAddress, unmapped, urlHost } from './addresses';
+import { AgentStreams } from './agent-streams';
+import { handleEventSocket } from './event-socket';
+import { guarded, reportInternal } from './guard';
 import { RateLimiter } from './rate-limiter';
 import { decodeSegment, requestPath } from './request-target';
 import { trtcMedia } from './usersig';
@@ -21,12 +24,16 @@ import { trtcMedia } from './usersig';
 export const DEFAULT_PORT = 5700;
 export const DEFAULT_HOST = '127.0.0.1';
 export const MAX_BODY_BYTES = 16 * 1024;
-export const HELLO_TIMEOUT_MS = 5000;
+export { HELLO_TIMEOUT_MS } from './event-socket';
 /** Logins one client address may make at once, and per second after that. */
 export const LOGIN_BURST = 5000;
 export const LOGINS_PER_SECOND = 100;
 /** Methods whose requests carry a JSON body (or none): anything else in content-type is a 415. */
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** On every answer: no page may frame one (the console's buttons would be a click away), no browser may guess its type. */
+const ANSWER_HEADERS = { 'x-content-type-options': 'nosniff', 'x-frame-options': 'DENY' };
+/** The console's files also load nothing but themselves (and talk only to this server). */
+const CONSOLE_POLICY = "default-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 const STATUS: Record<ServerErrorCode, number> = {
   'invalid-argument': 400,
@@ -68,6 +75,8 @@ export interface DevServer {
   center: ContactCenter;
   /** The agent API's token, or null when it answers loopback peers only. */
   agentToken: string | null;
+  /** Open connections, and the bytes written to them that their clients have not read yet. */
+  stats(): { eventSockets: number; agentStreams: number; bufferedBytes: number };
   close(): Promise<void>;
 }
 
@@ -86,7 +95,7 @@ function bearer(req: http.IncomingMessage): string | undefined {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...ANSWER_HEADERS });
   res.end(text);
 }
 
@@ -188,7 +197,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       method: 'POST',
       pattern: /^\/v1\/sessions$/,
       status: 201,
-      handler: (req, _p, body) => sessionResponse(req, center.createSession(center.authenticate(bearer(req)), body)),
+      handler: (req, _p, body) => sessionResponse(req, center.createSession(center.authenticate(bearer(req)), body, unmapped(req.socket.remoteAddress ?? 'unknown'))),
     },
     {
       method: 'POST',
@@ -215,12 +224,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   ];
   const summaryOf = (session: SessionRecord, withToken: boolean) => agentView(center.list(), withToken).find((s) => s.sessionId === session.sessionId);
 
-  const streams = new Map<http.ServerResponse, boolean>();
-  const pushConsoleUpdate = throttle(() => {
-    const data = { true: '', false: '' };
-    for (const [res, withToken] of streams) res.write((data[`${withToken}`] ||= consoleState(withToken)));
-  }, 100);
-  center.onChange(pushConsoleUpdate);
+  const streams = new AgentStreams(consoleState);
+  center.onChange(throttle(() => streams.push(), 100));
 
   /** Every request, in this order: a parseable path (400), Host (403), Origin (403), agent access (403), JSON (415), route. */
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
@@ -230,19 +235,18 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     access.checkOrigin(req);
     if (method === 'GET' && (pathname === '/' || consoleFiles.has(pathname))) {
       const file = consoleFiles.get(pathname === '/' ? '/index.html' : pathname) as { type: string; body: Buffer };
-      res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', 'content-length': file.body.length });
+      res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', 'content-length': file.body.length, 'content-security-policy': CONSOLE_POLICY, ...ANSWER_HEADERS });
       res.end(file.body);
       return;
     }
-    const agent = pathname.startsWith('/agent/') ? access.checkAgent(req, queryParam(req.url, 'token')) : { withToken: false };
+    // Only the stream takes the token in its query (an EventSource sends no headers): a query is logged and kept in histories.
+    const agent = pathname.startsWith('/agent/') ? access.checkAgent(req, pathname === '/agent/stream' ? queryParam(req.url, 'token') : null) : { withToken: false };
     if (BODY_METHODS.has(method) && !isJsonRequest(req)) {
       throw new CenterError('unsupported-media-type', 'Send content-type: application/json (the API takes JSON only).');
     }
     if (method === 'GET' && pathname === '/agent/stream') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-      res.write(consoleState(agent.withToken));
-      streams.set(res, agent.withToken);
-      req.on('close', () => streams.delete(res));
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', ...ANSWER_HEADERS });
+      streams.add(req, res, agent.withToken);
       return;
     }
     for (const route of routes) {
@@ -258,30 +262,38 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     throw new CenterError(known ? 'invalid-argument' : 'not-found', known ? `${method.slice(0, 16)} is not supported on ${shown}.` : `No route ${method.slice(0, 16)} ${shown}.`);
   };
 
-  // A missing Host is refused by our own check, with the JSON error (Node's own refusal has no body).
+  const answerError = (req: http.IncomingMessage, res: http.ServerResponse, error: unknown) => {
+    if (res.headersSent) return void res.destroy();
+    if (error instanceof CenterError) {
+      // An unread body would be taken for the next request on this connection: answer and close.
+      if (!req.complete) res.setHeader('connection', 'close');
+      return sendError(res, error.code, error.message);
+    }
+    reportInternal(error);
+    sendError(res, 'internal', 'Internal error in the simulator.');
+  };
+  // Every listener below is guarded: no request, frame or socket event can end the process. A missing Host
+  // is refused by our own check, with the JSON error (Node's own refusal has no body).
   const server = http.createServer({ requireHostHeader: false }, (req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      if (res.headersSent) return void res.destroy();
-      if (error instanceof CenterError) {
-        // An unread body would be taken for the next request on this connection: answer and close.
-        if (!req.complete) res.setHeader('connection', 'close');
-        return sendError(res, error.code, error.message);
-      }
-      console.error('[tccc-dev-server] internal error:', error);
-      sendError(res, 'internal', 'Internal error in the simulator.');
-    });
+    handle(req, res).catch(guarded((error: unknown) => answerError(req, res, error), () => res.destroy()));
   });
   // Requests Node's parser refuses (a NUL in the path, a broken header) get the usual JSON error too.
-  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
-    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
-    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-    socket.end(rawJsonResponse(tooLarge ? 431 : 400, tooLarge ? 'payload-too-large' : 'invalid-argument', tooLarge ? 'Request headers are too large.' : 'Malformed HTTP request.'));
-  });
+  server.on(
+    'clientError',
+    guarded(
+      (error: NodeJS.ErrnoException, socket: Duplex) => {
+        if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+        const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+        socket.end(rawJsonResponse(tooLarge ? 431 : 400, tooLarge ? 'payload-too-large' : 'invalid-argument', tooLarge ? 'Request headers are too large.' : 'Malformed HTTP request.'));
+      },
+      (_defect, _error, socket) => socket.destroy(),
+    ),
+  );
   server.headersTimeout = 10000;
   server.requestTimeout = 30000;
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
-  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+  const upgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     try {
       const pathname = requestPath(req.url);
@@ -289,12 +301,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       access.checkOrigin(req);
       if (pathname !== '/v1/events') throw new CenterError('not-found', `No WebSocket at ${pathname.slice(0, 120)}; events are at /v1/events.`);
     } catch (error) {
-      const known = error instanceof CenterError ? error : new CenterError('internal', 'Internal error in the simulator.');
-      socket.end(rawJsonResponse(STATUS[known.code], known.code, known.message));
+      if (!(error instanceof CenterError)) throw error;
+      socket.end(rawJsonResponse(STATUS[error.code], error.code, error.message));
       return;
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => handleEventSocket(ws, center));
-  });
+    sockets.handleUpgrade(req, socket, head, guarded((ws) => handleEventSocket(ws, center), (_defect, ws) => ws.terminate()));
+  };
+  server.on('upgrade', guarded(upgrade, (_defect, _req, socket) => socket.destroy()));
 
   const connections = new Set<Socket>();
   server.on('connection', (socket) => {
@@ -314,12 +327,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     host,
     center,
     agentToken,
+    stats: () => {
+      let bufferedBytes = streams.bufferedBytes;
+      for (const ws of sockets.clients) bufferedBytes += ws.bufferedAmount;
+      return { eventSockets: sockets.clients.size, agentStreams: streams.size, bufferedBytes };
+    },
     close: () =>
       new Promise<void>((resolve) => {
         center.dispose();
         for (const ws of sockets.clients) ws.terminate();
-        for (const res of streams.keys()) res.end();
-        streams.clear();
+        streams.closeAll();
         sockets.close();
         server.close(() => resolve());
         for (const socket of connections) socket.destroy();
@@ -346,86 +363,24 @@ function rawJsonResponse(status: number, code: ServerErrorCode, message: string)
     'content-type: application/json; charset=utf-8',
     'cache-control: no-store',
     `content-length: ${Buffer.byteLength(text)}`,
+    ...Object.entries(ANSWER_HEADERS).map(([name, value]) => `${name}: ${value}`),
     'connection: close',
     '',
     text,
   ].join('\r\n');
 }
 
-function sendFrame(ws: WebSocket, frame: ControlFrame | CallEvent): void {
-  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(frame));
-}
-
-/** One caller's event connection: `hello` first, then replay and live events; pings answered. */
-function handleEventSocket(ws: WebSocket, center: ContactCenter): void {
-  let unsubscribe: (() => void) | null = null;
-  const helloTimer = setTimeout(() => {
-    sendFrame(ws, { type: 'error', code: 'unauthenticated', message: `Send {"type":"hello","token","since"} within ${HELLO_TIMEOUT_MS} ms.` });
-    ws.close(4001, 'no hello');
-  }, HELLO_TIMEOUT_MS);
-  let alive = true;
-  const heartbeat = setInterval(() => {
-    if (!alive) return ws.terminate();
-    alive = false;
-    ws.ping();
-  }, 30000);
-  ws.on('pong', () => (alive = true));
-
-  ws.on('message', (data, isBinary) => {
-    alive = true;
-    let frame: Record<string, unknown>;
-    try {
-      if (isBinary) throw new Error('binary');
-      const value: unknown = JSON.parse(String(data));
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-      frame = value as Record<string, unknown>;
-    } catch {
-      sendFrame(ws, { type: 'error', code: 'invalid-argument', message: 'Frames are JSON objects: {"type":"hello",...} or {"type":"ping"}.' });
-      return;
-    }
-    if (frame.type === 'ping') return sendFrame(ws, { type: 'pong' });
-    if (frame.type !== 'hello') {
-      sendFrame(ws, { type: 'error', code: 'invalid-argument', message: `Unknown frame type "${String(frame.type).slice(0, 40)}".` });
-      return;
-    }
-    if (unsubscribe) {
-      sendFrame(ws, { type: 'error', code: 'invalid-argument', message: 'hello was already sent on this connection.' });
-      return;
-    }
-    const since = frame.since;
-    if (typeof since !== 'number' || !Number.isInteger(since) || since < 0) {
-      sendFrame(ws, { type: 'error', code: 'invalid-argument', message: 'hello.since must be a non-negative integer.' });
-      return;
-    }
-    try {
-      const user = center.authenticateEvents(typeof frame.token === 'string' ? frame.token : undefined);
-      clearTimeout(helloTimer);
-      const subscription = center.subscribe(user.userId, since, (event) => sendFrame(ws, event));
-      unsubscribe = subscription.unsubscribe;
-      sendFrame(ws, { type: 'welcome', seq: subscription.seq, replayed: subscription.replay.length, callerTimeoutMs: center.options.clientGraceMs });
-      for (const event of subscription.replay) sendFrame(ws, event);
-    } catch (error) {
-      const code = error instanceof CenterError ? error.code : 'internal';
-      sendFrame(ws, { type: 'error', code, message: (error as Error).message });
-      ws.close(4001, 'unauthenticated');
-    }
-  });
-  ws.on('close', () => {
-    clearTimeout(helloTimer);
-    clearInterval(heartbeat);
-    unsubscribe?.();
-  });
-  ws.on('error', () => ws.terminate());
-}
-
 function throttle(action: () => void, ms: number): () => void {
   let timer: NodeJS.Timeout | null = null;
   return () => {
     if (timer) return;
-    timer = setTimeout(() => {
-      timer = null;
-      action();
-    }, ms);
+    timer = setTimeout(
+      guarded(() => {
+        timer = null;
+        action();
+      }),
+      ms,
+    );
     timer.unref();
   };
 }

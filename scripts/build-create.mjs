@@ -34,6 +34,8 @@ const common = {
   legalComments: 'none',
   logLevel: 'warning',
   define: { TCCC_RELEASE: JSON.stringify(release) },
+  // jsonc-parser's main entry is a UMD build whose inner requires esbuild cannot follow; its ES module build bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 await build({ ...common, entryPoints: [path.join(root, 'bin', 'create-tccc.ts')], outfile: path.join(packageDir, 'index.js'), banner: { js: '#!/usr/bin/env node' } });
 // The questions (@inquirer/prompts, most of the weight) in a second bundle, loaded only on a terminal.

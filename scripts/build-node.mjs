@@ -1,5 +1,5 @@
 // Bundles the simulator (bin/tccc-dev-server.ts) with its libraries into dist/bin, with the agent console
-// beside it in dist/console: what `npm start` and the tests run. The same files make the tccc-dev-server
+// beside it in dist/console and the protocol's doc in dist/docs: what `npm start` and the tests run. The same files make the tccc-dev-server
 // package (packages/tccc-dev-server/dist), a Node package of its own, so that no mini program package
 // holds anything Node-only. Its testing entry (testing/, `tccc-dev-server/testing`) goes to dist/testing,
 // with its declarations.
@@ -29,12 +29,15 @@ await build({
 });
 // The agent console is served from files beside the bundle: dist/console.
 fs.cpSync(path.join(root, 'dev-server', 'console'), path.join(dist, 'console'), { recursive: true });
+// The protocol the simulator speaks, in both languages, shipped with it: the banner points an app at dist/docs.
+fs.mkdirSync(path.join(dist, 'docs'), { recursive: true });
+for (const doc of ['protocol.md', 'protocol.zh-CN.md']) fs.copyFileSync(path.join(root, 'docs', doc), path.join(dist, 'docs', doc));
 await buildTesting(path.join(dist, 'testing'));
 for (const entry of entries) {
   fs.chmodSync(path.join(dist, 'bin', path.basename(entry).replace(/\.ts$/, '.js')), 0o755);
 }
 fs.rmSync(packageDist, { recursive: true, force: true });
-for (const folder of ['bin', 'console', 'testing']) fs.cpSync(path.join(dist, folder), path.join(packageDist, folder), { recursive: true });
+for (const folder of ['bin', 'console', 'docs', 'testing']) fs.cpSync(path.join(dist, folder), path.join(packageDist, folder), { recursive: true });
 if (fs.existsSync(path.join(root, 'LICENSE'))) fs.copyFileSync(path.join(root, 'LICENSE'), path.join(root, 'packages', 'tccc-dev-server', 'LICENSE'));
 if (!process.argv.includes('--quiet')) console.log(`dist/bin and packages/tccc-dev-server built in ${Date.now() - started} ms`);
 

@@ -90,7 +90,9 @@ export function distPathOf(srcFile, outDir = PACKAGES.core.outDir) {
 /** The src file a relative specifier written in `fromSrc` names (a .ts, a folder's index.ts, or `extension`). */
 function resolveSource(specifier, fromSrc, extension = '') {
   const targetSrc = path.resolve(path.dirname(fromSrc), specifier);
-  const candidates = [targetSrc + extension, targetSrc, targetSrc + '.ts', path.join(targetSrc, 'index.ts'), targetSrc + '.json'];
+  // A stylesheet imported as the .wxss it compiles to (`@import (css) './theme.wxss'`) is its .less source.
+  const lessSource = targetSrc.replace(/\.wxss$/, '.less');
+  const candidates = [targetSrc + extension, targetSrc, targetSrc + '.ts', path.join(targetSrc, 'index.ts'), targetSrc + '.json', lessSource];
   const existing = candidates.find((c) => fs.existsSync(c) && fs.statSync(c).isFile());
   if (!existing) throw new Error(`${path.relative(root, fromSrc)}: cannot resolve "${specifier}"`);
   return existing;
@@ -110,7 +112,7 @@ function relocate(specifier, fromSrc, outDir, extension = '') {
 
 const REQUIRE = /require\((["'])([^"']+)\1\)/g;
 const TEMPLATE_SRC = /(<(?:import|include|wxs)\b[^>]*\bsrc=)(["'])(\.[^"']+)\2/g;
-const LESS_IMPORT = /(@import\s+)(["'])(\.[^"']+)\2/g;
+const LESS_IMPORT = /(@import\s+(?:\([a-z]+\)\s*)?)(["'])(\.[^"']+)\2/g;
 
 function transpile(file) {
   const commonjs = ts.transpileModule(fs.readFileSync(file, 'utf8'), {
@@ -204,8 +206,9 @@ async function buildFile(file, outDir, transpiled) {
   } else if (file.endsWith('.less')) {
     // Styles are written in less for the two-tier tokens (common/style/); partials (_*.less) only import.
     if (path.basename(file).startsWith('_')) return;
+    // `@import (css)` of a shared stylesheet stays an import (WeChat keeps one copy for every component).
     const { css } = await less.render(fs.readFileSync(file, 'utf8'), { filename: file });
-    fs.writeFileSync(out.replace(/\.less$/, '.wxss'), css);
+    fs.writeFileSync(out.replace(/\.less$/, '.wxss'), css.replace(LESS_IMPORT, moveImport));
   } else if (/\.(wxml|wxss|wxs)$/.test(file)) {
     const text = fs.readFileSync(file, 'utf8').replace(TEMPLATE_SRC, moveImport).replace(LESS_IMPORT, moveImport);
     fs.writeFileSync(out, file.endsWith('.wxs') ? text.replace(REQUIRE, move) : text);

@@ -32,10 +32,16 @@ export interface Agent {
   transferToNoSeat(call: AgentCall | string): Promise<AgentCall>;
 }
 
+/** What the simulator's settings are: the seats' auto-answer delay (null: a person answers) and each seat. */
+export interface SimulatorSettings {
+  autoAnswerMs: number | null;
+  seats: Array<{ name: string; online: boolean; busy: boolean }>;
+}
+
 /** The simulator's agent, through the agent API its console uses. */
 export interface SimulatorAgent extends Agent {
-  /** Changes the simulator's settings (`PUT /agent/settings`: seats, timeouts…); resolves what it reports. */
-  settings(changes: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** Changes the simulator's settings (`PUT /agent/settings`: `seatsOnline`, `autoAnswerMs`); resolves them as they are then. */
+  settings(changes: Partial<{ seatsOnline: boolean; autoAnswerMs: number | null }>): Promise<SimulatorSettings>;
 }
 
 export const DEFAULT_WAIT_MS = 10000;
@@ -69,6 +75,6 @@ export function simulatorAgent(baseUrl: string): SimulatorAgent {
     accept: (call) => post(call, 'accept'),
     hangUp: (call) => post(call, 'hangup'),
     transferToNoSeat: (call) => post(call, 'transfer-no-agent'),
-    settings: async (changes) => (await httpJson('PUT', `${baseUrl}/agent/settings`, changes)).body as Record<string, unknown>,
+    settings: async (changes) => (await httpJson('PUT', `${baseUrl}/agent/settings`, changes)).body as SimulatorSettings,
   };
 }

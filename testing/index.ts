@@ -4,7 +4,7 @@
  * loopback, and the contact center's agent: the simulator for the open core, the doc-built double of
  * Tencent's tccc-wx-sdk for apps on Tencent's core.
  */
-export type { Agent, AgentCall, SimulatorAgent } from './agent';
+export type { Agent, AgentCall, SimulatorAgent, SimulatorSettings } from './agent';
 export { simulatorAgent } from './agent';
 export type { BuildNpmResult, BuiltNpm } from './build-npm';
 export { buildNpm } from './build-npm';

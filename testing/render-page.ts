@@ -63,7 +63,7 @@ export async function renderPage(projectPath: string, pagePath: string, options:
   if (typeof document === 'undefined') throw new Error("renderPage needs a DOM: jest's jsdom environment (the preset tccc-dev-server/testing sets it).");
   const layout = readProject(projectPath);
   const page = pagePath.replace(/^\/+/, '').replace(/\.(js|ts|json|wxml)$/, '');
-  checkRegistered(layout.miniprogramRoot, page);
+  const { independent } = registration(layout.miniprogramRoot, page);
   const simulate = peer<typeof Simulate>('miniprogram-simulate', 'renderPage');
   const dir = stageMiniprogram(layout, { double: options.tcccWxSdk === 'double' });
   let wx: WxRuntime | null = null;
@@ -79,7 +79,10 @@ export async function renderPage(projectPath: string, pagePath: string, options:
     const globalComponents = resolveComponents(dir, page);
     wx = installWxRuntime({ ...options.wx, routes: options.routes });
     const query = options.query ?? {};
-    runApp(dir, page, query);
+    // WeChat opens a page of an independent subpackage without the main package: no app.js, and getApp()
+    // gives nothing (or a default, when asked to).
+    if (independent) withoutApp();
+    else runApp(dir, page, query);
     usePageConstructor();
     const id = simulate.load(path.join(dir, page), 'page', { rootPath: dir, usingComponents: globalComponents });
     const root = simulate.render(id) as unknown as Rendered & { detach(): void; attach(parent: Element): void };
@@ -107,17 +110,29 @@ export async function renderPage(projectPath: string, pagePath: string, options:
 
 interface AppJson {
   pages?: string[];
-  subpackages?: Array<{ root: string; pages: string[] }>;
-  subPackages?: Array<{ root: string; pages: string[] }>;
+  subpackages?: Array<{ root: string; pages: string[]; independent?: boolean }>;
+  subPackages?: Array<{ root: string; pages: string[]; independent?: boolean }>;
 }
 
-/** A page app.json does not list is a page WeChat never opens: said before anything else. */
-function checkRegistered(miniprogramRoot: string, page: string): void {
+/**
+ * Where app.json lists the page: whether in an independent subpackage. A page it does not list is a page
+ * WeChat never opens: said before anything else.
+ */
+function registration(miniprogramRoot: string, page: string): { independent: boolean } {
   const file = path.join(miniprogramRoot, 'app.json');
   const app = JSON.parse(fs.readFileSync(file, 'utf8')) as AppJson;
   const subpackages = [...(app.subpackages ?? []), ...(app.subPackages ?? [])];
+  const inSubpackage = subpackages.find((sub) => sub.pages.some((inner) => path.posix.join(sub.root, inner) === page));
+  if (inSubpackage) return { independent: inSubpackage.independent === true };
+  if (app.pages?.includes(page)) return { independent: false };
   const pages = [...(app.pages ?? []), ...subpackages.flatMap((sub) => sub.pages.map((inner) => path.posix.join(sub.root, inner)))];
-  if (!pages.includes(page)) throw new Error(`${file} lists no page ${page} (it has: ${pages.join(', ') || 'none'}).`);
+  throw new Error(`${file} lists no page ${page} (it has: ${pages.join(', ') || 'none'}).`);
+}
+
+function withoutApp(): void {
+  const scope = globalThis as Record<string, unknown>;
+  scope.App = () => undefined;
+  scope.getApp = (options?: { allowDefault?: boolean }) => (options?.allowDefault ? { globalData: {} } : undefined);
 }
 
 /** app.js first, as WeChat runs it: `App()` registers the app that `getApp()` returns, then its onLaunch and onShow. */

@@ -60,6 +60,8 @@ export interface WxRuntime {
   /** Every modal and toast shown, in order. */
   shown: Shown[];
   pusher: { starts: number; stops: number; switches: number };
+  /** Calls on <live-player> contexts, by the player's id. */
+  player: { plays: string[]; stops: string[] };
   authorizeCalls: Scope[];
   /** The privacy rules' state; null when the runtime has none (an older base library). */
   privacy: PrivacyState | null;
@@ -89,6 +91,7 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
     sockets,
     shown: [],
     pusher: { starts: 0, stops: 0, switches: 0 },
+    player: { plays: [], stops: [] },
     authorizeCalls: [],
     privacy: privacy?.state ?? null,
     dropSockets() {
@@ -152,7 +155,17 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
       pause: () => undefined,
       resume: () => undefined,
     }),
-    createLivePlayerContext: () => ({ play: () => undefined, stop: () => undefined, mute: () => undefined }),
+    createLivePlayerContext: (id: string) => ({
+      play: (o?: Callbacks<unknown>) => {
+        runtime.player.plays.push(id);
+        later(() => (o?.success?.({}), o?.complete?.()));
+      },
+      stop: (o?: Callbacks<unknown>) => {
+        runtime.player.stops.push(id);
+        later(() => (o?.success?.({}), o?.complete?.()));
+      },
+      mute: () => undefined,
+    }),
     // The user never answers a modal here; a test reads what it said from runtime.shown.
     showModal: ({ title = '', content = '' }: { title?: string; content?: string }) => void runtime.shown.push({ api: 'showModal', title, content }),
     showToast: ({ title = '' }: { title?: string }) => void runtime.shown.push({ api: 'showToast', title }),

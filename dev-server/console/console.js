@@ -7,6 +7,16 @@
   var PHASE_TEXT = { ivr: 'phaseIvr', queued: 'phaseQueued', ringing: 'phaseRinging', active: 'phaseActive' };
   var CLOSE_BY_TEXT = { seat: 'closeBySeat', user: 'closeByUser', admin: 'closeByAdmin' };
   var ACTION_TEXT = { accept: 'accept', hangup: 'hangUp', 'transfer-no-agent': 'transfer' };
+  // The simulator's built-in seats and channels (and the seats of --seats n) by the names it gives them: demo
+  // data, shown in the console's language. Names from --channels are shown as they were written.
+  var DEMO_NAMES = {
+    'Agent Lin': 'demo_agentLin',
+    'Agent Chen': 'demo_agentChen',
+    'Audio support': 'demo_audioSupport',
+    'Video support': 'demo_videoSupport',
+    Support: 'demo_support',
+    'After hours': 'demo_afterHours',
+  };
   var state = null; // until the stream's first message
   var $ = function (id) { return document.getElementById(id); };
   var TOKEN_KEY = 'tccc-dev-server.agent-token';
@@ -30,6 +40,13 @@
     var text = TEXTS[language][key];
     if (text === undefined) text = TEXTS['en-US'][key];
     return text.replace(/\{(\w+)\}/g, function (whole, name) { return values && name in values ? String(values[name]) : whole; });
+  }
+
+  /** A seat's or channel's name as shown: the demo data's in the console's language, any other as it is. */
+  function shownName(name) {
+    var numbered = /^Agent (\d+)$/.exec(name);
+    if (numbered) return t('demo_agentNumbered', { n: numbered[1] });
+    return Object.prototype.hasOwnProperty.call(DEMO_NAMES, name) ? t(DEMO_NAMES[name]) : name;
   }
 
   /** Code that sits inside a sentence: the same in every language. */
@@ -148,11 +165,11 @@
     var status = s.queuePosition ? t('queuePosition', { phase: phase, n: s.queuePosition }) : phase;
     return el('tr', { 'data-session': s.sessionId, 'data-phase': s.phase }, [
       el('td', {}, [el('span', { class: 'badge', 'data-phase': s.phase, text: status })]),
-      el('td', { text: t('channelMedia', { channel: s.channelName, media: t(s.media === 'video' ? 'mediaVideo' : 'mediaAudio') }) }),
+      el('td', { text: t('channelMedia', { channel: shownName(s.channelName), media: t(s.media === 'video' ? 'mediaVideo' : 'mediaAudio') }) }),
       el('td', { class: 'caller', text: s.userId }),
       el('td', { class: 'duration', 'data-since': String(s.acceptedAt || s.createdAt), text: duration(Date.now() - (s.acceptedAt || s.createdAt)) }),
       el('td', { class: 'digits', text: s.digits || '—' }),
-      el('td', { text: s.seatName || '—' }),
+      el('td', { text: s.seatName ? shownName(s.seatName) : '—' }),
       actions(s),
     ]);
   }
@@ -166,7 +183,7 @@
         document.createTextNode(label),
         el('small', { class: 'end-code', text: s.end.reason + ' · ' + s.end.endStatus }),
       ])]),
-      el('td', { text: s.channelName }),
+      el('td', { text: shownName(s.channelName) }),
       el('td', { class: 'caller', text: s.userId }),
       el('td', { text: s.acceptedAt ? duration(s.endedAt - s.acceptedAt) : '—' }),
       el('td', { class: 'digits', text: s.digits || '—' }),
@@ -187,7 +204,7 @@
       var st = !seat.online ? 'offline' : seat.busy ? 'busy' : 'free';
       return el('div', { class: 'seat', 'data-state': st }, [
         el('span', { class: 'dot' }),
-        el('div', {}, [el('div', { text: seat.name }), el('small', { text: t(st === 'free' ? 'seatFree' : st === 'busy' ? 'seatBusy' : 'seatOffline') })]),
+        el('div', {}, [el('div', { text: shownName(seat.name) }), el('small', { text: t(st === 'free' ? 'seatFree' : st === 'busy' ? 'seatBusy' : 'seatOffline') })]),
       ]);
     }));
     var auto = state.settings.autoAnswerMs;

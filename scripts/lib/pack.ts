@@ -27,6 +27,8 @@ export interface PackedTarballs {
   double: string;
   /** tim-wx-sdk, for apps that opt into IM signaling (the benchmark's reference). */
   tim: string;
+  /** What a TypeScript app adds (WeChat's API typings and the compiler of its `npm run typecheck`). */
+  typescriptApp: string[];
   /** Everything a scaffolded project of either core installs, for the local registry. */
   all: string[];
 }
@@ -46,6 +48,6 @@ export function packInto(destination: string): PackedTarballs {
   fs.mkdirSync(destination, { recursive: true });
   const [core, kit, devServer, create] = [PACKAGE_DIRS.core, PACKAGE_DIRS.kit, PACKAGE_DIRS.devServer, PACKAGE_DIRS.create].map((dir) => pack(dir === '.' ? '.' : `./${dir}`, destination));
   const double = pack(`./${DOUBLE_DIR}`, destination);
-  const [vant, trtc, tim] = ['./node_modules/@vant/weapp', './node_modules/trtc-wx-sdk', './node_modules/tim-wx-sdk'].map((dir) => pack(dir, destination));
-  return { core, kit, devServer, create, double, tim, all: [core, kit, devServer, double, vant, trtc, tim] };
+  const [vant, trtc, tim, typings, typescript] = ['@vant/weapp', 'trtc-wx-sdk', 'tim-wx-sdk', 'miniprogram-api-typings', 'typescript'].map((name) => pack(`./node_modules/${name}`, destination));
+  return { core, kit, devServer, create, double, tim, typescriptApp: [typings, typescript], all: [core, kit, devServer, double, vant, trtc, tim] };
 }

@@ -1,11 +1,12 @@
-/** WCAG 2 contrast, for colours written as `#rgb`, `#rrggbb` or opaque `rgb()`/`rgba()`. */
+/** WCAG 2 contrast, for colours written as `#rgb`, `#rrggbb`, opaque `rgb()`/`rgba()`, `white` or `black`. */
 
 export type Rgb = [number, number, number];
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 const RGB = /^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*(1|1\.0+|100%)\s*)?\)$/i;
+const NAMED: Record<string, Rgb> = { white: [255, 255, 255], black: [0, 0, 0] };
 
-/** The colour as [r, g, b] 0..255, or null for anything else (names, var(), translucent colours). */
+/** The colour as [r, g, b] 0..255, or null for anything else (other names, var(), translucent colours). */
 export function parseColour(value: unknown): Rgb | null {
   if (typeof value !== 'string') return null;
   const text = value.trim();
@@ -19,7 +20,7 @@ export function parseColour(value: unknown): Rgb | null {
     const channels = [rgb[1], rgb[2], rgb[3]].map(Number);
     return channels.every((c) => c <= 255) ? (channels as Rgb) : null;
   }
-  return null;
+  return NAMED[text.toLowerCase()] ?? null;
 }
 
 export function relativeLuminance([r, g, b]: Rgb): number {
@@ -34,4 +35,31 @@ export function relativeLuminance([r, g, b]: Rgb): number {
 export function contrastRatio(a: Rgb, b: Rgb): number {
   const [light, dark] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x);
   return (light + 0.05) / (dark + 0.05);
+}
+
+/** A pair the kit draws: what (`fg`) on what (`bg`), and the ratio it needs (4.5 text, 3 icons and edges). */
+export interface DrawnPair {
+  fg: string;
+  bg: string;
+  min: number;
+  what: string;
+}
+
+/** A readable line when the pair misses its ratio; '' when it passes or either colour cannot be read. */
+export function pairProblem(pair: DrawnPair, fgName = pair.fg, bgName = pair.bg): string {
+  const fg = parseColour(pair.fg);
+  const bg = parseColour(pair.bg);
+  if (!fg || !bg) return '';
+  const ratio = contrastRatio(fg, bg);
+  return ratio < pair.min ? `${fgName} on ${bgName} is ${ratio.toFixed(2)}:1; ${pair.what} needs ${pair.min}:1 (WCAG AA).` : '';
+}
+
+const warned = new Set<string>();
+
+/** console.warn once per app run and problem, in every build: a release build is where callers meet it. */
+export function warnOnce(source: string, problem: string): void {
+  const line = `[tccc-wx-sdk] ${source}: ${problem}`;
+  if (warned.has(line)) return;
+  warned.add(line);
+  console.warn(line);
 }

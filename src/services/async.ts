@@ -1,20 +1,14 @@
 import { ErrorCode, TcccError } from './errors';
 
+export interface Deadline {
+  ms: number;
+  /** What is waited for, for the message: "<what> did not finish within <ms> ms." */
+  what: string;
+}
+
 /** Settles with `promise`, or rejects with a `timeout` TcccError after `ms`. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new TcccError(ErrorCode.Timeout, `${what} did not finish within ${ms} ms.`)), ms);
-    promise.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (error: unknown) => {
-        clearTimeout(timer);
-        reject(error);
-      },
-    );
-  });
+  return new Cancellation().guard(promise, { ms, what });
 }
 
 /** A cancellation handle: `guard` makes any promise reject as soon as `cancel` is called. */
@@ -38,20 +32,27 @@ export class Cancellation {
     this.waiters.clear();
   }
 
-  guard<T>(promise: Promise<T>): Promise<T> {
+  /**
+   * Settles with `promise`, or rejects with the cancellation's reason as soon as it lands, or with a `timeout`
+   * TcccError once `deadline` has passed. Whichever comes first clears the rest, the timer included.
+   */
+  guard<T>(promise: Promise<T>, deadline?: Deadline): Promise<T> {
     if (this.reason) return Promise.reject(this.reason);
     return new Promise<T>((resolve, reject) => {
-      const onCancel = (reason: TcccError) => reject(reason);
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const settle = (action: () => void) => {
+        this.waiters.delete(onCancel);
+        if (timer) clearTimeout(timer);
+        action();
+      };
+      const onCancel = (reason: TcccError) => settle(() => reject(reason));
       this.waiters.add(onCancel);
+      if (deadline) {
+        timer = setTimeout(() => settle(() => reject(new TcccError(ErrorCode.Timeout, `${deadline.what} did not finish within ${deadline.ms} ms.`))), deadline.ms);
+      }
       promise.then(
-        (value) => {
-          this.waiters.delete(onCancel);
-          resolve(value);
-        },
-        (error: unknown) => {
-          this.waiters.delete(onCancel);
-          reject(error);
-        },
+        (value) => settle(() => resolve(value)),
+        (error: unknown) => settle(() => reject(error)),
       );
     });
   }

@@ -9,6 +9,7 @@ import type { CallState, Command, Phase } from './session-machine';
 import { applyCommand, applySignal, initialState } from './session-machine';
 import { END_RETRY_DELAYS_MS, endOnServer } from './server-end';
 import type { Signaling, SignalingCallbacks } from './signaling';
+import { DEFAULT_CALLER_WINDOW_MS } from './signaling';
 import { SilenceDetector } from './silence-detector';
 import type { StoredLogin, TokenStore } from './token-store';
 import { parseChannelOptions, parseDigits, parseSoundMode } from './validate';
@@ -27,7 +28,7 @@ export interface CallView extends CallState {
   suspended: boolean;
   /** The event connection or the media dropped and is being re-established; the call goes on meanwhile. */
   reconnecting: boolean;
-  /** The agent has answered but no remote audio arrives (a `media-silent` error was emitted); cleared when audio comes. */
+  /** The agent has answered but none of their audio arrives (not a quiet agent: no data); cleared when it comes. */
   mediaSilent: boolean;
   /** Uplink quality from the media layer; 'unknown' for simulated media and between calls. */
   network: NetworkQuality;
@@ -47,7 +48,7 @@ export interface CallControllerEvents {
   sessionStart: { sessionId: string; media: MediaKind };
   accepted: { sessionId: string; seatName: string };
   sessionEnded: SessionEndedDetail;
-  /** Errors not tied to a method call: the connection was lost, the media failed. */
+  /** Errors not tied to a method call: the connection was lost or the media failed (a `sessionEnded` follows); `camera`: the call goes on. */
   error: TcccError;
   change: CallView;
 }
@@ -100,15 +101,25 @@ class LiveSession {
   ended = false;
   /** The user (or the SDK on their behalf) is ending the call; failures from now on are not reported. */
   hangingUp = false;
+  /** The DELETE of a hang-up, so a second one waits for it instead of asking again. */
+  ending: Promise<void> | null = null;
   /** `accepted` was emitted for this session. */
   accepted = false;
+  /** The start is still setting the call up: its promise settles before the call's end is told. */
+  settingUp = true;
+  /** What made the call fail while it was set up: the start rejects with it. */
+  setupFailure: TcccError | null = null;
   /** Waits for the server's `ended` after the media room went away. */
   roomLostTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Ends the call when media that TRTC gave up on is not back within the caller window. */
+  mediaWindowTimer: ReturnType<typeof setTimeout> | null = null;
   signaling: Signaling | null = null;
   media: MediaSession | null = null;
   silence: SilenceDetector | null = null;
   eventsReconnecting = false;
   mediaReconnecting = false;
+  /** The agent stopped sending audio on purpose (TRTC's remote audio removed). */
+  agentMuted = false;
 
   constructor(
     readonly sessionId: string,
@@ -121,11 +132,17 @@ class LiveSession {
   }
 
   release(): void {
+    this.stopMediaWindow();
     if (this.roomLostTimer) clearTimeout(this.roomLostTimer);
     this.roomLostTimer = null;
     this.silence?.stop();
     this.signaling?.close();
     this.media?.leave();
+  }
+
+  stopMediaWindow(): void {
+    if (this.mediaWindowTimer) clearTimeout(this.mediaWindowTimer);
+    this.mediaWindowTimer = null;
   }
 }
 
@@ -148,6 +165,12 @@ export class CallController {
   private view: CallView = { ...initialState, ...BETWEEN_CALLS };
   private session: LiveSession | null = null;
   private starting: StartAttempt | null = null;
+  /** A hang-up in progress: a second tap waits for it. */
+  private ending: Promise<void> | null = null;
+  /** The end of a call that ended while it was set up: told once its start has settled, or when the next call starts. */
+  private untoldEnd: SessionEndedDetail | null = null;
+  /** The component has left the page: every method but hang-up rejects `cancelled`, nothing reaches a server. */
+  private disposed = false;
 
   constructor(private readonly deps: CallControllerDeps) {}
 
@@ -160,6 +183,7 @@ export class CallController {
     const method = kind === 'audio' ? 'startCall' : 'startSession';
     const { channelId } = parseChannelOptions(options, method);
     this.command({ type: 'start', kind });
+    this.tellUntoldEnd();
     // An interruption that began before this call and never reported its end must not mute it.
     this.updateView({ suspended: false });
     const cancellation = new Cancellation();
@@ -174,7 +198,7 @@ export class CallController {
       const renewal = !renewed && isLoginExpired(error) ? this.deps.renewLogin?.(this.deps.sdkAppId()) : null;
       if (!renewal) throw error;
       renewed = true;
-      await cancellation.guard(withTimeout(renewal, LOGIN_RENEWAL_TIMEOUT_MS, 'Logging in again'));
+      await cancellation.guard(renewal, { ms: LOGIN_RENEWAL_TIMEOUT_MS, what: 'Logging in again' });
       return this.requireLogin(method);
     };
     try {
@@ -183,7 +207,8 @@ export class CallController {
       } catch (error) {
         login = await renewOnce(error);
       }
-      await cancellation.guard(withTimeout(this.deps.permissions.ensure(kind), PERMISSION_TIMEOUT_MS, 'The permission request'));
+      // A start cancelled while the dialog is open clears this timer too (it would keep the page alive for a minute).
+      await cancellation.guard(this.deps.permissions.ensure(kind), { ms: PERMISSION_TIMEOUT_MS, what: 'The permission request' });
       try {
         ({ backend, response } = await this.createSession(attempt, login, channelId, kind));
       } catch (error) {
@@ -220,6 +245,11 @@ export class CallController {
     return { backend, response };
   }
 
+  /**
+   * Sets the call up: event connection, then media. Settles before the call's end is told: a call the server
+   * ends meanwhile resolves, then `sessionEnded`; a hang-up meanwhile rejects `cancelled`; a failure rejects
+   * with it (no `error` event), and `sessionEnded` follows.
+   */
   private async run(response: CreateSessionResponse, login: StoredLogin, backend: BackendClient): Promise<{ sessionId: string }> {
     const { sessionId } = response;
     // The call's own credential outlives the login: events, digits and hang-up keep working if the login expires meanwhile.
@@ -227,47 +257,89 @@ export class CallController {
     this.session = session;
     this.signal({ type: 'created', sessionId, phase: response.phase });
     this.events.emit('sessionStart', { sessionId, media: response.media });
+    // A call whose event connection cannot be set up ended on the client's side; once it is up, on the media's.
+    let failedAs: EndReason = 'clientError';
     try {
-      session.signaling = this.deps.createSignaling(response.signaling, session.token, {
-        onEvent: (event) => this.onServerEvent(session, event),
-        onLost: (error) => this.fail(session, error, 'clientTimeout'),
-        onReconnecting: (reconnecting) => {
-          session.eventsReconnecting = reconnecting;
-          this.showReconnecting(session);
-        },
-      });
+      session.signaling = this.deps.createSignaling(response.signaling, session.token, this.signalingCallbacks(session));
       await session.signaling.open();
-      if (session.closing) return { sessionId };
-      session.media = this.deps.createMedia(response.rtc, {
-        onFatal: (error) => this.fail(session, error, 'voipClientError'),
-        onRoomLost: (error, expected) => this.onRoomLost(session, error, expected),
-        onCameraFailed: (error) => this.onCameraFailed(session, error),
-        onNetworkQuality: (network) => {
-          if (this.session === session) this.updateView({ network });
-        },
-        onReconnecting: (reconnecting) => {
-          session.mediaReconnecting = reconnecting;
-          this.showReconnecting(session);
-        },
-        onRemoteVolume: (volume) => session.silence?.hear(volume),
-      });
-      await withTimeout(session.media.join(this.mediaSettings()), MEDIA_JOIN_TIMEOUT_MS, 'Joining the media room').catch((error: unknown) => {
-        throw isTcccError(error) && error.code === ErrorCode.Timeout ? new TcccError(ErrorCode.Media, error.message) : error;
-      });
-      if (session.closing) session.media.leave();
-      else this.watchSilence(session);
-      return { sessionId };
+      failedAs = 'voipClientError';
+      if (!session.closing) await this.joinMedia(session, response);
     } catch (error) {
-      const reason = toTcccError(error, ErrorCode.Media);
-      // A hang-up while connecting is not a failure of the start: the call simply ended.
-      if (session.closing) return { sessionId };
-      this.finish(session, endOf(sessionId, 'admin', 'voipClientError'), true);
-      throw reason;
+      // A hang-up or an end while connecting is not a failure of the setup.
+      if (!session.closing) {
+        session.setupFailure = toTcccError(error, failedAs === 'clientError' ? ErrorCode.Network : ErrorCode.Media);
+        this.finish(session, endOf(sessionId, 'admin', failedAs), true);
+      }
     }
+    session.settingUp = false;
+    // After the caller's own continuation of `await startCall(...)`, which runs in microtasks.
+    if (this.untoldEnd?.sessionId === sessionId) setTimeout(() => this.tellUntoldEnd(), 0);
+    if (session.setupFailure) throw session.setupFailure;
+    if (session.hangingUp) throw new TcccError(ErrorCode.Cancelled, 'The call was ended before it connected.');
+    return { sessionId };
   }
 
-  /** endCall and endSession. Resolves once the server has recorded the end (or could not be asked in time). */
-  async hangUp(): Promise<void> {
+  private signalingCallbacks(session: LiveSession): SignalingCallbacks {
+    return {
+      onEvent: (event) => this.onServerEvent(session, event),
+      onLost: (error) => this.fail(session, error, 'clientTimeout'),
+      onReconnecting: (reconnecting) => {
+        session.eventsReconnecting = reconnecting;
+        this.showReconnecting(session);
+      },
+    };
+  }
+
+  private async joinMedia(session: LiveSession, response: CreateSessionResponse): Promise<void> {
+    session.media = this.deps.createMedia(response.rtc, {
+      onFatal: (error) => this.fail(session, error, 'voipClientError'),
+      onRoomLost: (error, expected) => this.onRoomLost(session, error, expected),
+      onCameraFailed: (error) => this.onCameraFailed(session, error),
+      onNetworkQuality: (network) => {
+        if (this.session === session) this.updateView({ network });
+      },
+      onReconnecting: (reconnecting, gaveUp) => {
+        session.mediaReconnecting = reconnecting;
+        this.showReconnecting(session);
+        this.watchMediaWindow(session, reconnecting ? gaveUp : undefined);
+      },
+      onRemoteAudio: () => session.silence?.arrived(),
+      onRemoteAudioPublished: (published) => {
+        session.agentMuted = !published;
+        if (published) session.silence?.resume();
+        else session.silence?.pause();
+      },
+    });
+    await withTimeout(session.media.join(this.mediaSettings()), MEDIA_JOIN_TIMEOUT_MS, 'Joining the media room').catch((error: unknown) => {
+      throw isTcccError(error) && error.code === ErrorCode.Timeout ? new TcccError(ErrorCode.Media, error.message) : error;
+    });
+    if (session.closing) session.media.leave();
+    else this.watchSilence(session);
+  }
+
+  /** Emits the end a start held back; at most once. */
+  private tellUntoldEnd(): void {
+    const end = this.untoldEnd;
+    this.untoldEnd = null;
+    if (end) this.events.emit('sessionEnded', end);
+  }
+
+  /**
+   * endCall and endSession. Resolves once the server has recorded the end (or could not be asked in time).
+   * Idempotent: with no call it resolves at once, and a second tap waits for the first.
+   */
+  hangUp(): Promise<void> {
+    if (this.ending) return this.ending;
+    const ending = this.endCurrent();
+    this.ending = ending;
+    const done = () => {
+      if (this.ending === ending) this.ending = null;
+    };
+    ending.then(done, done);
+    return ending;
+  }
+
+  private async endCurrent(): Promise<void> {
     if (this.state.phase === 'starting' && this.starting) {
       const attempt = this.starting;
       this.starting = null;
@@ -294,8 +366,13 @@ export class CallController {
     await endOnServer(backend, created.sessionToken ?? attempt.token, created.sessionId, this.endRetryDelays()).first.catch(() => undefined);
   }
 
-  /** Releases the call, asks the server how it ended (DELETE), and finishes with that answer or `fallback`. */
-  private async endWithServer(session: LiveSession, fallback: SessionEndedDetail): Promise<void> {
+  /** Releases the call, asks the server how it ended (DELETE), and finishes with that answer or `fallback`; once per call. */
+  private endWithServer(session: LiveSession, fallback: SessionEndedDetail): Promise<void> {
+    session.ending ??= this.askServerToEnd(session, fallback);
+    return session.ending;
+  }
+
+  private async askServerToEnd(session: LiveSession, fallback: SessionEndedDetail): Promise<void> {
     // Set before release(): closing the event socket rejects a pending open(), which must not read as a failure.
     session.hangingUp = true;
     session.release();
@@ -337,8 +414,9 @@ export class CallController {
     if (!suspended) this.session?.silence?.reset();
   }
 
-  /** Ends whatever is going on; used when the component is detached. Never throws. */
+  /** Ends whatever is going on, for good; used when the component is detached. Never throws. */
   dispose(): void {
+    this.disposed = true;
     this.hangUp().catch(() => undefined);
   }
 
@@ -348,6 +426,9 @@ export class CallController {
   }
 
   private command(command: Command): void {
+    if (this.disposed && command.type !== 'hangUp') {
+      throw new TcccError(ErrorCode.Cancelled, 'This tccc-wx-sdk component has left the page (detached); nothing was sent. Use the component of the page that is shown.');
+    }
     const result = applyCommand(this.state, command);
     if (!result.ok) throw result.error;
     this.setState(result.state);
@@ -408,28 +489,45 @@ export class CallController {
     if (wasReconnecting && !reconnecting) session.silence?.reset();
   }
 
-  /** Once the agent has answered and media that reports remote audio is up: a silent call is reported once. */
+  /**
+   * Once the agent has answered and media that reports the agent's audio is up: `mediaSilent` shows while
+   * none of it arrives (not during an interruption or a reconnect, which show already). No `error` event:
+   * the call goes on, and a quiet agent is no failure.
+   */
   private watchSilence(session: LiveSession): void {
     if (session.silence || session.ended || !session.media?.reportsRemoteAudio || this.state.phase !== 'active') return;
-    let reported = false;
-    session.silence = new SilenceDetector({
+    const silence = new SilenceDetector({
       onSilent: () => {
-        if (this.session !== session || this.view.suspended || this.view.reconnecting) return;
-        this.updateView({ mediaSilent: true });
-        if (reported) return;
-        reported = true;
-        this.events.emit('error', new TcccError(ErrorCode.MediaSilent, "No audio from the agent's side; the call goes on. Check the network, or hang up and call again."));
+        if (this.session === session && !this.view.suspended && !this.view.reconnecting) this.updateView({ mediaSilent: true });
       },
       onHeard: () => {
         if (this.session === session) this.updateView({ mediaSilent: false });
       },
     });
-    session.silence.start();
+    session.silence = silence;
+    if (session.agentMuted) silence.pause();
+    silence.start();
   }
 
+  /**
+   * Media that TRTC gave up on (`gaveUp`) is restarted by the media layer; the call goes on, showing
+   * `reconnecting`, for as long as the server keeps a caller who lost the connection. Back in time: it stays.
+   */
+  private watchMediaWindow(session: LiveSession, gaveUp: TcccError | undefined): void {
+    if (!gaveUp) return session.stopMediaWindow();
+    if (session.mediaWindowTimer || session.closing) return;
+    const windowMs = session.signaling?.callerWindowMs?.() ?? DEFAULT_CALLER_WINDOW_MS;
+    session.mediaWindowTimer = setTimeout(() => {
+      session.mediaWindowTimer = null;
+      this.fail(session, new TcccError(ErrorCode.Media, `The media did not come back within ${Math.round(windowMs / 1000)} s. ${gaveUp.message}`), 'voipClientError');
+    }, windowMs);
+  }
+
+  /** The call failed: `error` then `sessionEnded`; during setup the start rejects with the error instead. */
   private fail(session: LiveSession, error: TcccError, reason: EndReason): void {
     if (session.closing) return;
-    this.events.emit('error', error);
+    if (session.settingUp) session.setupFailure = error;
+    else this.events.emit('error', error);
     this.finish(session, endOf(session.sessionId, 'admin', reason), true);
   }
 
@@ -450,7 +548,7 @@ export class CallController {
     }, this.deps.roomLostGraceMs ?? ROOM_LOST_GRACE_MS);
   }
 
-  /** A video call whose camera failed goes on with audio: the app hears about it, the camera shows as off. */
+  /** A video call whose camera failed goes on with audio: the app hears about it (`camera`), the camera shows as off. */
   private onCameraFailed(session: LiveSession, error: TcccError): void {
     if (session !== this.session || session.closing) return;
     this.events.emit('error', error);
@@ -465,7 +563,8 @@ export class CallController {
     if (this.session === session) this.session = null;
     this.signal({ type: 'released' });
     this.updateView(BETWEEN_CALLS);
-    this.events.emit('sessionEnded', end);
+    if (session.settingUp) this.untoldEnd = end;
+    else this.events.emit('sessionEnded', end);
   }
 
   private endRetryDelays(): readonly number[] {

@@ -15,7 +15,10 @@ export const ErrorCode = {
   NoSession: 'no-session',
   /** There is a call, but the method does not apply in its current phase (e.g. camera in an audio call). */
   InvalidState: 'invalid-state',
-  /** The user did not grant the microphone or camera; recover with `wx.openSetting`. */
+  /**
+   * The user did not grant the microphone or camera; recover with `wx.openSetting`. With `detail.system`, the
+   * phone's own setting blocks WeChat (iOS: 设置 → 微信 → 麦克风): recover with `wx.openAppAuthorizeSetting`.
+   */
   PermissionDenied: 'permission-denied',
   /**
    * WeChat's privacy rules stopped the microphone or camera: the user has not agreed to the app's privacy
@@ -33,10 +36,12 @@ export const ErrorCode = {
   Unsupported: 'unsupported',
   /** A pending `startCall`/`startSession` was cancelled by `endCall`/`endSession` or by the component detaching. */
   Cancelled: 'cancelled',
-  /** Media (TRTC) failed: the room could not be entered or the pusher reported a fatal error. */
+  /** Media (TRTC) failed: the room could not be entered, or the media could not be restored within the caller window. */
   Media: 'media',
-  /** The agent has answered but no remote audio arrives; the call goes on (emitted once per call, as `error`). */
+  /** No longer emitted (0.4.0): a call that gets no audio from the agent shows as `getState().mediaSilent`. */
   MediaSilent: 'media-silent',
+  /** The camera failed in a video call; the call goes on without it (no `sessionEnded` follows). */
+  Camera: 'camera',
 } as const;
 
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -48,6 +53,8 @@ export interface TcccErrorDetail {
   status?: number;
   /** The WeChat scope that was refused, for `permission-denied` and `privacy-not-authorized`. */
   scope?: string;
+  /** For `permission-denied`: the phone's settings, not the mini program's, keep WeChat from the microphone. */
+  system?: boolean;
   /** For `privacy-not-authorized`: the user has not agreed to the privacy guide, or it does not declare the scope. */
   privacy?: 'not-agreed' | 'undeclared';
   /** WeChat's `errno`, when a WeChat API failure caused the error. */

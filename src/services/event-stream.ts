@@ -5,7 +5,7 @@ import { NO_CONNECTIVITY_SIGNALS } from './connectivity';
 import { ErrorCode, TcccError } from './errors';
 import type { ClientFrame, SignalingDescriptor } from './protocol';
 import type { Signaling, SignalingCallbacks } from './signaling';
-import { parseCallEvent, registerSignaling } from './signaling';
+import { DEFAULT_CALLER_WINDOW_MS, parseCallEvent, registerSignaling } from './signaling';
 import type { SocketConnection, Transport } from './transport';
 
 export interface EventStreamOptions {
@@ -31,7 +31,7 @@ export const DEFAULT_EVENT_STREAM_OPTIONS: EventStreamOptions = {
   openTimeoutMs: 8000,
   heartbeatMs: 5000,
   probeTimeoutMs: 2500,
-  callerTimeoutMs: 30000,
+  callerTimeoutMs: DEFAULT_CALLER_WINDOW_MS,
   afterWindowMs: 1000,
 };
 
@@ -89,6 +89,10 @@ export class EventStream implements Signaling {
     });
   }
 
+  callerWindowMs(): number {
+    return this.windowMs;
+  }
+
   close(): void {
     if (this.closed) return;
     this.closed = true;
@@ -109,21 +113,24 @@ export class EventStream implements Signaling {
     if (this.closed) return;
     const generation = this.generation;
     const current = () => generation === this.generation && !this.closed;
+    let opened = false;
     this.openTimer = setTimeout(() => {
       this.openTimer = null;
       if (current()) this.connectionGone(new TcccError(ErrorCode.Timeout, `The event connection did not open within ${this.options.openTimeoutMs} ms.`));
     }, this.options.openTimeoutMs);
     const connection = this.transport.connect(this.descriptor.url, {
       onOpen: () => {
+        opened = true;
         if (current()) this.send({ type: 'hello', token: this.token, since: this.lastSeq });
       },
       onMessage: (text) => {
         if (current()) this.onFrame(text);
       },
-      onClose: () => {
+      onClose: ({ reason, refused }) => {
         if (!current()) return;
         this.connection = null;
-        this.connectionGone(new TcccError(ErrorCode.Network, 'The event connection to the server closed.'));
+        const message = opened ? 'The event connection to the server closed.' : `The event connection to ${this.descriptor.url} could not open: ${(reason || 'no answer').replace(/\.?$/, '.')}`;
+        this.connectionGone(new TcccError(ErrorCode.Network, message), refused === true);
       },
     });
     // A transport that failed synchronously has already moved on; never keep its socket.
@@ -161,11 +168,17 @@ export class EventStream implements Signaling {
     if (wasLost) this.callbacks.onReconnecting?.(false);
   }
 
+  /**
+   * A refused `hello` ends this attempt. After `welcome` only a refused credential ends the stream; any other
+   * error frame (a malformed frame: protocol.md keeps the socket) is logged.
+   */
   private onErrorFrame(frame: Frame): void {
-    const code = frame.code === 'unauthenticated' ? ErrorCode.LoginExpired : ErrorCode.Server;
-    const error = new TcccError(code, `Event connection refused: ${String(frame.message).slice(0, 200)}`, { serverCode: String(frame.code) });
+    const serverCode = String(frame.code);
+    const code = serverCode === 'unauthenticated' ? ErrorCode.LoginExpired : ErrorCode.Server;
+    const error = new TcccError(code, `Event connection refused: ${String(frame.message).slice(0, 200)}`, { serverCode });
     if (!this.welcomed) this.connectionGone(error);
-    else this.lose(error);
+    else if (code === ErrorCode.LoginExpired) this.lose(error);
+    else console.warn(`[tccc-wx-sdk] The server reported ${serverCode} on the event connection, which stays open: ${error.message}`);
   }
 
   private deliver(frame: Frame): void {
@@ -175,36 +188,34 @@ export class EventStream implements Signaling {
     this.callbacks.onEvent(event);
   }
 
-  /** The current connection (or attempt) is over; decide whether to retry, and when. */
-  private connectionGone(error: TcccError): void {
+  /**
+   * The current connection (or attempt) is over; decide whether to retry, and when. The first connection
+   * is retried like any later drop; `final`: retrying cannot help (the runtime refused the socket).
+   */
+  private connectionGone(error: TcccError, final = false): void {
     this.clearTimer('openTimer');
     this.clearTimer('probeTimer');
     this.stopHeartbeat();
     this.dropConnection();
     if (this.closed) return;
-    if (this.pendingOpen) {
-      const pending = this.pendingOpen;
-      this.pendingOpen = null;
-      this.close();
-      pending.reject(error);
-      return;
-    }
-    // The server refused this call's credential: resuming cannot work, however long we try.
-    if (error.code === ErrorCode.LoginExpired) return this.lose(error);
+    // The server refused this call's credential (or the first hello): resuming cannot work, however long we try.
+    if (final || error.code === ErrorCode.LoginExpired || (this.pendingOpen && error.code === ErrorCode.Server)) return this.giveUp(error);
     if (this.lostAt === null) {
       this.lostAt = Date.now();
       this.failures = 0;
       this.callbacks.onReconnecting?.(true);
     }
-    this.scheduleRetry();
+    this.scheduleRetry(error);
   }
 
-  private scheduleRetry(): void {
+  private scheduleRetry(error: TcccError): void {
     const lostAt = this.lostAt ?? Date.now();
     const lastChance = lostAt + this.windowMs + this.options.afterWindowMs;
     const now = Date.now();
     if (now >= lastChance) {
-      this.lose(new TcccError(ErrorCode.Network, `Lost the connection to the server and could not reach it again within ${Math.round(this.windowMs / 1000)} s.`));
+      const seconds = Math.round(this.windowMs / 1000);
+      const what = this.pendingOpen ? `Could not reach the server's event connection within ${seconds} s: ${error.message}` : `Lost the connection to the server and could not reach it again within ${seconds} s.`;
+      this.giveUp(new TcccError(ErrorCode.Network, what));
       return;
     }
     const delay = Math.min(backoffDelay(this.failures, this.options.backoff, this.random), lastChance - now);
@@ -216,8 +227,18 @@ export class EventStream implements Signaling {
     }, delay);
   }
 
+  /** No more attempts: a pending first open rejects, an established stream is lost. */
+  private giveUp(error: TcccError): void {
+    const pending = this.pendingOpen;
+    this.pendingOpen = null;
+    if (!pending) return this.lose(error);
+    this.close();
+    pending.reject(error);
+  }
+
   private onSignal(signal: ConnectivitySignal): void {
-    if (this.closed || this.pendingOpen) return;
+    // The first attempt in flight settles by itself; once it is being retried, signals count as after a drop.
+    if (this.closed || (this.pendingOpen && this.lostAt === null)) return;
     if (signal === 'background') return;
     if (signal === 'offline') {
       if (this.lostAt === null) this.connectionGone(new TcccError(ErrorCode.Network, 'The phone went offline.'));

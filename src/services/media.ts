@@ -15,7 +15,7 @@ export interface MediaSettings {
 
 /** The media of one call. `leave` is idempotent and releases everything. */
 export interface MediaSession {
-  /** True when the session reports the remote audio's volume (`onRemoteVolume`), so silence can be told from no data. */
+  /** True when the session reports whether the agent's audio arrives (`onRemoteAudio`), so a call without it can be told. */
   readonly reportsRemoteAudio?: boolean;
   join(settings: MediaSettings): Promise<void>;
   update(settings: MediaSettings): void;
@@ -37,10 +37,16 @@ export interface MediaCallbacks {
   onCameraFailed?(error: TcccError): void;
   /** The uplink quality changed (reported every couple of seconds by real media). */
   onNetworkQuality?(quality: NetworkQuality): void;
-  /** The media lost its connection and reconnects by itself (true), or is back (false). */
-  onReconnecting?(reconnecting: boolean): void;
-  /** The loudest remote audio right now, 0–100. */
-  onRemoteVolume?(volume: number): void;
+  /**
+   * The media lost its connection (true) or is back (false). `gaveUp`: TRTC stopped retrying by itself
+   * (pusher -1307, player -2301), and the media restarts it until it is back or left; the call ends when
+   * it is not back within the caller window.
+   */
+  onReconnecting?(reconnecting: boolean, gaveUp?: TcccError): void;
+  /** Audio data from the agent arrived: the player's network status shows an audio bitrate, or a volume was heard. */
+  onRemoteAudio?(): void;
+  /** The agent publishes audio (true), or stopped on purpose, e.g. muted to consult (false): TRTC's remote audio add/remove. */
+  onRemoteAudioPublished?(published: boolean): void;
 }
 
 /** TRTC's `netQualityLevel`: 0 unknown, 1 excellent … 6 down. */

@@ -93,7 +93,8 @@ export function applyCommand(state: CallState, command: Command): CommandResult 
       }
       return ok({ ...initialState, phase: 'starting', kind: command.kind, soundMode: state.soundMode });
     case 'hangUp':
-      return needsCall(state, 'endCall') ?? ok({ ...state, phase: 'ending' });
+      // Idempotent: a tap after the call ended (or while it ends) changes nothing and is no error.
+      return ok(state.phase === 'idle' ? state : { ...state, phase: 'ending' });
     case 'sendDigits':
       if (state.phase === 'starting') {
         return fail(ErrorCode.InvalidState, 'sendDigits: the call is still connecting; wait for sessionStart.');

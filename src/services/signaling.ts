@@ -2,11 +2,16 @@ import { ErrorCode, TcccError } from './errors';
 import type { CallEvent, SignalingDescriptor } from './protocol';
 import { EndStatus, isEndReason } from './protocol';
 
+/** How long a server keeps a call whose caller lost its event connection, unless it says otherwise (docs/protocol.md). */
+export const DEFAULT_CALLER_WINDOW_MS = 30000;
+
 /** A source of call events for one session, opened after the session is created. */
 export interface Signaling {
   /** Resolves once events flow (replay from `descriptor.since` included); rejects with a TcccError. */
   open(): Promise<void>;
   close(): void;
+  /** The caller window the server announced (DEFAULT_CALLER_WINDOW_MS until it has): lost media gets as long to come back. */
+  callerWindowMs?(): number;
 }
 
 export interface SignalingCallbacks {

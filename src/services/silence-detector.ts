@@ -1,19 +1,21 @@
-/** When a call counts as silent: no remote audio at or above `threshold` (0–100, WeChat's volume scale) for `silentAfterMs`. */
+/** When a talking call counts as silent: no audio data from the agent for `silentAfterMs`. */
 export interface SilenceOptions {
   silentAfterMs: number;
-  threshold: number;
 }
 
-export const DEFAULT_SILENCE: SilenceOptions = { silentAfterMs: 8000, threshold: 1 };
+export const DEFAULT_SILENCE: SilenceOptions = { silentAfterMs: 8000 };
 
 /**
- * Watches the remote audio of a talking call. `onSilent` is told once when nothing audible has arrived for
- * `silentAfterMs` (a dead downlink, an agent whose microphone never opened), and again after each time audio
- * came back; `onHeard` when audio arrives after a silence, so a hint can be taken down. Never fires after `stop()`.
+ * Watches whether the agent's audio ARRIVES in a talking call (data, not loudness: an agent who listens
+ * quietly still sends audio). `onSilent` is told when none has arrived for `silentAfterMs` (a dead downlink, an
+ * agent whose microphone never opened), and again after each time it came back; `onHeard` when it arrives
+ * after a silence. An agent who stops sending on purpose (muted to consult) is not silent: `pause` until
+ * `resume`. Never fires after `stop()`.
  */
 export class SilenceDetector {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private started = false;
+  private paused = false;
   private silent = false;
   private stopped = false;
 
@@ -29,34 +31,58 @@ export class SilenceDetector {
     this.arm();
   }
 
-  /** One volume sample of the remote audio. */
-  hear(volume: number): void {
-    if (this.stopped || !this.started || !(volume >= this.options.threshold)) return;
-    if (this.silent) {
-      this.silent = false;
-      this.callbacks.onHeard();
-    }
+  /** Audio data from the agent arrived. */
+  arrived(): void {
+    if (!this.watching) return;
+    this.heard();
     this.arm();
   }
 
   /** Counts from now again, forgetting an earlier silence (after an interruption that paused the audio on purpose). */
   reset(): void {
-    if (this.stopped || !this.started) return;
+    if (!this.watching) return;
     this.silent = false;
+    this.arm();
+  }
+
+  /** The agent stopped sending audio on purpose: no silence is counted until `resume`, and a shown one is taken down. */
+  pause(): void {
+    this.paused = true;
+    this.disarm();
+    this.heard();
+  }
+
+  resume(): void {
+    if (!this.paused) return;
+    this.paused = false;
     this.arm();
   }
 
   stop(): void {
     this.stopped = true;
+    this.disarm();
+  }
+
+  private get watching(): boolean {
+    return this.started && !this.paused && !this.stopped;
+  }
+
+  private heard(): void {
+    if (!this.silent) return;
+    this.silent = false;
+    this.callbacks.onHeard();
+  }
+
+  private disarm(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
   }
 
   private arm(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.disarm();
+    if (!this.watching) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (this.stopped) return;
       this.silent = true;
       this.callbacks.onSilent();
     }, this.options.silentAfterMs);

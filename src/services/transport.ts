@@ -22,6 +22,8 @@ export interface HttpResponse {
 export interface SocketCloseInfo {
   code: number;
   reason: string;
+  /** The runtime refused to open the socket (WeChat: a domain outside the whitelist): retrying cannot help. */
+  refused?: boolean;
 }
 
 export interface SocketHandlers {

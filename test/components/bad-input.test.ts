@@ -39,8 +39,6 @@ describe('bad input gets a typed rejection and emits nothing', () => {
     ['sendDigits', [{}], 'invalid-argument'],
     ['setSoundMode', ['loud'], 'invalid-argument'],
     ['setSoundMode', [undefined], 'invalid-argument'],
-    ['endCall', [], 'no-session'],
-    ['endSession', [], 'no-session'],
     ['sendDigits', ['123'], 'no-session'],
     ['muteAudio', [], 'no-session'],
     ['unmuteAudio', [], 'no-session'],
@@ -118,6 +116,38 @@ test('endCall while connecting cancels the start, and the server-side session is
   await expect(start).rejects.toMatchObject({ code: 'cancelled' });
   expect(recorded.sessionStart).toEqual([]);
   await waitFor(() => server.center.liveCount() === 0, 'the cancelled session to end on the server');
+});
+
+test('with no call, endCall and endSession resolve (hanging up is idempotent) and emit nothing', async () => {
+  await loggedIn();
+  const { sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
+  await expect(sdk().endCall()).resolves.toBeUndefined();
+  await expect(sdk().endSession()).resolves.toBeUndefined();
+  expect(recorded).toMatchObject({ sessionStart: [], sessionEnded: [], error: [] });
+  expect(wx.requests.filter((r) => r.url.includes('/v1/sessions'))).toEqual([]);
+});
+
+test('a page that keeps the component across an await and calls it after the user went back: cancelled at once, nothing reaches the server', async () => {
+  await loggedIn();
+  const { sdk, page, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
+  const component = sdk();
+  page.setData({ shown: false });
+  const settle = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: { code: string }) => error.code);
+  const methods: Array<[string, unknown[]]> = [
+    ['startCall', [{ channelId: 'audio-support' }]],
+    ['startSession', [{ channelId: 'video-support' }]],
+    ['sendDigits', ['1']],
+    ['muteAudio', []],
+    ['setSoundMode', ['ear']],
+    ['switchCamera', []],
+  ];
+  expect(await Promise.all(methods.map(([method, args]) => settle(component[method](...args))))).toEqual(methods.map(() => 'cancelled'));
+  expect(await settle(component.endCall())).toBe('resolved');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(wx.requests.filter((r) => r.url.includes('/v1/sessions'))).toEqual([]);
+  expect(wx.sockets.size).toBe(0);
+  expect(server.center.liveCount()).toBe(0);
+  expect(recorded.sessionStart).toEqual([]);
 });
 
 test('detaching the component (leaving the page) hangs up and releases the event socket', async () => {

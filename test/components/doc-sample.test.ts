@@ -48,6 +48,8 @@ test('the seed doc sample runs as written: login, startCall, digits, accepted, a
   await simulatorAgent(server.url).accept(sessionId);
   await waitFor(() => recorded.accepted.length === 1, 'accepted');
   expect(recorded.accepted[0]).toMatchObject({ sessionId, seatName: expect.any(String) });
+  // The doc's accepted section binds `bind:accept`: that handler hears the same detail.
+  expect(recorded.accept).toEqual(recorded.accepted);
 
   await sdk().muteAudio();
   expect(sdk().getState().muted).toBe(true);
@@ -70,8 +72,21 @@ test('the user hangs up with endCall: one sessionEnded, closeBy user', async () 
   const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
   await sdk().endCall();
   expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'user', endStatus: 102, reason: 'ivrGiveUp' }]);
-  await expect(sdk().endCall()).rejects.toMatchObject({ code: 'no-session' });
+  await expect(sdk().endCall()).resolves.toBeUndefined();
   expect(recorded.sessionEnded).toHaveLength(1);
+});
+
+test('the doc’s hang-up as written (no await, no catch), tapped after the agent hung up or twice, never rejects', async () => {
+  await logInAsInTheDoc();
+  const { sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
+  const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
+  await simulatorAgent(server.url).hangUp(sessionId);
+  await waitFor(() => recorded.sessionEnded.length === 1, 'the agent’s hang-up');
+  // this.selectComponent('#tcccSdk').endCall(): a rejection here would be an unhandled one in the app.
+  const taps = [sdk().endCall(), sdk().endCall(), sdk().endSession()].map((tap) => tap.then(() => 'resolved', (error: { code: string }) => error.code));
+  expect(await Promise.all(taps)).toEqual(['resolved', 'resolved', 'resolved']);
+  expect(recorded.sessionEnded).toHaveLength(1);
+  await expect(sdk().muteAudio()).rejects.toMatchObject({ code: 'no-session' });
 });
 
 test('a video session with pusher and player children, camera methods', async () => {

@@ -8,7 +8,7 @@ import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { loadLoginModule, renderSdkPage } from '../support/sdk-host';
 import type { WxRuntime } from '../../testing';
-import { installWxRuntime, simulatorAgent, waitFor } from '../../testing';
+import { installNetworkSwitch, installWxRuntime, simulatorAgent, waitFor } from '../../testing';
 
 const SDK_APP_ID = '1400000004';
 let server: DevServer;
@@ -92,6 +92,8 @@ test('a room-entry failure rejects startCall with media; the call ends once, on 
   await raiseOn(root, -100018, 'userSig verification failed');
   await waitFor(() => start.settled, 'startCall to settle');
   expect(start.error).toMatchObject({ code: 'media', message: expect.stringContaining('-100018') });
+  // Told once the start has settled.
+  await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
   expect(recorded.sessionEnded).toEqual([expect.objectContaining({ closeBy: 'admin', reason: 'voipClientError' })]);
   expect(recorded.error).toEqual([]);
   expect(livePushers(page)).toEqual([]);
@@ -153,4 +155,121 @@ test('an interruption that never ends is cleared when the app comes back to the 
   wx.showApp();
   expect((sdk().getState() as unknown as { suspended: boolean }).suspended).toBe(false);
   await sdk().endCall();
+});
+
+/**
+ * The SDK's own `error` events. miniprogram-simulate lets the elements' native `error` events bubble out of
+ * the component to the page's `bind:error` too (WeChat does not): those carry no `code`.
+ */
+const tcccErrors = (recorded: { error: Array<{ code?: string }> }) => recorded.error.filter((error) => error.code !== undefined);
+
+/** A talking TRTC call: the room entered, the agent accepted and publishing audio (TRTC's 1031/1034 on the pusher). */
+async function talking(rendered: ReturnType<typeof renderSdkPage>, kind: 'startCall' | 'startSession' = 'startCall') {
+  const { page, sdk, recorded } = rendered;
+  const root = () => page.querySelector('#tcccSdk');
+  const holder = () => page.querySelector('#pusher') ?? root();
+  const start = sdk()[kind]({ channelId: kind === 'startCall' ? 'audio-support' : 'video-support' });
+  await raiseOn(holder, 1018, 'enter room success');
+  const { sessionId } = (await start) as { sessionId: string };
+  await simulatorAgent(server.url).accept(sessionId);
+  await waitFor(() => recorded.accepted.length === 1, 'accepted');
+  await raiseOn(holder, 1031, JSON.stringify({ userlist: [{ userid: 'agent' }] }));
+  await raiseOn(holder, 1034, JSON.stringify({ userlist: [{ userid: 'agent', hasaudio: true, playurl: 'room://agent' }] }));
+  return { sessionId, holder };
+}
+
+test('a page that calls startCall after it was left: cancelled at once, no server call, the pusher never starts', async () => {
+  const { page, sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
+  const component = sdk();
+  page.setData({ shown: false });
+  await expect(component.startCall({ channelId: 'audio-support' })).rejects.toMatchObject({ code: 'cancelled' });
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(wx.requests.filter((request) => request.url.endsWith('/v1/sessions'))).toEqual([]);
+  expect(wx.pusher.starts).toBe(0);
+  expect(recorded.sessionStart).toEqual([]);
+});
+
+test('endCall while the TRTC room is entered: startCall rejects cancelled, then one sessionEnded; the pusher is stopped', async () => {
+  const { page, sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
+  const start = pending(sdk().startCall({ channelId: 'audio-support' }));
+  await waitFor(() => wx.pusher.starts === 1, 'the pusher to start');
+  await sdk().endCall();
+  await waitFor(() => start.settled, 'startCall to settle');
+  expect(start.error).toMatchObject({ code: 'cancelled' });
+  await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
+  expect(recorded.sessionEnded).toEqual([expect.objectContaining({ closeBy: 'user' })]);
+  expect(livePushers(page)).toEqual([]);
+  expect(wx.pusher.stops).toBeGreaterThanOrEqual(1);
+});
+
+test('a closed channel with TRTC media: startCall resolves, then sessionEnded (notWorkTime)', async () => {
+  const { sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
+  await sdk().startCall({ channelId: 'after-hours' });
+  expect(recorded.sessionEnded).toEqual([]);
+  await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
+  expect(recorded.sessionEnded).toEqual([expect.objectContaining({ closeBy: 'admin', reason: 'notWorkTime' })]);
+});
+
+test.each([
+  ['binderror 10002', 'error', { errCode: 10002, errMsg: 'user forbid to use microphone' }],
+  ['statechange -1302', 'statechange', { code: -1302, message: 'open microphone failed' }],
+])('the iOS system microphone switch off (%s): startCall rejects permission-denied with the system-settings hint', async (_what, name, detail) => {
+  const { page, sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
+  const start = pending(sdk().startCall({ channelId: 'audio-support' }));
+  await waitFor(() => wx.pusher.starts === 1, 'the pusher to start');
+  pusherElement(page.querySelector('#tcccSdk')!)!.dispatchEvent(name, { detail });
+  await waitFor(() => start.settled, 'startCall to settle');
+  expect(start.error).toMatchObject({ code: 'permission-denied', message: expect.stringContaining('wx.openAppAuthorizeSetting'), detail: { scope: 'scope.record', system: true } });
+  await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
+  expect(tcccErrors(recorded)).toEqual([]);
+});
+
+test('the camera failing in a video call (-1301) is an error coded camera, the camera shows off, and the call goes on', async () => {
+  const rendered = renderSdkPage({ sdkAppId: SDK_APP_ID, video: true });
+  const { holder } = await talking(rendered, 'startSession');
+  await raiseOn(holder, -1301, 'open camera failed');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(tcccErrors(rendered.recorded)).toEqual([expect.objectContaining({ code: 'camera' })]);
+  expect(rendered.sdk().getState()).toMatchObject({ phase: 'active', cameraEnabled: false });
+  expect(rendered.recorded.sessionEnded).toEqual([]);
+  await rendered.sdk().endSession();
+});
+
+describe('TRTC giving up during an outage the call survives', () => {
+  test('the pusher reports -1307 while the network is down: restarted, reconnecting meanwhile, and the call goes on once it is back', async () => {
+    const network = installNetworkSwitch(wx);
+    const rendered = renderSdkPage({ sdkAppId: SDK_APP_ID });
+    const { holder } = await talking(rendered);
+    const startsBefore = wx.pusher.starts;
+    network.down();
+    await raiseOn(holder, -1307, '网络断连，且经多次重连抢救无效，更多重试请自行重启推流');
+    await waitFor(() => wx.pusher.starts === startsBefore + 1, 'the pusher restarted');
+    expect(rendered.sdk().getState()).toMatchObject({ phase: 'active', reconnecting: true });
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    network.up();
+    await raiseOn(holder, 1018, 'enter room success');
+    await waitFor(() => !(rendered.sdk().getState() as unknown as { reconnecting: boolean }).reconnecting, 'reconnecting: false');
+    expect(rendered.sdk().getState()).toMatchObject({ phase: 'active', reconnecting: false });
+    expect(tcccErrors(rendered.recorded)).toEqual([]);
+    expect(rendered.recorded.sessionEnded).toEqual([]);
+    await rendered.sdk().endCall();
+    expect(rendered.recorded.sessionEnded).toEqual([expect.objectContaining({ closeBy: 'user', reason: 'ok' })]);
+  });
+
+  test("the agent's player reports -2301: it is stopped and played again, and the call goes on", async () => {
+    const rendered = renderSdkPage({ sdkAppId: SDK_APP_ID });
+    await talking(rendered);
+    const player = () => rendered.page.querySelector('#tcccSdk')?.querySelector('#agent_main') as { dispatchEvent(name: string, options: { detail: Record<string, unknown> }): void } | undefined;
+    await waitFor(() => Boolean(player()), "the agent's <live-player>");
+    player()!.dispatchEvent('statechange', { detail: { code: -2301, message: '网络断连，且经多次重连抢救无效，更多重试请自行重启播放' } });
+    await waitFor(() => wx.player.plays.includes('agent_main'), 'the player played again');
+    expect(wx.player.stops).toEqual(['agent_main']);
+    expect(rendered.sdk().getState()).toMatchObject({ phase: 'active', reconnecting: true });
+    player()!.dispatchEvent('statechange', { detail: { code: 2004, message: 'play begin' } });
+    await waitFor(() => !(rendered.sdk().getState() as unknown as { reconnecting: boolean }).reconnecting, 'reconnecting: false');
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(tcccErrors(rendered.recorded)).toEqual([]);
+    expect(rendered.recorded.sessionEnded).toEqual([]);
+    await rendered.sdk().endCall();
+  });
 });

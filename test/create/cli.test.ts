@@ -9,14 +9,11 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { KEYS, runInPty } from '../support/pty';
 import { TEST_DEPENDENCIES } from '../../create/app-tests';
-import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
+import { CLI, DEAD_REGISTRY, expectedFileList, runCli, scaffoldEnv } from './scaffold-helpers';
 
-const CLI = path.resolve(__dirname, '../../packages/create-tccc-miniprogram/index.js');
 const DEV_SERVER = path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js');
 const WORK = path.resolve(__dirname, '../../.tmp/create-cli');
 const VERSION = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version as string;
-/** Nothing listens here: a registry request, if any, fails at once instead of leaving the machine. */
-const DEAD_REGISTRY = 'http://127.0.0.1:9/';
 let cwd: string;
 let count = 0;
 
@@ -27,12 +24,8 @@ beforeEach(() => {
   fs.mkdirSync(cwd, { recursive: true });
 });
 
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, bin = CLI): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...env }, timeout: 60000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, bin = CLI): ReturnType<typeof runCli> {
+  return runCli(args, cwd, env, bin);
 }
 
 function created(dir = 'my-app'): string[] {
@@ -107,8 +100,8 @@ test('the flags are used as given', async () => {
 
 test.each([
   [['--template', 'chat'], /Template is one of audio, video, full/],
-  [['--sdk-app-id', '14000x'], /SDKAppID must be digits/],
-  [['--channel-id', ' '], /ChannelId must not be empty/],
+  [['--sdk-app-id', '14000x'], /SDKAppID is 10 digits/],
+  [['--channel-id', ' '], /IVR entry ID \(channelId\) must not be empty/],
   [['--appid', 'wx123'], /AppID is "wx" followed by 16 hex digits/],
   [['--appid', 'wxABCDEF0123456789'], /AppID is "wx" followed by 16 hex digits/],
   [['--server', 'ftp://example.com'], /must be http or https/],
@@ -122,10 +115,10 @@ test.each([
   expect(created()).toEqual([]);
 });
 
-test.each(['My App', '.hidden', 'node_modules', 'a'.repeat(215)])('the directory name %p must make a valid package name', async (dir) => {
+test.each(['node_modules', 'a'.repeat(215)])('the directory name %p must make a package name npm takes', async (dir) => {
   const result = await cli([dir, '--skip-install']);
   expect(result.code).toBe(1);
-  expect(result.stderr).toMatch(/cannot be a package name/);
+  expect(result.stderr).toMatch(/which npm does not take/);
   expect(fs.readdirSync(cwd)).toEqual([]);
 });
 
@@ -261,11 +254,11 @@ describe('in a terminal', () => {
     const session = runInPty([process.execPath, CLI, 'desk', '--template', 'audio', '--appid', 'touristappid', '--skip-install'], { cwd, env: scaffoldEnv(DEAD_REGISTRY, cwd) });
     await session.waitFor('Where do calls go?');
     session.type(`${KEYS.down}${KEYS.enter}`);
-    await session.waitFor('TCCC SDKAppID');
+    await session.waitFor('SDKAppID of your TCCC application');
     session.type(KEYS.enter);
-    await session.waitFor('must be digits');
+    await session.waitFor('is 10 digits');
     session.type(`1600000042${KEYS.enter}`);
-    await session.waitFor('ChannelId');
+    await session.waitFor('IVR entry ID (channelId)');
     session.type(`8848${KEYS.enter}`);
     await session.waitFor('TypeScript?');
     session.type(KEYS.enter);
@@ -279,20 +272,20 @@ describe('in a terminal', () => {
   test('asks for what the flags did not give, re-asks on bad answers and refuses a secret', async () => {
     const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
     await session.waitFor('Project directory:');
-    session.type(`Bad Name${KEYS.enter}`);
-    await session.waitFor('cannot be a package name');
-    session.type(`${KEYS.backspace.repeat(8)}desk${KEYS.enter}`);
+    session.type(`node_modules${KEYS.enter}`);
+    await session.waitFor('which npm does not take');
+    session.type(`${KEYS.backspace.repeat(12)}desk${KEYS.enter}`);
     await session.waitFor('Where do calls go?');
     session.type(KEYS.enter);
     await session.waitFor('Template:');
     session.type(`${KEYS.down}${KEYS.enter}`);
-    await session.waitFor('SDKAppID (any for the simulator)');
+    await session.waitFor('SDKAppID (keep the default for the simulator)');
     session.type(`Ab3dEf6hIj9lMn2pQr5tUv8xYz1bCd4f${KEYS.enter}`);
     await session.waitFor('does not go into a mini program');
     session.type(`${KEYS.backspace.repeat(32)}1600000042${KEYS.enter}`);
-    await session.waitFor('ChannelId');
+    await session.waitFor('IVR entry ID (channelId)');
     session.type(KEYS.enter);
-    await session.waitFor('WeChat AppID');
+    await session.waitFor('Mini program AppID');
     session.type(`wx0123456789abcdef${KEYS.enter}`);
     await session.waitFor('Backend server');
     session.type(KEYS.enter);
@@ -317,7 +310,7 @@ describe('in a terminal', () => {
     fs.mkdirSync(path.join(cwd, 'my-app'));
     fs.writeFileSync(path.join(cwd, 'my-app', 'keep.txt'), 'mine');
     const session = runInPty([process.execPath, CLI, 'my-app', '--skip-install'], { cwd, env: env() });
-    await session.waitFor('Remove these and create the project here?');
+    await session.waitFor('Empty this directory and create the project here?');
     expect(session.output()).toMatch(/not empty:\s+keep\.txt/);
     expect(session.output()).not.toContain('Where do calls go?');
     session.type(`n${KEYS.enter}`);
@@ -332,12 +325,39 @@ describe('in a terminal', () => {
     const session = runInPty([process.execPath, CLI, '--skip-install'], { cwd, env: env() });
     await session.waitFor('Project directory:');
     session.type(`${KEYS.backspace.repeat(16)}my-app${KEYS.enter}`);
-    await session.waitFor('Remove these and create the project here?');
+    await session.waitFor('Empty this directory and create the project here?');
     session.type(`y${KEYS.enter}`);
     await session.waitFor('Where do calls go?');
     session.type(KEYS.ctrlC);
     expect(await session.exit).toBe(130);
     expect(created()).toEqual(['keep.txt']);
+  });
+
+  // Every option but the last question given: the folder fills while that question is open (issue 24, N7).
+  const lastQuestionOnly = ['proj', '--core', 'open', '--template', 'audio', '--sdk-app-id', '1400000001', '--channel-id', 'audio-support', '--appid', 'touristappid', '--server', 'http://127.0.0.1:5700', '--skip-install'];
+  const fillWhileAsked = async (session: ReturnType<typeof runInPty>) => {
+    await session.waitFor('TypeScript?');
+    fs.mkdirSync(path.join(cwd, 'proj'));
+    fs.writeFileSync(path.join(cwd, 'proj', 'important.txt'), 'work');
+    session.type(KEYS.enter);
+    await session.waitFor('Empty this directory and create the project here?');
+    expect(session.output()).toMatch(/proj changed while the questions were open\.\s+proj is not empty:\s+important\.txt/);
+  };
+
+  test('a folder that fills while the questions are open is never emptied unasked: listed, asked again, and "no" keeps it', async () => {
+    const session = runInPty([process.execPath, CLI, ...lastQuestionOnly], { cwd, env: env() });
+    await fillWhileAsked(session);
+    session.type(`n${KEYS.enter}`);
+    expect(await session.exit).toBe(1);
+    expect(created('proj')).toEqual(['important.txt']);
+  });
+
+  test('the same folder, and "yes": emptied, then created', async () => {
+    const session = runInPty([process.execPath, CLI, ...lastQuestionOnly], { cwd, env: env() });
+    await fillWhileAsked(session);
+    session.type(`y${KEYS.enter}`);
+    expect(await session.exit).toBe(0);
+    expect(created('proj')).toEqual(expectedFileList('audio'));
   });
 });
 
@@ -347,14 +367,15 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
   test('progress and next steps, the generated README and the comments of config.js in Chinese; the values as in English', async () => {
     const result = await cli(['my-app', '--skip-install'], zh);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('✔ 已创建 my-app');
-    expect(result.stdout).toMatch(/接下来：\n\s+cd my-app\n\s+npm install\n\s+npm run test\s+# 不用开发者工具检查通话页面.*\n\s+npm run simulator\s+# 本地联络中心/);
-    expect(result.stdout).toContain('在微信开发者工具中打开这个目录，勾选 详情 → 本地设置 → 不校验合法域名，然后点 工具 → 构建 npm。');
+    expect(result.stdout).toContain(`✔ 已在 ${path.join(cwd, 'my-app')} 创建 my-app（audio、open-tccc-wx-sdk）`);
+    expect(result.stdout).toMatch(/接下来：\n\s+cd my-app\n\s+npm install\n\s+npm run test\s+# 不用开发者工具检查通话页面.*\n\s+npm run simulator\s+# 启动本地联络中心，在座席控制台中接听呼叫/);
+    expect(result.stdout).toContain('在微信开发者工具中打开该目录，勾选「详情 → 本地设置 → 不校验合法域名」，然后点击菜单「工具 → 构建 npm」。');
+    expect(result.stdout).toContain('点击「语音呼叫」按钮，在座席控制台中接听。');
     expect(result.stdout).not.toMatch(/Next:|Open the folder|Created/);
     expect(created()).toEqual(expectedFileList('audio'));
     expect(configOf()).toEqual({ sdkAppId: '1400000001', channelId: 'audio-support', endpoint: 'http://127.0.0.1:5700' });
     const config = fs.readFileSync(path.join(cwd, 'my-app', 'config.js'), 'utf8');
-    expect(config).toContain('// 应用的 SDKAppID。本地模拟器接受任意值。');
+    expect(config).toContain('// 应用的 SDKAppID（10 位数字）。本地模拟器接受任意值。');
     expect(config).not.toMatch(/\/\/ [A-Z][a-z]/);
     const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
     for (const heading of ['## 运行', '## 在手机上运行', '## 切换内核', '## 不用开发者工具测试', '## 服务器域名', '## 文件']) expect(readme).toContain(heading);
@@ -366,7 +387,7 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^用法：/);
     expect(help.stdout).toContain('选项：');
-    expect(help.stdout).toContain('通话接到哪里');
+    expect(help.stdout).toContain('通话接入到哪里');
     // Every described flag reads in Chinese; the flags themselves stay as they are.
     for (const line of help.stdout.split('\n').filter((text) => /^\s+-/.test(text))) expect(line).toMatch(/[\u4e00-\u9fff]/);
     expect((await cli(['--help', '--lang', 'zh-CN'])).stdout).toMatch(/^用法：/);
@@ -402,8 +423,8 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
   });
 
   test.each([
-    [['--sdk-app-id', '14000x'], /SDKAppID 只能是数字/],
-    [['--server', 'ftp://example.com'], /后台服务地址只能用 http 或 https/],
+    [['--sdk-app-id', '14000x'], /SDKAppID 应为 10 位数字/],
+    [['--server', 'ftp://example.com'], /后端服务地址只能使用 http 或 https/],
     [['--channel-id', 'AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE'], /密钥不能放进小程序/],
     [['--core', 'tccc', '--yes'], /请提供 --sdk-app-id 和 --channel-id/],
     [['--lang', 'fr'], /--lang 只能是 zh-CN 或 en-US/],
@@ -415,7 +436,7 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
   });
 
   test('which variable decides: LC_ALL, then LC_MESSAGES, then LANG; --lang over all of them', async () => {
-    const said = async (env: NodeJS.ProcessEnv, args: string[] = []) => ((await cli(['my-app', '--sdk-app-id', 'x', ...args], env)).stderr.includes('只能是数字') ? 'zh' : 'en');
+    const said = async (env: NodeJS.ProcessEnv, args: string[] = []) => ((await cli(['my-app', '--sdk-app-id', 'x', ...args], env)).stderr.includes('应为 10 位数字') ? 'zh' : 'en');
     expect(await said({ LC_MESSAGES: 'zh_CN.UTF-8' })).toBe('zh');
     expect(await said({ LC_ALL: 'C', LANG: 'zh_CN.UTF-8' })).toBe('en');
     expect(await said({ LANG: 'zh_TW.UTF-8' })).toBe('zh');
@@ -430,23 +451,23 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
     await session.waitFor('项目目录：');
     session.type(`${KEYS.backspace.repeat(16)}desk${KEYS.enter}`);
     await session.waitFor('不是空目录');
-    await session.waitFor('删除这些内容，在这里创建项目？');
+    await session.waitFor('是否清空该目录并在此创建项目？');
     session.type(`y${KEYS.enter}`);
-    await session.waitFor('通话接到哪里？');
+    await session.waitFor('通话要接入到哪里？');
     expect(session.output()).toContain('腾讯云联络中心 TCCC');
     expect(session.output()).toContain('↑↓ 上下移动 • ⏎ 确认');
     session.type(KEYS.enter);
     await session.waitFor('模板：');
     session.type(KEYS.enter);
-    await session.waitFor('SDKAppID（模拟器接受任意值）：');
+    await session.waitFor('SDKAppID（使用模拟器时保留默认值即可）：');
     session.type(`${KEYS.backspace.repeat(10)}12a${KEYS.enter}`);
-    await session.waitFor('SDKAppID 只能是数字');
+    await session.waitFor('SDKAppID 应为 10 位数字');
     session.type(`${KEYS.backspace.repeat(3)}1600000042${KEYS.enter}`);
-    await session.waitFor('ChannelId（要呼入的 IVR 入口）：');
+    await session.waitFor('IVR 入口 ID（channelId）：');
     session.type(KEYS.enter);
-    await session.waitFor('微信小程序 AppID');
+    await session.waitFor('小程序 AppID');
     session.type(KEYS.enter);
-    await session.waitFor('后台服务地址：');
+    await session.waitFor('后端服务地址（endpoint）：');
     session.type(KEYS.enter);
     await session.waitFor('使用 TypeScript？');
     session.type(KEYS.enter);
@@ -512,6 +533,32 @@ describe('target path, filesystem and --server safety', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/link is a symbolic link .*--overwrite does not empty what a link points to/);
     expect(fs.readdirSync(real)).toEqual(['precious.txt']);
+  });
+
+  test('names from disk reach the terminal escaped: entries of a folder in use, link targets (issue 24, N8)', async () => {
+    const raw = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/;
+    fs.mkdirSync(path.join(cwd, 'esc'));
+    fs.writeFileSync(path.join(cwd, 'esc', 'evil\u001b]0;PWNED\u0007\u001b[2J'), '');
+    fs.writeFileSync(path.join(cwd, 'esc', 'hidden\rplain.txt'), '');
+    const listed = await cli(['esc', '--yes', '--skip-install']);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr).not.toMatch(raw);
+    expect(listed.stderr).toContain('  evil\\x1b]0;PWNED\\x07\\x1b[2J\n');
+    expect(listed.stderr).toContain('  hidden\\x0dplain.txt\n');
+
+    fs.symlinkSync('x\u001b[31mRED', path.join(cwd, 'dangling'));
+    const dangling = await cli(['dangling', '--skip-install']);
+    expect(dangling.code).toBe(1);
+    expect(dangling.stderr).not.toMatch(raw);
+    expect(dangling.stderr).toContain('symbolic link to x\\x1b[31mRED, which does not exist');
+
+    fs.mkdirSync(path.join(cwd, 'real\u001b[2J'));
+    fs.writeFileSync(path.join(cwd, 'real\u001b[2J', 'keep.txt'), 'mine');
+    fs.symlinkSync('real\u001b[2J', path.join(cwd, 'link'));
+    const linked = await cli(['link', '--overwrite', '--skip-install']);
+    expect(linked.code).toBe(1);
+    expect(linked.stderr).not.toMatch(raw);
+    expect(linked.stderr).toContain('(to real\\x1b[2J)');
   });
 
   test.each([

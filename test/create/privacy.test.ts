@@ -51,7 +51,7 @@ test('app.json turns the privacy check on; the README lists the declarations, th
     expect(JSON.parse(fs.readFileSync(path.join(project, 'app.json'), 'utf8'))).toMatchObject({ __usePrivacyCheck__: true });
     const readme = fs.readFileSync(path.join(project, 'README.md'), 'utf8');
     const onAPhone = readme.slice(readme.indexOf('## On a phone'), readme.indexOf('## Switch core'));
-    const order = ['1. Declare', '用户隐私保护指引', '麦克风', '2. Start the simulator', 'privacy consent', 'microphone prompt'].map((text) => onAPhone.indexOf(text));
+    const order = ['1. Declare', '用户隐私保护指引', '麦克风', '2. Make the simulator reachable', 'privacy consent', 'microphone prompt'].map((text) => onAPhone.indexOf(text));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     if (template === 'video') {

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { DEFAULT_TEST_FILE } from '../../create/app-tests';
 import type { CoreName, TemplateName } from '../../create/options';
@@ -20,9 +20,9 @@ export function expectedFileList(template: TemplateName, core: CoreName = 'open'
   return [...new Set([...fromTemplates, ...GENERATED_JSON_FILES, ...(tests ? [DEFAULT_TEST_FILE] : [])])].sort();
 }
 
-/** WeChat's API typings, packed into `work` for the loopback registry (TypeScript projects install them). */
-export function packTypings(work: string): string {
-  const source = path.resolve(__dirname, '../../node_modules/miniprogram-api-typings');
+/** A package installed in this repository, packed into `work` for the loopback registry. */
+export function packInstalled(name: string, work: string): string {
+  const source = path.resolve(__dirname, '../../node_modules', name);
   const output = execFileSync('npm', ['pack', source, '--pack-destination', work, '--ignore-scripts', '--silent'], { encoding: 'utf8', timeout: 60000 });
   return path.join(work, output.trim().split('\n').pop()!);
 }
@@ -40,4 +40,24 @@ export function scaffoldEnv(registryUrl: string, work: string, cache = path.join
   delete env.LC_ALL;
   delete env.LC_MESSAGES;
   return { ...env, LANG: 'C.UTF-8', npm_config_loglevel: 'error' };
+}
+
+/** The built scaffolder (packages/create-tccc-miniprogram), as `npm test` leaves it. */
+export const CLI = path.resolve(__dirname, '../../packages/create-tccc-miniprogram/index.js');
+/** Nothing listens here: a registry request, if any, fails at once instead of leaving the machine. */
+export const DEAD_REGISTRY = 'http://127.0.0.1:9/';
+
+export interface Ran {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a Node CLI (the scaffolder unless `bin` says otherwise) in `cwd` with the scaffold tests' environment plus `env`. */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, bin = CLI): Promise<Ran> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...env }, timeout: 60000 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 }

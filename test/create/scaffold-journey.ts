@@ -21,7 +21,6 @@ import { buildNpm, codeQuality, renderPage, startSimulator, tcccWxSdkDouble } fr
 import { packedTarballs } from '../support/packed';
 import { JOURNEY_NPM_CACHE, expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
-const TSC = path.resolve(__dirname, '../../node_modules/typescript/bin/tsc');
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const VERSION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
 /**
@@ -133,13 +132,14 @@ export function scaffoldJourney({ template, channelId, core = 'open', typescript
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dependencies installed');
     expect(result.stdout).toContain('构建 npm');
+    expect(result.stdout).toMatch(/\nNext:\n/);
     if (tests) expect(result.stdout).toMatch(/npm run test +# checks the call page without DevTools/);
     else expect(result.stdout).not.toContain('npm run test');
     const tarballs = fromClone ? ['open-tccc-wx-sdk', 'tccc-call-kit', 'tccc-dev-server'].map((pkg) => `local-packages/${pkg}-${VERSION}.tgz`) : [];
     expect(listFiles(project()).sort()).toEqual([...expectedFileList(template, core, typescript, tests), ...tarballs].sort());
     if (typescript) {
-      // The project type-checks against what it installed (DevTools compiles it; renderPage does the same).
-      const check = await run(process.execPath, [TSC, '-p', project()], project());
+      // The project type-checks against what it installed, with its own compiler (DevTools compiles it as it builds; renderPage the same way).
+      const check = await run('npm', ['run', 'typecheck', '--silent'], project());
       expect(check.stdout).toBe('');
       expect(check.code).toBe(0);
       expect(typeScriptSources(project()).sort()).toEqual(['app.ts', 'config.ts', 'pages/call/index.ts']);
@@ -148,7 +148,7 @@ export function scaffoldJourney({ template, channelId, core = 'open', typescript
     const manifest = JSON.parse(fs.readFileSync(path.join(project(), 'package.json'), 'utf8'));
     const installed = (pkg: string) => JSON.parse(fs.readFileSync(path.join(project(), 'node_modules', pkg, 'package.json'), 'utf8'));
     const devServerRange = fromClone ? `file:${tarballs[2]}` : expect.stringMatching(/^\^\d/);
-    const typings = typescript ? { 'miniprogram-api-typings': expect.stringMatching(/^\^\d/) } : {};
+    const typings = typescript ? { 'miniprogram-api-typings': expect.stringMatching(/^\^\d/), typescript: expect.stringMatching(/^\^\d/) } : {};
     const testTools = tests ? { ...TEST_DEPENDENCIES, ...(typescript ? { [TEST_TYPESCRIPT.name]: TEST_TYPESCRIPT.range } : {}) } : {};
     if (tests) {
       expect(manifest.scripts.test).toBe('jest');

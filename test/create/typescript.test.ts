@@ -7,15 +7,14 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CoreName, TemplateName } from '../../create/options';
-import { TYPINGS } from '../../create/release';
+import { TYPESCRIPT, TYPINGS } from '../../create/release';
 import type { LocalRegistry } from '../../scripts/lib/local-registry';
 import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import { packedTarballs } from '../support/packed';
-import { expectedFileList, packTypings, scaffoldEnv } from './scaffold-helpers';
+import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'packages', 'create-tccc-miniprogram', 'index.js');
-const TSC = path.join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
 const WORK = path.join(ROOT, '.tmp', 'create-typescript');
 
 let registry: LocalRegistry;
@@ -31,7 +30,7 @@ function run(command: string, args: string[], cwd: string, timeout = 150000): Pr
 beforeAll(async () => {
   fs.rmSync(WORK, { recursive: true, force: true });
   fs.mkdirSync(WORK, { recursive: true });
-  registry = await startLocalRegistry([...packedTarballs().all, packTypings(WORK)]);
+  registry = await startLocalRegistry([...packedTarballs().all, ...packedTarballs().typescriptApp]);
 }, 60000);
 afterAll(() => registry?.close());
 
@@ -53,7 +52,8 @@ test.each(CASES)('%s core, %s template: TypeScript in place of the JavaScript, i
   const install = await run('npm', ['install'], project);
   expect(install.stderr).not.toMatch(/ERR!/);
   expect(install.code).toBe(0);
-  const check = await run(process.execPath, [TSC, '-p', '.', '--listFiles'], project, 90000);
+  // The app's own script, with the compiler it installed (not the one of this repository).
+  const check = await run('npm', ['run', 'typecheck', '--silent', '--', '--listFiles'], project, 90000);
   expect(check.stdout).not.toContain('error TS');
   expect(check.code).toBe(0);
   // Typed by the packages it installed: the kit's types on both cores, our core's own on the open core.
@@ -61,9 +61,10 @@ test.each(CASES)('%s core, %s template: TypeScript in place of the JavaScript, i
   if (core === 'open') expect(check.stdout).toContain(path.join(project, 'node_modules', 'tccc-wx-sdk', 'miniprogram_dist', 'login', 'index.d.ts'));
 }, 180000);
 
-test('the typings range a TypeScript app gets is the one this repository is typed and tested with', () => {
+test('the typings and TypeScript ranges a TypeScript app gets are the ones this repository is typed and tested with', () => {
   const root = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
   expect(TYPINGS).toEqual({ name: 'miniprogram-api-typings', range: root.devDependencies['miniprogram-api-typings'] });
+  expect(TYPESCRIPT).toEqual({ name: 'typescript', range: root.devDependencies.typescript });
 });
 
 test('without --typescript the project stays JavaScript, with no tsconfig and no compiler plugin', async () => {

@@ -99,8 +99,10 @@ function expectChinese(view: View) {
     expect([key, view.text]).toEqual([key, expect.stringContaining(zh[key])]);
   }
   expect(view.text).toContain(fill(zh.queuePosition, { phase: zh.phaseQueued, n: 1 }));
-  expect(view.text).toContain(fill(zh.channelMedia, { channel: 'Video support', media: zh.mediaVideo }));
-  expect(view.text).toContain(fill(zh.channelMedia, { channel: 'Audio support', media: zh.mediaAudio }));
+  // The simulator's demo data (its seats and channels) in Chinese too; the ids stay.
+  expect(view.text).toContain(fill(zh.channelMedia, { channel: zh.demo_videoSupport, media: zh.mediaVideo }));
+  expect(view.text).toContain(fill(zh.channelMedia, { channel: zh.demo_audioSupport, media: zh.mediaAudio }));
+  for (const key of ['demo_agentLin', 'demo_agentChen', 'demo_afterHours']) expect([key, view.text]).toEqual([key, expect.stringContaining(zh[key])]);
   for (const key of ['languageSwitch', 'autoAnswerTitle', 'autoAnswerSeconds', 'seatsOnlineTitle', 'seats', 'liveCalls', 'recentCallsTable', 'transferTitle']) {
     expect([key, view.labels]).toEqual([key, expect.arrayContaining([zh[key]])]);
   }
@@ -115,6 +117,8 @@ function expectEnglish(view: View) {
     expect([key, view.text]).toEqual([key, expect.stringContaining(en[key])]);
   }
   expect(view.text).toContain(fill(en.queuePosition, { phase: en.phaseQueued, n: 1 }));
+  expect(view.text).toContain(fill(en.channelMedia, { channel: 'Video support', media: en.mediaVideo }));
+  for (const name of ['Agent Lin', 'Agent Chen', 'After hours']) expect(view.text).toContain(name);
   // Chinese only where the switch offers Chinese, in Chinese.
   expect(everything(view).replace(zh.languageName, '')).not.toMatch(CHINESE);
 }

@@ -74,9 +74,11 @@ describe('against an in-process simulator', () => {
     expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'admin', endStatus: 105, reason: 'noSeatOnline' }]);
   });
 
-  test('a closed channel ends with notWorkTime; transfer to no agent ends with noSeatOnline', async () => {
+  test('a closed channel ends with notWorkTime, told after startCall has resolved; transfer to no agent ends with noSeatOnline', async () => {
     const { sdk, recorded } = await callerOn(server);
+    // The doc's page shape marks itself in a call once startCall resolves, and out of it on sessionEnded: the end comes after.
     await sdk().startCall({ channelId: 'after-hours' });
+    expect(recorded.sessionEnded).toEqual([]);
     await waitFor(() => recorded.sessionEnded.length === 1, 'notWorkTime');
     expect(recorded.sessionEnded[0]).toMatchObject({ closeBy: 'admin', reason: 'notWorkTime', endStatus: 106 });
     const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
@@ -119,7 +121,7 @@ describe('against an in-process simulator', () => {
     expect(recorded.error).toEqual([]);
   });
 
-  test('hanging up while the event socket opens ends as the user’s hang-up, with the server’s status and one DELETE', async () => {
+  test('hanging up while the event socket opens rejects the start cancelled, then ends as the user’s hang-up, with the server’s status and one DELETE', async () => {
     const { sdk, recorded } = await callerOn(server);
     const connectSocket = globalWx().connectSocket;
     globalWx().connectSocket = (options: unknown) => {
@@ -127,7 +129,9 @@ describe('against an in-process simulator', () => {
       setImmediate(() => void sdk().endCall());
       return task;
     };
-    const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
+    await expect(sdk().startCall({ channelId: 'audio-support' })).rejects.toMatchObject({ code: 'cancelled' });
+    expect(recorded.sessionEnded).toEqual([]);
+    const [{ sessionId }] = recorded.sessionStart;
     await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'user', endStatus: 102, reason: 'ivrGiveUp' }]);
@@ -154,6 +158,45 @@ describe('against an in-process simulator', () => {
     expect(recorded.error).toEqual([]);
     // The state said so while it was away, each time (the call screen shows "reconnecting").
     expect(recorded.reconnecting).toEqual([true, false, true, false]);
+  });
+
+  test('the wss domain missing from the socket whitelist: startCall rejects network with WeChat’s errMsg and the hint; ended as clientError, on the server too', async () => {
+    const { sdk, recorded } = await callerOn(server);
+    // WeChat's answer for a domain outside the socket whitelist (the requests' domain is listed).
+    globalWx().connectSocket = (options: { fail?: (err: { errMsg: string }) => void }) => {
+      const handlers: Array<(res: { errMsg: string }) => void> = [];
+      setImmediate(() => {
+        options.fail?.({ errMsg: 'connectSocket:fail url not in domain list' });
+        handlers.forEach((fn) => fn({ errMsg: 'url not in domain list' }));
+      });
+      return { onOpen: () => undefined, onMessage: () => undefined, onClose: () => undefined, onError: (fn: (res: { errMsg: string }) => void) => handlers.push(fn), send: () => undefined, close: () => undefined };
+    };
+    const error = await sdk().startCall({ channelId: 'audio-support' }).then(() => null, (e: { code: string; message: string }) => e);
+    expect(error).toMatchObject({ code: 'network', message: expect.stringContaining('connectSocket:fail url not in domain list. Add the domain to the socket whitelist (socket合法域名)') });
+    await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
+    expect(recorded.sessionEnded).toEqual([expect.objectContaining({ closeBy: 'admin', endStatus: 211, reason: 'clientError' })]);
+    expect(recorded.error).toEqual([]);
+    await waitFor(() => server.center.liveCount() === 0, 'the call ended on the server');
+  });
+
+  test('the first event socket fails once (a momentary reset while the call is set up): retried, and the call goes on', async () => {
+    const { sdk, recorded } = await callerOn(server);
+    const connectSocket = globalWx().connectSocket;
+    let attempts = 0;
+    globalWx().connectSocket = (options: { url: string }) => {
+      attempts += 1;
+      if (attempts > 1) return connectSocket(options);
+      const handlers: Array<(res: { errMsg: string }) => void> = [];
+      setImmediate(() => handlers.forEach((fn) => fn({ errMsg: 'net::ERR_CONNECTION_RESET' })));
+      return { onOpen: () => undefined, onMessage: () => undefined, onClose: () => undefined, onError: (fn: (res: { errMsg: string }) => void) => handlers.push(fn), send: () => undefined, close: () => undefined };
+    };
+    const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
+    expect(attempts).toBe(2);
+    await simulatorAgent(server.url).accept(sessionId);
+    await waitFor(() => recorded.accepted.length === 1, 'accepted');
+    await sdk().endCall();
+    expect(recorded.sessionEnded).toEqual([expect.objectContaining({ sessionId, closeBy: 'user' })]);
+    expect(recorded.error).toEqual([]);
   });
 });
 

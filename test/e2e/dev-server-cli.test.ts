@@ -3,15 +3,20 @@
  * as --help, where the TRTC secret key may come from (and the warning for the one that shows in `ps`),
  * the agent token, and the start banner beyond loopback (real LAN addresses, a loud warning).
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
+import { WebSocket } from 'ws';
 import { lanAddresses } from '../../dev-server/addresses';
 import { startBanner } from '../../dev-server/banner';
 import { DEFAULT_CHANNELS } from '../../dev-server/channels';
+import { commandWith } from '../../dev-server/launch-command';
+import { protocolDocPath } from '../../dev-server/protocol-doc';
 import { CLI_OPTIONS, optionsTable } from '../../dev-server/cli-options';
 import { STARTUP_TEXTS } from '../../dev-server/startup-texts';
 import { httpJson } from '../../testing/http';
+import { packedTarballs } from '../support/packed';
 
 const ROOT = path.resolve(__dirname, '../..');
 const BIN = path.join(ROOT, 'dist/bin/tccc-dev-server.js');
@@ -116,8 +121,48 @@ test('--agent-token: the agent API needs it, even on loopback; --allow-origin ta
   } finally {
     server.stop();
   }
+  expect(server.stderr).toMatch(/warning: --agent-token puts the token on the command line, where every user of this machine can read it \(ps, \/proc\)\. Prefer TCCC_AGENT_TOKEN=/);
   expect((await run(['--agent-token', 'short'])).stderr).toContain('8 to 200 visible ASCII characters');
   expect((await run(['--allow-origin', 'evil.example/path'])).stderr).toContain('--allow-origin takes an origin');
+});
+
+test('TCCC_AGENT_TOKEN gives the agent token without putting it on the command line: no warning; it is checked like the option', async () => {
+  const server = await started([], { ...CLEAN_ENV, TCCC_AGENT_TOKEN: 'env-token-4242' });
+  try {
+    expect(server.stderr).toBe('');
+    expect(server.stdout).not.toContain('env-token-4242');
+    expect((await httpJson('GET', `${server.url}/agent/sessions`)).status).toBe(403);
+    expect((await httpJson('GET', `${server.url}/agent/sessions`, undefined, { authorization: 'Bearer env-token-4242' })).status).toBe(200);
+  } finally {
+    server.stop();
+  }
+  const short = await run([], { ...CLEAN_ENV, TCCC_AGENT_TOKEN: 'short' });
+  expect(short.code).toBe(2);
+  expect(short.stderr).toContain('8 to 200 visible ASCII characters');
+});
+
+test('one hostile frame no longer ends the process: the server answers with error frames and keeps serving (issue 24, N1)', async () => {
+  const server = await started([]);
+  try {
+    const ws = new WebSocket(`${server.url.replace('http', 'ws')}/v1/events`);
+    const frames: Array<{ type: string; code?: string }> = [];
+    ws.on('message', (data) => frames.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => {
+      ws.on('open', resolve);
+      ws.on('error', reject);
+    });
+    ws.send(JSON.stringify({ type: { toString: 1 } }));
+    ws.send(`{"type":${'['.repeat(8000)}${']'.repeat(8000)}}`);
+    ws.send('{"type":"ping"}');
+    const deadline = Date.now() + 5000;
+    while (frames.length < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    ws.close();
+    expect(frames).toEqual([expect.objectContaining({ type: 'error', code: 'invalid-argument' }), expect.objectContaining({ type: 'error', code: 'invalid-argument' }), { type: 'pong' }]);
+    expect((await httpJson('GET', `${server.url}/agent/settings`)).status).toBe(200);
+    expect(server.stderr).toBe('');
+  } finally {
+    server.stop();
+  }
 });
 
 test('beyond loopback the banner warns loudly, lists the real LAN addresses, and prints the made-up token and a console link with it', () => {
@@ -147,6 +192,43 @@ test('beyond loopback the banner warns loudly, lists the real LAN addresses, and
   expect(none).toContain('No LAN address found');
 });
 
+test('--calls-per-address caps the live calls of one client address (429 past it)', async () => {
+  const server = await started(['--calls-per-address', '1']);
+  try {
+    const call = async (jsCode: string) => {
+      const login = await httpJson('POST', `${server.url}/v1/login`, { sdkAppId: '1400000020', jsCode });
+      return httpJson('POST', `${server.url}/v1/sessions`, { channelId: 'video-support', media: 'video' }, { authorization: `Bearer ${login.body.token}` });
+    };
+    expect((await call('first')).status).toBe(201);
+    expect((await call('second')).body.error.code).toBe('rate-limited');
+  } finally {
+    server.stop();
+  }
+  expect((await run(['--calls-per-address', '0'])).stderr).toContain('--calls-per-address must be a number from 1 to 100000');
+});
+
+test('channel ids from a --channels file reach the banner escaped: controls never reach the terminal, and each channel is listed as a JS string that reads back the id (issue 24, N12)', () => {
+  const id = "it's\u001b]0;PWNED\u0007\u001b[2J\\<img src=x>\u2028\u009b31m";
+  const banner = startBanner({
+    version: '9.9.9',
+    host: '127.0.0.1',
+    port: 5700,
+    channels: [{ id, name: 'Hostile', media: 'audio', open: true }],
+    trtcSdkAppId: null,
+    autoAnswerSeconds: undefined,
+    agentToken: null,
+    agentTokenGenerated: false,
+    lanAddresses: [],
+  });
+  expect(banner).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/);
+  // The channel list under "channelId:" names each id as config.js would hold it: a JS string that reads back the id.
+  const literal = "'it\\'s\\x1b]0;PWNED\\x07\\x1b[2J\\\\<img src=x>\\u2028\\x9b31m'";
+  const line = banner.split('\n').find((text) => text.trimStart().startsWith("'it")) as string;
+  expect(line.trim().startsWith(`${literal} `)).toBe(true);
+  expect(vm.runInNewContext(literal)).toBe(id);
+  expect(banner).toContain('it\'s\\x1b]0;PWNED\\x07\\x1b[2J\\<img src=x>\\u2028\\x9b31m (audio)');
+});
+
 test('in a Chinese terminal (LANG=zh_CN.UTF-8) the banner and errors are in Chinese; --lang en-US brings English back', async () => {
   const zhEnv = { ...CLEAN_ENV, LANG: 'zh_CN.UTF-8' };
   const chinese = await started(['--auto-answer', '3'], zhEnv);
@@ -161,8 +243,10 @@ test('in a Chinese terminal (LANG=zh_CN.UTF-8) the banner and errors are in Chin
   expect(chinese.stdout).toContain(ZH.banner.autoAnswerAfter(3));
   expect(chinese.stdout).toContain(ZH.banner.mediaSimulated);
   expect(chinese.stdout).toContain(ZH.banner.configIntro);
-  expect(chinese.stdout).toContain(ZH.banner.phoneHintAndStop);
-  expect(chinese.stdout).toContain('audio-support（音频，IVR）');
+  // How it was started (node <script>), with the flag a phone needs.
+  expect(chinese.stdout).toContain(ZH.banner.phoneHintAndStop('node dist/bin/tccc-dev-server.js --host 0.0.0.0'));
+  expect(chinese.stdout).toContain('audio-support（音频、IVR）');
+  expect(chinese.stdout).toContain('（协议 v1，见 docs/protocol.zh-CN.md）');
   // Values stay as the SDK and config.js need them.
   expect(chinese.stdout).toMatch(/endpoint: 'http:\/\/127\.0\.0\.1:\d+',/);
   expect(chinese.stdout).not.toMatch(/Agent console|Backend|Ctrl-C stops/);
@@ -176,16 +260,17 @@ test('in a Chinese terminal (LANG=zh_CN.UTF-8) the banner and errors are in Chin
   const english = await started(['--lang', 'en-US'], zhEnv);
   english.stop();
   expect(english.stdout).toContain(`  Agent console  ${english.url}/`);
-  expect(english.stdout).toContain(EN.banner.phoneHintAndStop);
+  expect(english.stdout).toContain(EN.banner.phoneHintAndStop('node dist/bin/tccc-dev-server.js --host 0.0.0.0'));
+  expect(english.stdout).toContain('(protocol v1, docs/protocol.md)');
   // Chinese only where the English banner has it too: WeChat DevTools' own menu names.
   expect(english.stdout.replace(EN.banner.devTools, '')).not.toMatch(CHINESE);
 
   const seats = await run(['--seats', '0'], zhEnv);
   expect(seats.code).toBe(2);
-  expect(seats.stderr).toBe(`tccc-dev-server: --seats 必须是 1 到 10000 之间的数字，收到的是 "0"。\n${ZH.seeHelp}\n`);
+  expect(seats.stderr).toBe(`tccc-dev-server: --seats 应为 1 到 10000 之间的数字，当前输入："0"。\n${ZH.seeHelp}\n`);
   expect((await run(['--seats', '0', '--lang', 'en-US'], zhEnv)).stderr).toContain('--seats must be a number from 1 to 10000, got "0".');
   expect((await run(['--frobnicate'], zhEnv)).stderr).toContain("未知参数 '--frobnicate'");
-  expect((await run(['--lang', 'fr'], zhEnv)).stderr).toContain('--lang 只接受 zh-CN 或 en-US，收到的是 "fr"。');
+  expect((await run(['--lang', 'fr'], zhEnv)).stderr).toContain('--lang 只能是 zh-CN 或 en-US，当前输入："fr"。');
   expect((await run(['--lang', 'fr'])).stderr).toContain('--lang takes zh-CN or en-US, got "fr".');
   const keyFile = path.join(WORK, 'missing.key');
   expect((await run(['--trtc-sdk-app-id', '1400000020', '--trtc-secret-key-file', keyFile], zhEnv)).stderr).toContain(`无法读取密钥文件 ${keyFile}（ENOENT）。`);
@@ -210,10 +295,10 @@ test('beyond loopback the Chinese banner warns as loudly, with the LAN addresses
   const wide = startBanner({ ...facts, host: '0.0.0.0', lanAddresses: lan, agentToken: 'made-up-token', agentTokenGenerated: true });
   expect(wide).toContain('!! 警告：正在监听所有网络接口（0.0.0.0）的 5700 端口，网络中的其他设备都能访问。');
   expect(wide).toContain(`!! ${ZH.exposure.phoneAt}\n!!   http://192.168.1.23:5700`);
-  expect(wide).toContain('  坐席控制台  http://127.0.0.1:5700/#token=made-up-token');
-  expect(wide).toContain(`  坐席 API    ${ZH.banner.tokenMadeUp('made-up-token')}`);
+  expect(wide).toContain('  座席控制台  http://127.0.0.1:5700/#token=made-up-token');
+  expect(wide).toContain(`  座席 API    ${ZH.banner.tokenMadeUp('made-up-token')}`);
   expect(wide).toContain(ZH.banner.mediaReal('1400000020'));
-  expect(wide).toMatch(new RegExp(`${ZH.banner.stop}\\n$`));
+  expect(wide.endsWith(`${ZH.banner.stop}\n`)).toBe(true);
   expect(startBanner({ ...facts, host: '0.0.0.0', lanAddresses: [], agentToken: 't0ken-t0ken', agentTokenGenerated: false })).toContain(`!! ${ZH.exposure.noLanAddress}`);
 });
 
@@ -221,4 +306,52 @@ test("README.zh-CN.md's options table is the Chinese one --help prints in a Chin
   expect(fs.readFileSync(path.join(ROOT, 'README.zh-CN.md'), 'utf8')).toContain(optionsTable('zh-CN'));
   const untranslated = CLI_OPTIONS.filter((option) => !CHINESE.test(option.zh.help) || (option.zh.readme !== undefined && !CHINESE.test(option.zh.readme)));
   expect(untranslated.map((option) => option.name)).toEqual([]);
+});
+
+describe('what the banner tells an app (F8–F10 of the newcomer report)', () => {
+  const facts = { version: '9.9.9', host: '127.0.0.1', port: 5700, channels: DEFAULT_CHANNELS, trtcSdkAppId: null, autoAnswerSeconds: undefined, lanAddresses: [], agentToken: null, agentTokenGenerated: false };
+
+  test('every channel, with the calls it takes: an audio app and a video app are told different ids', () => {
+    for (const language of ['en-US', 'zh-CN'] as const) {
+      const banner = startBanner({ ...facts, language });
+      const calls = STARTUP_TEXTS[language].banner.channelCalls;
+      expect(banner).toMatch(new RegExp(`'audio-support'\\s+${calls.audio}${calls.ivr}\n`));
+      expect(banner).toMatch(new RegExp(`'video-support'\\s+${calls.video}\n`));
+      expect(banner).toMatch(new RegExp(`'support'\\s+${calls.both}\n`));
+      expect(banner).toContain(`${calls.both}${calls.closed}`);
+      // No one channelId offered to every app.
+      expect(banner).not.toMatch(/channelId: '/);
+    }
+  });
+
+  test('the command for a phone is the one that started it, with --host 0.0.0.0 where that command passes it on', () => {
+    const args = ['--host', '0.0.0.0'];
+    const from = (env: NodeJS.ProcessEnv, script = '/app/node_modules/tccc-dev-server/dist/bin/tccc-dev-server.js') => commandWith(args, { env, script, cwd: '/app' });
+    const npm = 'npm/11.19.1 node/v20.20.2 linux x64 workspaces/false';
+    expect(from({ npm_lifecycle_event: 'simulator', npm_config_user_agent: npm })).toBe('npm run simulator -- --host 0.0.0.0');
+    expect(from({ npm_lifecycle_event: 'start', npm_config_user_agent: npm }, '/clone/dist/bin/tccc-dev-server.js')).toBe('npm start -- --host 0.0.0.0');
+    expect(from({ npm_lifecycle_event: 'simulator', npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.20.2 linux x64' })).toBe('pnpm run simulator --host 0.0.0.0');
+    expect(from({ npm_lifecycle_event: 'simulator', npm_config_user_agent: 'yarn/1.22.22 npm/? node/v20.20.2 linux x64' })).toBe('yarn simulator --host 0.0.0.0');
+    expect(from({ npm_lifecycle_event: 'npx', npm_config_user_agent: npm })).toBe('npx tccc-dev-server --host 0.0.0.0');
+    expect(from({})).toBe('npx tccc-dev-server --host 0.0.0.0');
+    expect(commandWith(args, { env: {}, script: '/clone/dist/bin/tccc-dev-server.js', cwd: '/clone' })).toBe('node dist/bin/tccc-dev-server.js --host 0.0.0.0');
+    expect(commandWith(args, { env: {}, script: '/my clone/dist/bin/x.js', cwd: '/' })).toBe("node 'my clone/dist/bin/x.js' --host 0.0.0.0");
+  });
+
+  test('the protocol doc it names exists where it runs: the clone\'s docs/, an installed package\'s own copy in both languages', () => {
+    expect(protocolDocPath('zh-CN', path.join(ROOT, 'dist', 'bin'), ROOT)).toBe(path.join('docs', 'protocol.zh-CN.md'));
+    const shipped = execFileSync('tar', ['-tzf', packedTarballs().devServer], { encoding: 'utf8' }).split('\n');
+    expect(shipped).toEqual(expect.arrayContaining(['package/dist/docs/protocol.md', 'package/dist/docs/protocol.zh-CN.md']));
+    // An app: tccc-dev-server installed in node_modules, the banner's path relative to the app.
+    const app = path.join(WORK, 'app');
+    const installed = path.join(app, 'node_modules', 'tccc-dev-server');
+    fs.rmSync(app, { recursive: true, force: true });
+    fs.mkdirSync(installed, { recursive: true });
+    execFileSync('tar', ['-xzf', packedTarballs().devServer, '-C', installed, '--strip-components=1']);
+    for (const language of ['en-US', 'zh-CN'] as const) {
+      const doc = protocolDocPath(language, path.join(installed, 'dist', 'bin'), app);
+      expect(doc).toBe(path.join('node_modules', 'tccc-dev-server', 'dist', 'docs', language === 'zh-CN' ? 'protocol.zh-CN.md' : 'protocol.md'));
+      expect(fs.readFileSync(path.join(app, doc), 'utf8')).toBe(fs.readFileSync(path.join(ROOT, 'docs', path.basename(doc)), 'utf8'));
+    }
+  });
 });

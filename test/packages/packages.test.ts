@@ -128,7 +128,7 @@ test('from a clean clone, npm pack of each package builds it first (prepack)', (
   const clone = path.join(ROOT, '.tmp', 'clean-clone');
   fs.rmSync(clone, { recursive: true, force: true });
   const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of tracked.filter((name) => /^(package\.json|LICENSE|README(\.zh-CN)?\.md|CHANGELOG\.md|tsconfig.*\.json|scripts\/|src\/|bin\/|create\/|templates\/|dev-server\/|testing\/|packages\/)/.test(name))) {
+  for (const file of tracked.filter((name) => /^(package\.json|LICENSE|README(\.zh-CN)?\.md|CHANGELOG\.md|tsconfig.*\.json|scripts\/|src\/|bin\/|create\/|templates\/|dev-server\/|testing\/|packages\/|docs\/protocol)/.test(name))) {
     if (!fs.existsSync(path.join(ROOT, file))) continue;
     fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
     fs.copyFileSync(path.join(ROOT, file), path.join(clone, file));

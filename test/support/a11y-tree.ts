@@ -30,11 +30,21 @@ export interface LiveRegion {
   where: string;
 }
 
+/** A dialog (`aria-role="dialog"`): its name, and whether it says it is modal. */
+export interface Dialog {
+  name: string;
+  modal: boolean;
+  where: string;
+}
+
 export interface A11yReport {
   controls: Control[];
   live: LiveRegion[];
   /** Overlays of vant popups: tappable boxes with no name, allowed only where tapping them does nothing. */
   overlays: number;
+  dialogs: Dialog[];
+  /** What a reader meets, in order, swiping through: each text and each control, by class; hidden ones left out. */
+  order: string[];
 }
 
 /** Natively interactive: a screen reader stops on them whatever is bound. */
@@ -62,15 +72,22 @@ const classOf = (node: TreeNode) => attrOf(node, 'class').split(' ').find((name)
  * `click`) and a popup's overlay (counted in `overlays`: the caller checks the popup ignores taps on it).
  */
 export function readTree(root: TreeNode): A11yReport {
-  const report: A11yReport = { controls: [], live: [], overlays: 0 };
-  const visit = (node: TreeNode | string, parent: TreeNode | null, hidden: boolean, inOverlay: boolean): void => {
-    if (typeof node === 'string') return;
+  const report: A11yReport = { controls: [], live: [], overlays: 0, dialogs: [], order: [] };
+  /** `owner`: the class of the nearest element with a tccc- class, where a text without a class of its own sits. */
+  const visit = (node: TreeNode | string, parent: TreeNode | null, hidden: boolean, inOverlay: boolean, owner: string): void => {
+    if (typeof node === 'string') {
+      if (!hidden && node.trim()) report.order.push(owner);
+      return;
+    }
+    const own = classOf(node);
+    const where = own.startsWith('tccc-') ? own : owner;
     const isHidden = hidden || attrOf(node, 'aria-hidden') === 'true';
     const overlay = inOverlay || node.tagName === 'van-overlay';
     const live = attrOf(node, 'aria-live');
     const role = attrOf(node, 'aria-role');
     if (live && live !== 'off') report.live.push({ politeness: live, text: textOf(node), where: classOf(node) });
     else if (role === 'alert') report.live.push({ politeness: 'alert', text: textOf(node), where: classOf(node) });
+    if (role === 'dialog' && !isHidden) report.dialogs.push({ name: attrOf(node, 'aria-label'), modal: attrOf(node, 'aria-modal') === 'true', where: classOf(node) });
 
     const tappable = INTERACTIVE_TAGS.has(node.tagName) || TAP_EVENTS.some((event) => event in node.event);
     const inertIcon = parent?.tagName === 'van-icon' && Object.keys(parent.event).length === 0;
@@ -79,12 +96,13 @@ export function readTree(root: TreeNode): A11yReport {
       return;
     }
     if (tappable && !inertIcon) {
+      if (!isHidden) report.order.push(classOf(parent && parent.tagName.startsWith('van-') ? parent : node));
       report.controls.push({ tag: node.tagName, name: attrOf(node, 'aria-label'), role: role || NATIVE_ROLES[node.tagName] || '', where: classOf(parent && parent.tagName.startsWith('van-') ? parent : node), hidden: isHidden });
       return;
     }
-    for (const child of node.children) visit(child, node, isHidden, overlay);
+    for (const child of node.children) visit(child, node, isHidden, overlay, where);
   };
-  visit(root, null, false, false);
+  visit(root, null, false, false, '');
   return report;
 }
 

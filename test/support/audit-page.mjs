@@ -1,28 +1,49 @@
 // Layout and contrast checks on a drawn page, in the page itself. Returns plain data; the tests decide.
 //   texts:    every visible text node (and icon): its colour against the pixels drawn behind it, found by
 //             drawing the page once more with all text and icons transparent. `ratio` is the worst point;
-//             `lines`, how many lines of it show.
+//             `lines`, how many lines of it show; `inSheet`, whether it is on the privacy consent's sheet.
 //   targets:  every button (wx-button) and the picture-in-picture, with its box in CSS px.
 //   hangup / start: their boxes, and whether a tap at their centre reaches them.
 //   pip:      its box and the share of an 11 x 11 grid of points inside it that reach it.
 //   overlaps: text boxes over the PiP, over another text, over a target they are not part of, over the avatar's ring.
 //   scrollers: elements that scroll (content taller than their box); page: the document's scroll size.
+//   edges:    every enabled button's edge against what is around it (WCAG 1.4.11): at the middle of each side,
+//             the best contrast of the pixels up to 3 px inside (a ring or a fill) with the pixel 3 px outside;
+//             `ratio` is the worst side.
+//   layers:   points of a 9 x 9 grid over the window where a tap lands on something drawn invisible
+//             (opacity near 0, or hidden): a layer that takes taps the caller cannot see.
+//   shades:   the share of the window under the video header's and control strip's shades.
+//   overlay:  the centre of the video panel's waiting/reconnecting sign, and any words in that overlay.
+//   link:     the privacy consent's guide link, its box (its tap area).
 const HIDE_TEXT = `*, *::before, *::after { color: transparent !important; -webkit-text-fill-color: transparent !important; text-shadow: none !important; }`;
+
+const sessions = new WeakMap();
+
+/** The window's pixels as a PNG, through the DevTools protocol: its fast encoder halves the audit's time. */
+async function capture(page) {
+  if (!sessions.has(page)) sessions.set(page, await page.context().newCDPSession(page));
+  const { width, height } = page.viewportSize();
+  const scale = await page.evaluate(() => window.devicePixelRatio);
+  const clip = { x: 0, y: 0, width, height, scale };
+  const { data } = await sessions.get(page).send('Page.captureScreenshot', { format: 'png', optimizeForSpeed: true, clip });
+  return data;
+}
 
 export async function auditPage(page) {
   const hide = await page.addStyleTag({ content: HIDE_TEXT });
-  const png = await page.screenshot();
+  const png = await capture(page);
   await hide.evaluate((node) => node.remove());
-  return page.evaluate(inPage, png.toString('base64'));
+  return page.evaluate(inPage, png);
 }
 
 async function inPage(b64) {
   const W = window.innerWidth;
   const H = window.innerHeight;
-  const scale = window.devicePixelRatio;
   const image = new Image();
   image.src = `data:image/png;base64,${b64}`;
   await image.decode();
+  // Device pixels per CSS pixel, from the capture itself.
+  const scale = image.width / W;
   const canvas = document.createElement('canvas');
   canvas.width = image.width;
   canvas.height = image.height;
@@ -114,7 +135,8 @@ async function inPage(b64) {
     }
     if (boxes.length === 0) return null;
     const lines = new Set(boxes.map((box) => Math.round(box.top))).size;
-    return { node: element, text: label, element: describe(element), ratio: Math.round(worst * 100) / 100, need, colour: style.color, background: worstBackground, boxes, lines };
+    const inSheet = !!element.closest('[class*="privacy-consent__sheet"]');
+    return { node: element, text: label, element: describe(element), ratio: Math.round(worst * 100) / 100, need, colour: style.color, fontSize: parseFloat(style.fontSize), background: worstBackground, boxes, lines, inSheet };
   };
 
   const disabled = (element) => !!element.closest('.van-button--van-button--disabled, [class*="van-button--disabled"]');
@@ -182,10 +204,11 @@ async function inPage(b64) {
   const overlaps = [];
   const area = (r) => (r ? (r.right - r.left) * (r.bottom - r.top) : 0);
   const textBoxes = texts.filter((t) => !t.icon).flatMap((t) => t.boxes.map((box) => ({ ...t, box })));
-  const avatar = frame.querySelector('[class*="call-screen__avatar--talking"]');
-  const ring = avatar ? (() => {
-    const r = plain(avatar.getBoundingClientRect());
-    const spread = (16 * W) / 750;
+  // The talking ring: the avatar's ::before, reaching past the disc by its offset, breathing up to 4 % more.
+  const disc = frame.querySelector('[class*="call-screen--talking"] [class*="call-screen__disc"]');
+  const ring = disc ? (() => {
+    const r = plain(disc.getBoundingClientRect());
+    const spread = -parseFloat(getComputedStyle(disc, '::before').top || '0') * 1.04 + ((r.right - r.left) * 0.04) / 2;
     return { left: r.left - spread, top: r.top - spread, right: r.right + spread, bottom: r.bottom + spread };
   })() : null;
   for (const [index, a] of textBoxes.entries()) {
@@ -207,6 +230,57 @@ async function inPage(b64) {
     }
   }
 
+  const edges = [];
+  for (const target of targets) {
+    const element = target.node;
+    if (element.tagName !== 'WX-BUTTON' || disabled(element) || !target.visible) continue;
+    const r = target.rect;
+    const cx = (r.left + r.right) / 2;
+    const cy = (r.top + r.bottom) / 2;
+    const sides = [[cx, r.top, 0, 1], [cx, r.bottom, 0, -1], [r.left, cy, 1, 0], [r.right, cy, -1, 0]];
+    let worst = Infinity;
+    for (const [x, y, dx, dy] of sides) {
+      if (x - 4 < 0 || y - 4 < 0 || x + 4 > W || y + 4 > H) continue;
+      const outside = pixel(x - dx * 3, y - dy * 3);
+      let best = 1;
+      // From a pixel before the edge (layout rounds it either way) to 3 px inside, every device pixel.
+      for (let d = -1; d <= 3; d += 0.5 / scale) best = Math.max(best, ratio(pixel(x + dx * d, y + dy * d), outside));
+      worst = Math.min(worst, best);
+    }
+    if (worst !== Infinity) edges.push({ element: target.element, action: target.action, ratio: Math.round(worst * 100) / 100 });
+  }
+
+  const layers = [];
+  for (let i = 0; i < 9; i++) {
+    for (let j = 0; j < 9; j++) {
+      const x = ((i + 0.5) * W) / 9;
+      const y = ((j + 0.5) * H) / 9;
+      const hit = document.elementFromPoint(x, y);
+      if (!hit || !frame.contains(hit)) continue;
+      const hidden = getComputedStyle(hit).visibility === 'hidden' || opacityOf(hit) < 0.05;
+      if (hidden) layers.push({ x: Math.round(x), y: Math.round(y), element: describe(hit) });
+    }
+  }
+
+  const boxOf = (selector) => {
+    const element = frame.querySelector(selector);
+    return element ? plain(element.getBoundingClientRect()) : null;
+  };
+  const shaded = (selector) => {
+    const element = frame.querySelector(selector);
+    if (!element) return null;
+    const style = getComputedStyle(element);
+    const painted = style.backgroundImage !== 'none' || (parse(style.backgroundColor)?.alpha ?? 0) > 0;
+    return painted ? intersect(plain(element.getBoundingClientRect()), { left: 0, top: 0, right: W, bottom: H }) : null;
+  };
+  const shadeBoxes = ['[class*="tccc-call-screen__header"]', '[class*="tccc-call-screen__footer"]'].map(shaded).filter(Boolean);
+  const shades = shadeBoxes.reduce((sum, box) => sum + area(box), 0) - (shadeBoxes.length === 2 ? area(intersect(shadeBoxes[0], shadeBoxes[1])) : 0);
+  const overlayElement = frame.querySelector('[class*="tccc-video-panel__overlay"]');
+  const sign = frame.querySelector('[class*="tccc-video-panel__calling"], [class*="tccc-video-panel__spinner"]');
+  const overlay = overlayElement
+    ? { centre: sign ? (({ left, top, right, bottom }) => ({ x: (left + right) / 2, y: (top + bottom) / 2 }))(sign.getBoundingClientRect()) : null, text: overlayElement.textContent.trim() }
+    : null;
+
   const scrollers = [];
   for (const element of frame.querySelectorAll('*')) {
     const style = getComputedStyle(element);
@@ -223,5 +297,11 @@ async function inPage(b64) {
     pip: pipReport,
     overlaps,
     scrollers,
+    edges,
+    layers,
+    shades: Math.round((shades / (W * H)) * 1000) / 1000,
+    overlay,
+    link: boxOf('[class*="tccc-privacy-consent__contract"]'),
+    sheet: reach('[class*="tccc-privacy-consent__agree"] wx-button'),
   };
 }

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { codeWithoutComments } from './code-comments';
 import { anchors, outline, type CodeBlock, type Link, type Outline } from './markdown-outline';
 
 export const ZH_SUFFIX = '.zh-CN.md';
@@ -76,18 +77,21 @@ const shorten = (text: string, max = 160): string => {
 function codeBlockDifference(index: number, en: CodeBlock, zh: CodeBlock, enPath: string, zhPath: string): string | undefined {
   const where = `code block ${index + 1} (${enPath}:${en.line}, ${zhPath}:${zh.line})`;
   if (en.lang !== zh.lang) return `${where}: language \`${en.lang}\` in English, \`${zh.lang}\` in Chinese`;
-  if (en.content === zh.content) return undefined;
-  const enLines = en.content.split('\n');
-  const zhLines = zh.content.split('\n');
+  // Comments are translated; the code itself (commands, names, values) is the same in both languages.
+  const enCode = codeWithoutComments(en.content, en.lang);
+  const zhCode = codeWithoutComments(zh.content, zh.lang);
+  if (enCode === zhCode) return undefined;
+  const enLines = enCode.split('\n');
+  const zhLines = zhCode.split('\n');
   const at = enLines.findIndex((line, i) => line !== zhLines[i]);
   const lineIndex = at < 0 ? enLines.length : at;
-  return `${where}: line ${lineIndex + 1} of the block is ${shorten(enLines[lineIndex] ?? '(end of block)')} in English, ${shorten(zhLines[lineIndex] ?? '(end of block)')} in Chinese`;
+  return `${where}: line ${lineIndex + 1} of the code (comments aside) is ${shorten(enLines[lineIndex] ?? '(end of block)')} in English, ${shorten(zhLines[lineIndex] ?? '(end of block)')} in Chinese`;
 }
 
 /**
  * What differs between an English doc and its Chinese twin, as sentences that say where. Empty when the
- * twin keeps the same headings (count and levels), the same code blocks, the same link targets, and every
- * inline code span of the English text.
+ * twin keeps the same headings (count and levels), the same code blocks (their comments translated), the same
+ * link targets, and every inline code span of the English text.
  */
 export function twinDifferences(en: Doc, zh: Doc, twinned: ReadonlySet<string>): string[] {
   const enOutline = outline(en.text);

@@ -10,8 +10,8 @@ const wxss = require('miniprogram-simulate/src/wxss') as { compile(css: string, 
 /**
  * Turns a component rendered by miniprogram-simulate into a standalone HTML page Chromium can draw: the
  * compiled wxss of every loaded component with rpx as WeChat scales it (750rpx = the window's width) and
- * `env(safe-area-inset-bottom)` as the phone gives it, base styles for the `wx-*` elements WeChat would
- * draw itself, and vant's icon font from @vant/icons as a data URL (offline).
+ * `env(safe-area-inset-bottom)` as the phone gives it, and base styles for the `wx-*` elements WeChat would
+ * draw itself. The kit draws its icons itself (masks in its wxss), so no icon font is needed.
  */
 const RPX = /(-?\d*\.?\d+)rpx/g;
 const SAFE_BOTTOM = /env\(safe-area-inset-bottom\)/g;
@@ -34,6 +34,13 @@ const KIT_TAGS: Record<string, string> = {
   'privacy-consent': 'tccc-privacy-consent',
 };
 
+const IMPORT = /@import\s+(["'])([^"']+)\1;?/g;
+
+/** A wxss file with its imports in place (the kit's shared theme.wxss), as WeChat applies them to the component. */
+function withImports(file: string): string {
+  return fs.readFileSync(file, 'utf8').replace(IMPORT, (_, __, spec: string) => withImports(path.resolve(path.dirname(file), spec)));
+}
+
 /**
  * simulate turns `1rpx` into `1px` (it renders at 750px wide); our styles are compiled again here at the
  * window's scale and appended, overriding the same selectors. vant's styles are written in px and stay as
@@ -48,25 +55,12 @@ function kitStylesAt(width: number, safeBottom: number): string {
     styles = Object.entries(KIT_TAGS)
       .map(([dir, tag]) => {
         const file = path.join(['.', 'pusher', 'player'].includes(dir) ? CORE_DIST : KIT_DIST, dir, 'index.wxss');
-        return fs.existsSync(file) ? wxss.compile(atWindow(fs.readFileSync(file, 'utf8'), width, safeBottom), { prefix: tag }) : '';
+        return fs.existsSync(file) ? wxss.compile(atWindow(withImports(file), width, safeBottom), { prefix: tag }) : '';
       })
       .join('\n');
     kitStyles.set(key, styles);
   }
   return styles;
-}
-
-let iconFont: string | null = null;
-
-/** vant's icon font (the same glyph set vant-weapp loads from a CDN), embedded. */
-function vantIconFontFace(): string {
-  if (!iconFont) {
-    const less = fs.readFileSync(path.resolve(__dirname, '../../node_modules/@vant/icons/src/encode-woff2.less'), 'utf8');
-    const dataUrl = /url\('(data:font\/woff2;[^']+)'\)/.exec(less)?.[1];
-    if (!dataUrl) throw new Error('@vant/icons no longer embeds its woff2 font; the screenshots need it offline.');
-    iconFont = `@font-face{font-family:vant-icon;font-style:normal;font-weight:400;src:url('${dataUrl}') format('woff2')}`;
-  }
-  return iconFont;
 }
 
 /** Roughly what WeChat's webview gives its built-in elements; enough for vant and our layouts. */
@@ -107,5 +101,5 @@ export function snapshotHtml(rendered: Rendered, options: SnapshotOptions = {}):
   const width = options.width ?? 375;
   const frame = `width:${width}px;background:${options.background ?? 'transparent'};${options.frameStyle ?? ''}`;
   const page = `${options.fixedHeightPage ? FIXED_HEIGHT_PAGE : ''}${options.css ?? ''}`;
-  return `<!doctype html><html><head><meta charset="utf-8"><style>${BASE_STYLES}${vantIconFontFace()}\n${styles}\n${kitStylesAt(width, options.safeBottom ?? 0)}\n${page}</style></head><body><div id="frame" style="${frame}">${body}</div></body></html>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${BASE_STYLES}\n${styles}\n${kitStylesAt(width, options.safeBottom ?? 0)}\n${page}</style></head><body><div id="frame" style="${frame}">${body}</div></body></html>`;
 }

@@ -1,9 +1,11 @@
 // Draws standalone HTML pages in headless Chromium (Debian's, via playwright-core), reads pixels back and
 // audits the layout. Runs as its own process because Playwright cannot load inside jest's jsdom environment.
 // Usage: node screenshot-driver.mjs <shots.json>; prints one JSON line { [shot]: { probes, audit } }.
-//   shots.json: [{ name, html, png, colorScheme, width, height, fullPage, probes: [{ name, selector, x, y }], audit }]
+//   shots.json: [{ name, html, png, colorScheme, width, height, fullPage, probes: [{ name, selector, x, y }], audit, textZoom, reducedMotion }]
 //   x and y place a probe inside the element's box (0..1), e.g. off an icon in the middle of a button.
 //   audit: true runs the checks of audit-page.mjs on the page as drawn (see there).
+//   textZoom: 1.3 draws every text 30 % larger, as WeChat's and Android's font size setting does (line
+//   heights set in px stay); reducedMotion: true draws with the system asking for less motion.
 import { chromium } from 'playwright-core';
 import { browserPath } from './browser-path.mjs';
 import fs from 'node:fs';
@@ -42,29 +44,56 @@ function placeMovableViews() {
   }
 }
 
+/** Every font size times `zoom`, measured before any is changed (sizes inherit). */
+function zoomText(zoom) {
+  const elements = [...document.querySelectorAll('#frame, #frame *')];
+  const sizes = elements.map((element) => parseFloat(getComputedStyle(element).fontSize));
+  elements.forEach((element, index) => element.style.setProperty('font-size', `${sizes[index] * zoom}px`, 'important'));
+}
+
+/**
+ * The same frame of every animation in every drawing: entrances finished, loops held 0.7 s in. So the audit's
+ * second drawing (text hidden) has the same pixels behind the text as the first.
+ */
+function settleAnimations() {
+  for (const animation of document.getAnimations()) {
+    if (animation.effect.getComputedTiming().iterations === Infinity) {
+      animation.currentTime = 700;
+      animation.pause();
+    } else {
+      animation.finish();
+    }
+  }
+}
+
 const report = {};
 /** One page per colour scheme and scale, reused: a new page per drawing costs more than the drawing. */
 const contexts = {};
 try {
   for (const shot of shots) {
     const scheme = shot.colorScheme ?? 'light';
-    // Kept images at the phones' 2x; a drawing that is only audited or probed at 1x, which is faster.
-    const scale = shot.png ? 2 : 1;
-    const key = `${scheme}@${scale}`;
+    // Kept images and audits at the phones' 2x (a 1 px ring is then two device pixels, as on a phone); a
+    // drawing that is only probed at 1x, which is faster.
+    const scale = shot.png || shot.audit ? 2 : 1;
+    const reducedMotion = shot.reducedMotion ? 'reduce' : 'no-preference';
+    const key = `${scheme}@${scale}/${reducedMotion}`;
     if (!contexts[key]) {
-      const context = await browser.newContext({ deviceScaleFactor: scale, colorScheme: scheme });
+      const context = await browser.newContext({ deviceScaleFactor: scale, colorScheme: scheme, reducedMotion });
       contexts[key] = await context.newPage();
     }
     const page = contexts[key];
     await page.setViewportSize({ width: shot.width ?? 375, height: shot.height ?? 640 });
     await page.goto(`file://${shot.html}`);
     await page.evaluate(() => document.fonts.ready);
+    if (shot.textZoom) await page.evaluate(zoomText, shot.textZoom);
     await page.evaluate(placeMovableViews);
+    const animations = await page.evaluate(() => document.getAnimations().filter((a) => a.effect.getComputedTiming().iterations === Infinity).length);
+    await page.evaluate(settleAnimations);
     if (shot.png) {
       if (shot.fullPage || shot.width) await page.screenshot({ path: shot.png });
       else await page.locator('#frame').screenshot({ path: shot.png });
     }
-    report[shot.name] = { probes: {} };
+    report[shot.name] = { probes: {}, animations };
     for (const probe of shot.probes ?? []) {
       const box = await page.locator(probe.selector).first().boundingBox({ timeout: 5000 });
       if (!box) throw new Error(`${shot.name}: ${probe.selector} is not visible`);

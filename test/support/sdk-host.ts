@@ -6,6 +6,8 @@ export const DIST = path.resolve(__dirname, '../../miniprogram_dist');
 export interface Recorded {
   sessionStart: Array<{ sessionId: string; media: string }>;
   accepted: Array<{ sessionId: string; seatName: string }>;
+  /** What the doc's literal `bind:accept` heard. */
+  accept: Array<{ sessionId: string; seatName: string }>;
   sessionEnded: Array<{ sessionId: string; closeBy: string; endStatus: number; reason: string }>;
   error: Array<{ code: string; message: string }>;
   /** Phases in the order the `statechange` event reported them, without repeats. */
@@ -37,11 +39,11 @@ function loadSdkComponents() {
 /** `children` replaces the default children (`video` puts in a pusher and a player); `data` is the page's extra data. */
 export function renderSdkPage(options: { sdkAppId: string; video?: boolean; children?: string; data?: Record<string, unknown> }) {
   const { rootId, pusherId, playerId } = loadSdkComponents();
-  const recorded: Recorded = { sessionStart: [], accepted: [], sessionEnded: [], error: [], phases: [], reconnecting: [] };
+  const recorded: Recorded = { sessionStart: [], accepted: [], accept: [], sessionEnded: [], error: [], phases: [], reconnecting: [] };
   const children = options.children ?? (options.video ? '<tccc-wx-sdk-pusher id="pusher" /><tccc-wx-sdk-player id="player" />' : '');
   const pageId = simulate.load({
     usingComponents: { 'tccc-wx-sdk': rootId, 'tccc-wx-sdk-pusher': pusherId, 'tccc-wx-sdk-player': playerId },
-    template: `<view wx:if="{{ shown }}"><tccc-wx-sdk id="tcccSdk" sdkAppId="{{ sdkAppId }}" bind:error="handleTcccError" bind:sessionEnded="handleEnd" bind:accepted="handleAccept" bind:sessionStart="handleStart" bind:statechange="handleState">${children}</tccc-wx-sdk></view>`,
+    template: `<view wx:if="{{ shown }}"><tccc-wx-sdk id="tcccSdk" sdkAppId="{{ sdkAppId }}" bind:error="handleTcccError" bind:sessionEnded="handleEnd" bind:accepted="handleAccept" bind:accept="handleAcceptAsInTheDoc" bind:sessionStart="handleStart" bind:statechange="handleState">${children}</tccc-wx-sdk></view>`,
     data: { ...options.data, sdkAppId: options.sdkAppId, shown: true },
     methods: {
       handleStart(event: { detail: Recorded['sessionStart'][number] }) {
@@ -49,6 +51,9 @@ export function renderSdkPage(options: { sdkAppId: string; video?: boolean; chil
       },
       handleAccept(event: { detail: Recorded['accepted'][number] }) {
         recorded.accepted.push(event.detail);
+      },
+      handleAcceptAsInTheDoc(event: { detail: Recorded['accept'][number] }) {
+        recorded.accept.push(event.detail);
       },
       handleEnd(event: { detail: Recorded['sessionEnded'][number] }) {
         recorded.sessionEnded.push(event.detail);

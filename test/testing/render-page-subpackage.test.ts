@@ -6,12 +6,12 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RenderedPage } from '../../testing';
 import { buildNpm, renderPage, tcccWxSdkDouble } from '../../testing';
 import { installCallPackages } from '../support/installed';
+import { compiledFiles, placeholderKey } from '../support/wechat-build';
 
 const WORK = path.resolve(__dirname, '../../.tmp/testing-render-subpackage');
 const PROJECT = path.join(WORK, 'shop');
@@ -39,7 +39,7 @@ beforeAll(async () => {
   write('pages/index/index.wxml', '<view>shop</view>\n');
   shopPage({});
   // The call page written with Page(), as an existing app's pages are.
-  write(`${CALL_PAGE}.js`, "Page({ data: { channelId: 'sales' }, onLoad() { this.setData({ launched: getApp().globalData.launched === true }); } });\n");
+  write(`${CALL_PAGE}.js`, "Page({ data: { channelId: 'sales' }, onLoad() { const app = getApp(); this.setData({ launched: Boolean(app && app.globalData.launched) }); } });\n");
   write(`${CALL_PAGE}.json`, { usingComponents: { 'tccc-call-screen': 'tccc-call-kit/call-screen' } });
   write(`${CALL_PAGE}.wxml`, '<tccc-call-screen sdk-app-id="1400000001" channel-id="{{ channelId }}" media="both" />\n');
   write('packageTccc/package.json', { name: 'package-tccc', dependencies: { 'tccc-call-kit': '^0.3.0', 'tccc-wx-sdk': '*' } });
@@ -77,27 +77,38 @@ test('the call page of the subpackage, on the double: app.js first, the agent an
   await expect(tccc.agent.accept(second)).rejects.toThrow('The double has no live call double-session-');
 });
 
+test('an independent subpackage\'s page opens as WeChat opens it: without the main package, so without app.js', async () => {
+  const appJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8'));
+  write('app.json', { ...appJson, subpackages: [{ ...appJson.subpackages[0], independent: true }] });
+  try {
+    page = await renderPage(PROJECT, CALL_PAGE, { tcccWxSdk: 'double' });
+    expect(page.root.instance.data).toMatchObject({ launched: false });
+    expect(page.controls().map((control) => control.name)).toEqual(['语音呼叫', '视频呼叫']);
+  } finally {
+    write('app.json', appJson);
+  }
+});
+
 test('the main package has no miniprogram_npm: its page cannot use the kit, and WeChat\'s compiler says the same', async () => {
   shopPage({ 'tccc-call-screen': 'tccc-call-kit/call-screen' });
   try {
     await expect(renderPage(PROJECT, 'pages/index/index')).rejects.toThrow(/would not find[^]*pages\/index\/index\.json: "tccc-call-screen": "tccc-call-kit\/call-screen"/);
-    const [withKitInMain] = await compile(PROJECT);
+    const withKitInMain = await compile(PROJECT);
     expect(withKitInMain).toMatch(/pages\/index\/index\.json: \["usingComponents"\]\["tccc-call-screen"\]: "tccc-call-kit\/call-screen", component not found/);
   } finally {
     shopPage({});
   }
-  expect(await compile(PROJECT)).toEqual([null]);
+  expect(await compile(PROJECT)).toBeNull();
 }, 180000);
 
 test('a page app.json does not list is refused before anything loads', async () => {
   await expect(renderPage(PROJECT, 'pages/call/index')).rejects.toThrow(/app\.json lists no page pages\/call\/index \(it has: pages\/index\/index, packageTccc\/pages\/call\/index\)/);
 });
 
-/** WeChat's compiler on each project: null when it compiles, else its message. */
-function compile(...projects: string[]): Promise<Array<string | null>> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.resolve(__dirname, '../support/compile-worker.js'), ...projects], { timeout: 170000, maxBuffer: 1 << 24 }, (error, stdout, stderr) =>
-      error ? reject(new Error(stderr || error.message)) : resolve(JSON.parse(stdout)),
-    );
-  });
+/** WeChat's compiler on the project: null when it compiles, else its message. */
+function compile(project: string): Promise<string | null> {
+  return compiledFiles(project, placeholderKey(WORK)).then(
+    () => null,
+    (error: Error) => error.message,
+  );
 }

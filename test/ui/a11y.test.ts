@@ -33,18 +33,11 @@ function foreignNames(controls: Control[], locale: Locale): string[] {
   return controls.filter((control) => foreign.test(control.name)).map((control) => `${control.where}: "${control.name}"`);
 }
 
-/** `overlays`: how many privacy consents are on the page (each has a popup overlay, see below). */
-function expectReadable(report: A11yReport, locale: Locale, overlays = 0): void {
+/** Every control named, in the locale, reachable; and no tappable overlay without a name anywhere. */
+function expectReadable(report: A11yReport, locale: Locale): void {
   expect(problemsOf(report)).toEqual([]);
   expect(foreignNames(report.controls, locale)).toEqual([]);
-  expect(report.overlays).toBe(overlays);
-}
-
-/** The consent's overlay is a tappable box without a name: harmless only while the popup ignores taps on it. */
-function expectOverlayIgnoresTaps(consent: Rendered): void {
-  const popup = consent.querySelector('.tccc-privacy-consent__sheet');
-  expect(popup).toBeDefined();
-  expect((popup!.instance.data as { closeOnClickOverlay: boolean }).closeOnClickOverlay).toBe(false);
+  expect(report.overlays).toBe(0);
 }
 
 const STATE_WORDS: Record<Locale, { bar: string[]; barToggled: string[] }> = {
@@ -130,13 +123,44 @@ describe.each(LOCALES)('%s', (locale) => {
     (consent.instance as { setData(data: object): void }).setData({ show: true });
     await waitFor(() => read(host.page).controls.length > 0, 'the consent sheet');
     const report = read(host.page);
-    expectReadable(report, locale, 1);
-    expectOverlayIgnoresTaps(consent);
+    expectReadable(report, locale);
     expect(report.controls.map(({ name, role }) => [name, role])).toEqual(
       locale === 'zh-CN'
         ? [['《用户隐私保护指引》', 'link'], ['不同意', 'button'], ['同意并继续', 'button']]
         : [['the privacy guide', 'link'], ['Decline', 'button'], ['Agree and continue', 'button']],
     );
+    // A modal dialog named by its title, whose words are read out as it opens (N3).
+    expect(report.dialogs).toEqual([{ name: locale === 'zh-CN' ? '隐私保护提示' : 'Your privacy', modal: true, where: 'tccc-privacy-consent__sheet' }]);
+    expect(report.live).toEqual([{ politeness: 'alert', text: expect.stringContaining(locale === 'zh-CN' ? '麦克风' : 'microphone'), where: 'tccc-privacy-consent__text' }]);
+  });
+
+  test('call screen with the privacy consent open: the sheet is all a reader reaches, and it is announced (N3)', async () => {
+    const screen = renderScreen(locale);
+    const consent = screen.querySelector('#tcccPrivacy')!;
+    (consent.instance as unknown as { ask(answer: () => void, referrer: string): void }).ask(() => undefined, 'authorize');
+    await waitFor(() => read(screen).dialogs.length === 1, 'the consent sheet');
+    const report = read(screen);
+    expect(report.controls.filter((control) => !control.hidden).map((control) => control.where)).toEqual([
+      'tccc-privacy-consent__contract',
+      'tccc-privacy-consent__refuse',
+      'tccc-privacy-consent__agree',
+    ]);
+    expect(report.order.filter((where) => !where.startsWith('tccc-privacy-consent'))).toEqual([]);
+    expect(report.live.map((region) => region.politeness)).toContain('alert');
+    (consent.instance as unknown as { dismiss(): boolean }).dismiss();
+    await simulate.sleep(0);
+    expect(read(screen).controls.every((control) => !control.hidden)).toBe(true);
+    expect(read(screen).dialogs).toEqual([]);
+  });
+
+  test('video: a reader starts on who is calling (the title), not on the picture-in-picture (N14)', async () => {
+    const screen = renderScreen(locale);
+    const root = screen.querySelector('#tcccSdk')!.instance as { getState(): Record<string, unknown> };
+    screen.instance.render({ ...root.getState(), phase: 'active', kind: 'video', seatName: '1001', network: 'good' });
+    await simulate.sleep(0);
+    const order = read(screen).order;
+    expect(order[0]).toBe('tccc-call-screen__title');
+    expect(order.indexOf('tccc-video-panel__pip')).toBeGreaterThan(order.indexOf('tccc-call-screen__status'));
   });
 
   test('call timer: a timer read in words when focused, and a polite line that changes once a minute', () => {
@@ -180,9 +204,8 @@ describe.each(LOCALES)('%s', (locale) => {
 
   test('call screen: start buttons, then a call with the status line polite and every control named', async () => {
     const screen = renderScreen(locale);
-    expectOverlayIgnoresTaps(screen.querySelector('#tcccPrivacy')!);
     let report = read(screen);
-    expectReadable(report, locale, 1);
+    expectReadable(report, locale);
     expect(names(report)).toEqual(locale === 'zh-CN' ? ['语音呼叫', '视频呼叫'] : ['Voice call', 'Video call']);
     expect(report.live).toEqual([{ politeness: 'polite', text: locale === 'zh-CN' ? '联系客服' : 'Contact us', where: 'tccc-call-screen__status' }]);
 
@@ -191,7 +214,7 @@ describe.each(LOCALES)('%s', (locale) => {
     screen.instance.render({ ...root.getState(), phase: 'active', kind: 'audio', seatName: '1001' });
     await simulate.sleep(0);
     report = read(screen);
-    expectReadable(report, locale, 1);
+    expectReadable(report, locale);
     expect(report.live.map(({ politeness, where }) => [politeness, where])).toEqual([['polite', 'tccc-call-screen__status'], ['polite', 'tccc-call-timer__live']]);
     expect(report.live[0].text).toBe(locale === 'zh-CN' ? '1001 为您服务' : 'Talking with 1001');
     expect(names(report)).toEqual([STATE_WORDS[locale].bar[0], STATE_WORDS[locale].bar[3], STATE_WORDS[locale].bar[4], STATE_WORDS[locale].bar[5]]);
@@ -199,7 +222,7 @@ describe.each(LOCALES)('%s', (locale) => {
     // The keypad opens from the call bar: its keys join, in the same locale.
     await tapButton(screen.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__keypad');
     report = read(screen);
-    expectReadable(report, locale, 1);
+    expectReadable(report, locale);
     expect(names(report)).toContain(locale === 'zh-CN' ? '井号' : 'pound');
     expect(names(report)).toContain(STATE_WORDS[locale].barToggled[3]);
     expect(report.controls).toHaveLength(12 + 4);
@@ -209,7 +232,7 @@ describe.each(LOCALES)('%s', (locale) => {
     screen.instance.render({ ...root.getState(), phase: 'active', kind: 'video', seatName: '1001' });
     await simulate.sleep(0);
     report = read(screen);
-    expectReadable(report, locale, 1);
+    expectReadable(report, locale);
     expect(report.controls.map((control) => control.role)).toEqual(['img', 'button', 'button', 'button', 'button', 'button', 'button']);
     expect(names(report).slice(1)).toEqual(STATE_WORDS[locale].bar);
   });

@@ -11,16 +11,32 @@ function bar(host: ReturnType<typeof renderInHost>) {
   return host.page.querySelector('#subject')!;
 }
 
-test('audio: mute, keypad, speaker and hang-up render as real vant buttons with their icons', () => {
+/** The kit's glyph each button shows (tccc-icon--<name>), in order. */
+function glyphs(host: ReturnType<typeof renderInHost>): string[] {
+  return Array.from(bar(host).dom.querySelectorAll('[class*="tccc-icon--"]')).map((icon) => /tccc-icon--([\w-]+)/.exec(icon.className)![1]);
+}
+
+test('audio: mute, keypad, speaker and hang-up render as real vant buttons with the kit\'s own glyphs', () => {
   const host = renderInHost('call-bar', { events: EVENTS });
-  const html = bar(host).dom.innerHTML;
   for (const action of ['mute', 'keypad', 'speaker', 'hangup']) expect(innerButton(host, action)).toBeDefined();
   expect(innerButton(host, 'camera')).toBeUndefined();
   expect(innerButton(host, 'switchcamera')).toBeUndefined();
-  expect(html).toMatch(/tccc-call-bar__mic"/);
-  expect(html).toContain('van-icon-phone');
-  expect(html).toMatch(/van-button--danger/);
+  expect(glyphs(host)).toEqual(['mic', 'dialpad', 'speaker', 'hangup']);
+  expect(bar(host).dom.innerHTML).not.toMatch(/van-icon/);
+  expect(bar(host).dom.innerHTML).toMatch(/van-button--danger/);
   expect(bar(host).dom.textContent).toContain('挂断');
+});
+
+test('each toggle has an explicit off glyph (slashed), not only a fill; video is one strip with hang-up in it', () => {
+  const host = renderInHost('call-bar', {
+    attributes: 'media="video" muted="{{ muted }}" sound-mode="{{ soundMode }}" camera-enabled="{{ camera }}"',
+    data: { muted: false, soundMode: 'speaker', camera: true },
+  });
+  expect(glyphs(host)).toEqual(['mic', 'camera', 'flip', 'dialpad', 'speaker', 'hangup']);
+  host.page.setData({ muted: true, soundMode: 'ear', camera: false });
+  expect(glyphs(host)).toEqual(['mic-off', 'camera-off', 'flip', 'dialpad', 'speaker-off', 'hangup']);
+  expect(bar(host).dom.querySelector('[class*="tccc-call-bar__hangup-row"]')).toBeNull();
+  expect(bar(host).dom.querySelector('[class*="tccc-call-bar--row"]')).not.toBeNull();
 });
 
 test('each tap emits one typed event asking for the next state', async () => {
@@ -56,7 +72,7 @@ test('the on state shows on the button: primary when muted, default when not', (
   host.page.setData({ muted: true });
   expect(innerButton(host, 'mute')!.dom.className).toMatch(/van-button--primary/);
   expect(innerButton(host, 'mute')!.dom.className).toMatch(/tccc-call-bar__button--on/);
-  expect(innerButton(host, 'mute')!.dom.innerHTML).toMatch(/tccc-call-bar__mic--off/);
+  expect(innerButton(host, 'mute')!.dom.innerHTML).toMatch(/tccc-icon--mic-off/);
 });
 
 test('disabled: every button but hang-up is disabled and emits nothing', async () => {

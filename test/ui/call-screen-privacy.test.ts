@@ -5,12 +5,13 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { browserTest } from '../support/browser';
+import type { Rgb, Shot, Variant, Window } from '../support/drawing';
+import { AT_375, drawShots, inside, LANDSCAPE, PORTRAIT, variantOptions } from '../support/drawing';
 import { snapshotHtml } from '../support/kit-snapshot';
 import { loadLoginModule } from '../support/sdk-host';
 import { CORE_DIST } from '../support/simulate-root';
@@ -109,55 +110,107 @@ test('hanging up while the consent is open closes it and answers WeChat: nothing
   expect(await liveSessions()).toEqual([]);
 });
 
-// `UPDATE_SCREENSHOTS=1 npx jest test/ui/call-screen-privacy.test.ts` redraws docs/screenshots/privacy-consent.png.
+// `UPDATE_SCREENSHOTS=1 npx jest test/ui/call-screen-privacy.test.ts` redraws docs/screenshots/privacy-consent*.png.
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const WORK = path.resolve(__dirname, '../../.tmp/screens-privacy');
-type Rgb = [number, number, number];
-
-/** Draws each page in headless Chromium (test/support/screenshot-driver.mjs) and reads the probed pixels. */
-function draw(shots: Array<Record<string, unknown>>): Promise<Record<string, { probes: Record<string, Rgb> }>> {
-  const list = path.join(WORK, 'shots.json');
-  fs.writeFileSync(list, JSON.stringify(shots));
-  const driver = path.resolve(__dirname, '../support/screenshot-driver.mjs');
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [driver, list], { timeout: 120000 }, (error, stdout, stderr) =>
-      error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout.trim().split('\n').pop() ?? '{}')),
-    );
-  });
-}
+const DOCS = path.resolve(__dirname, '../../docs/screenshots');
+const KEEP: Record<string, string> = { 'consent/light/375x603': 'privacy-consent.png', 'consent/brand-dark/375x603': 'privacy-consent-brand-dark.png', 'consent/light/667x375': 'privacy-consent-667x375.png' };
 
 const near = (actual: Rgb, expected: Rgb, tolerance = 12) => actual.every((value, i) => Math.abs(value - expected[i]) <= tolerance);
 
-browserTest('drawn in Chromium over the call screen: the agree button in the brand colour, themed by its own token', async () => {
+browserTest('drawn over the call screen at every width, sideways and with larger text: readable, reachable, themed, and whole when asked again at once', async () => {
   fs.mkdirSync(WORK, { recursive: true });
+  const shots: Shot[] = [];
   // Rendered on its own, as the screenshots test does: simulate inserts the components' styles then.
-  const screen = simulate.render(loadKitComponent('call-screen'), { sdkAppId: SDK_APP_ID, channelId: 'audio-support', media: 'audio', title: '在线客服' }) as unknown as Rendered & {
+  const screen = simulate.render(loadKitComponent('call-screen'), { sdkAppId: SDK_APP_ID, channelId: 'audio-support', media: 'both', title: '在线客服' }) as unknown as Rendered & {
     attach(parent: Element): void;
+    instance: { start(media: string): Promise<unknown>; hangUp(): Promise<unknown>; setData(data: Record<string, unknown>): void };
   };
   screen.attach(document.createElement('parent-wrapper'));
   const consent = () => screen.querySelector('#tcccPrivacy')!;
-  const consentShown = () => consent().instance.data.show === true && (consent().dom.textContent ?? '').includes('隐私保护提示');
-  await tapButton(screen, '.tccc-call-screen__start-audio');
+  const consentShown = () => consent().instance.data.show === true && (consent().dom.textContent ?? '').includes('《示例小程序隐私保护指引》');
+  const phase = () => (screen.querySelector('#tcccSdk')!.instance.getState() as { phase: string }).phase;
+  const capture = (state: string, variants: Variant[], windows: Window[], extra: Partial<Shot> = {}) => {
+    for (const variant of variants) {
+      const { colorScheme, snapshot, textZoom } = variantOptions(variant);
+      for (const window of windows) {
+        const name = `${state}/${variant}/${window.name}`;
+        const html = path.join(WORK, `${name.replace(/\//g, '--')}.html`);
+        fs.writeFileSync(html, snapshotHtml(screen, { ...snapshot, width: window.width, safeBottom: window.safeBottom }));
+        const png = UPDATE && KEEP[name] ? path.join(DOCS, KEEP[name]) : undefined;
+        shots.push({ name, html, png, colorScheme, width: window.width, height: window.height, audit: true, textZoom, ...extra });
+      }
+    }
+  };
+
+  // A page that retries from its error handler, at once: declined, asked again within the same tick.
+  const retried = screen.instance.start('audio').catch(() => screen.instance.start('audio'));
   await waitFor(consentShown, 'the privacy consent');
-  await waitFor(() => (consent().dom.textContent ?? '').includes('《示例小程序隐私保护指引》'), 'the guide name');
-  await new Promise((resolve) => setTimeout(resolve, 400)); // vant's enter transition
-  const agreeProbe = { name: 'agree', selector: '[class*="tccc-privacy-consent__agree"] wx-button', x: 0.1, y: 0.5 };
-  const panelProbe = { name: 'panel', selector: '[class*="tccc-privacy-consent__popup"]', x: 0.02, y: 0.5 };
-  const shots = [
-    { name: 'privacy-consent', frameStyle: '', png: path.join(UPDATE ? path.resolve(__dirname, '../../docs/screenshots') : WORK, 'privacy-consent.png') },
-    { name: 'privacy-consent-themed', frameStyle: '--tccc-privacy-consent-agree-background: rgb(10, 180, 10); --tccc-privacy-consent-background: rgb(255, 247, 240);' },
-  ].map(({ name, frameStyle, png }) => {
+  capture('consent', ['light', 'dark', 'brand-dark'], PORTRAIT);
+  capture('consent', ['brand'], AT_375);
+  capture('consent', ['light'], LANDSCAPE);
+  capture('consent', ['text130'], PORTRAIT);
+  const themed = '--tccc-privacy-consent-agree-background: rgb(10, 180, 10); --tccc-privacy-consent-background: rgb(255, 247, 240);';
+  const probes = [
+    { name: 'agree', selector: '[class*="tccc-privacy-consent__agree"] wx-button', x: 0.1, y: 0.5 },
+    { name: 'sheet', selector: '[class*="tccc-privacy-consent__sheet"]', x: 0.02, y: 0.5 },
+  ];
+  for (const [name, frameStyle] of [['probe-default', ''], ['probe-themed', themed]]) {
     const html = path.join(WORK, `${name}.html`);
-    fs.writeFileSync(html, snapshotHtml(screen, { frameStyle, background: '#f5f6f8' }));
-    return { name, html, png, fullPage: true, height: 720, probes: [agreeProbe, panelProbe] };
-  });
-  const pixels = await draw(shots);
-  expect(near(pixels['privacy-consent'].probes.agree, [0x00, 0x66, 0xff])).toBe(true);
-  expect(near(pixels['privacy-consent'].probes.panel, [0xff, 0xff, 0xff])).toBe(true);
-  expect(near(pixels['privacy-consent-themed'].probes.agree, [10, 180, 10])).toBe(true);
-  expect(near(pixels['privacy-consent-themed'].probes.panel, [255, 247, 240])).toBe(true);
+    fs.writeFileSync(html, snapshotHtml(screen, { frameStyle, width: 375 }));
+    shots.push({ name, html, width: 375, height: 603, probes });
+  }
+  screen.instance.setData({ locale: 'en-US' });
+  await simulate.sleep(0);
+  capture('consent-en', ['light', 'text130'], PORTRAIT);
+  screen.instance.setData({ locale: 'zh-CN' });
+  await simulate.sleep(0);
+
+  await tapButton(consent(), '.tccc-privacy-consent__refuse');
+  await waitFor(() => wx.privacy!.requests.length === 2 && consentShown(), 'the consent asked again');
+  capture('race', ['light'], [PORTRAIT[0], PORTRAIT[1]]);
   agree(consent());
-  await waitFor(() => wx.privacy!.pending === 0 && screen.querySelector('#tcccSdk')!.instance.getState().phase === 'ivr', 'the call going on');
+  await waitFor(() => phase() === 'ivr', 'the retried call going on');
+  await retried;
   await screen.instance.hangUp();
+  await waitFor(() => phase() === 'idle', 'the hang-up');
+  capture('after', ['light'], [PORTRAIT[0], PORTRAIT[1]]);
   (screen as unknown as { detach(): void }).detach();
-}, 120000);
+
+  const drawn = await drawShots(shots, WORK);
+  const each = shots.filter((shot) => shot.audit).map((shot) => ({ name: shot.name, audit: drawn[shot.name].audit }));
+  const problems: string[] = [];
+  for (const { name, audit } of each) {
+    const onSheet = audit.targets.filter((target) => target.element.includes('privacy-consent'));
+    if (name.startsWith('after/')) {
+      if (!audit.start?.reached) problems.push(`${name}: a tap on start lands on something else`);
+      if (onSheet.length > 0) problems.push(`${name}: the consent is still on the page`);
+    } else {
+      if (!audit.sheet || !inside(audit.sheet.rect, audit.viewport)) problems.push(`${name}: the agree button is not inside the window: ${JSON.stringify(audit.sheet)}`);
+      else if (!audit.sheet.reached) problems.push(`${name}: a tap on agree lands on something else`);
+      if (!audit.link || audit.link.bottom - audit.link.top < 44 - 0.5) problems.push(`${name}: the guide link takes taps on ${JSON.stringify(audit.link)}, under 44 px tall`);
+      const agree = onSheet.find((target) => target.element.includes('privacy-consent__button') && audit.sheet && target.rect.left === audit.sheet.rect.left);
+      const label = audit.texts.find((text) => /同意并继续|Agree and continue/.test(text.text));
+      if (!agree || !label || label.box.left < agree.rect.left || label.box.right > agree.rect.right || label.box.top < agree.rect.top || label.box.bottom > agree.rect.bottom) {
+        problems.push(`${name}: the agree label ${JSON.stringify(label?.box)} is not inside its button ${JSON.stringify(agree?.rect)}`);
+      }
+    }
+    for (const layer of audit.layers) problems.push(`${name}: a tap at ${layer.x},${layer.y} lands on ${layer.element}, drawn invisible`);
+    // The sheet's words; what it covers is dimmed on purpose (the matrix measures the screen without it).
+    for (const text of audit.texts) if ((text.inSheet || name.startsWith('after/')) && text.ratio < text.need) problems.push(`${name}: "${text.text}" ${text.colour} = ${text.ratio}:1 < ${text.need}`);
+    for (const edge of audit.edges) if (edge.ratio < 3 && edge.element.includes('privacy-consent')) problems.push(`${name}: ${edge.element} edge ${edge.ratio}:1`);
+    for (const [index, a] of onSheet.entries()) {
+      if (a.rect.right - a.rect.left < 43.5 || a.rect.bottom - a.rect.top < 43.5) problems.push(`${name}: ${a.element} is under 44 px`);
+      for (const b of onSheet.slice(index + 1)) {
+        const gap = Math.hypot(Math.max(0, b.rect.left - a.rect.right, a.rect.left - b.rect.right), Math.max(0, b.rect.top - a.rect.bottom, a.rect.top - b.rect.bottom));
+        if (gap < 7.5) problems.push(`${name}: the consent's buttons are ${Math.round(gap * 10) / 10} px apart`);
+      }
+    }
+  }
+  expect(each.length).toBeGreaterThanOrEqual(25);
+  expect(problems).toEqual([]);
+  expect(near(drawn['probe-default'].probes.agree, [0x00, 0x66, 0xff])).toBe(true);
+  expect(near(drawn['probe-default'].probes.sheet, [0xff, 0xff, 0xff])).toBe(true);
+  expect(near(drawn['probe-themed'].probes.agree, [10, 180, 10])).toBe(true);
+  expect(near(drawn['probe-themed'].probes.sheet, [255, 247, 240])).toBe(true);
+}, 240000);

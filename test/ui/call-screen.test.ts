@@ -59,7 +59,7 @@ async function onlySession() {
   return sessions[0];
 }
 
-test('audio: start, IVR digit on the keypad, ringing, accepted with the timer, mute and speaker, hang up', async () => {
+test('audio: start, the IVR opens the keypad, a digit, ringing, accepted with the timer, mute and speaker, hang up', async () => {
   const { host, screen, sent, status, root, data, bar } = renderScreen('audio-support');
   expect(status()).toBe('联系客服');
   expect(screen.dom.textContent).toContain('在线客服');
@@ -69,7 +69,9 @@ test('audio: start, IVR digit on the keypad, ringing, accepted with the timer, m
   await waitFor(() => status() === '请按键选择服务', 'the IVR prompt');
   expect(host.events.sessionStart).toHaveLength(1);
 
-  await tapButton(bar(), '.tccc-call-bar__keypad');
+  // The prompt says to use the keypad: it opens by itself, once a call (N13).
+  await waitFor(() => !!screen.querySelector('#tcccKeypad'), 'the keypad, opened by the IVR');
+  expect(data().keypadOpen).toBe(true);
   const keypad = screen.querySelector('#tcccKeypad')!;
   const one = keypad.querySelectorAll('.tccc-keypad__button')[0];
   one.querySelector('.van-button')!.dispatchEvent('tap');
@@ -176,6 +178,51 @@ test('a start that fails shows why on the screen, in the error colour, until the
   await waitFor(() => host.events.sessionStart.length === 1, 'the second start');
   await tapButton(screen.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
   await waitFor(() => host.events.sessionEnded.length === 1, 'the hang-up');
+});
+
+test('the failure follows a change of locale, like every other line of the screen (N11)', async () => {
+  const { host, screen, status } = renderScreen('no-such-channel');
+  await tapButton(screen, '.tccc-call-screen__start-audio');
+  await waitFor(() => host.events.error.length === 1, 'the error event');
+  expect(status()).toBe('呼叫未能接通，请稍后再试');
+  (screen.instance as unknown as { setData(data: Record<string, unknown>): void }).setData({ locale: 'en-US' });
+  await simulate.sleep(0);
+  expect(status()).toBe('The call could not be placed; please try again later');
+  expect(screen.dom.textContent).toContain('Voice call');
+});
+
+test("talking: the agent's name leads the header, large and in its own element (the line still reads whole)", async () => {
+  const { screen, status, root } = renderScreen('audio-support');
+  await tapButton(screen, '.tccc-call-screen__start-audio');
+  await waitFor(() => root().getState().phase === 'ivr', 'the IVR');
+  await (screen.querySelector('#tcccSdk')!.instance as unknown as { sendDigits(digits: string): Promise<unknown> }).sendDigits('1');
+  const live = await onlySession();
+  await waitFor(() => root().getState().phase === 'ringing', 'ringing');
+  await simulatorAgent(server.url).accept(live.sessionId);
+  await waitFor(() => root().getState().phase === 'active', 'talking');
+  const seat = String(root().getState().seatName);
+  expect(status()).toBe(`${seat} 为您服务`);
+  expect(screen.dom.querySelector('[class*="tccc-call-screen__name"]')!.textContent).toBe(seat);
+  expect(screen.dom.querySelector('[class*="tccc-call-screen--named"]')).not.toBeNull();
+  await tapButton(screen.querySelector('.tccc-call-screen__call-bar')!, '.tccc-call-bar__hangup');
+  await waitFor(() => root().getState().phase === 'idle', 'the hang-up');
+  expect(screen.dom.querySelector('[class*="tccc-call-screen__name"]')).toBeNull();
+});
+
+test('colours set outside the kit (app.wxss, custom-style) are checked as drawn: a brand label below 4.5:1 is named (#8)', async () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  // What app.wxss would do to the screen, as the page draws it (simulate prefixes classes with the tag).
+  const style = document.createElement('style');
+  style.textContent = '.tccc-call-screen--tccc-call-screen__probe { color: rgb(255, 255, 255) !important; background-color: rgb(255, 106, 0) !important; }';
+  document.head.appendChild(style);
+  try {
+    renderScreen('audio-support');
+    await waitFor(() => warn.mock.calls.length > 0, 'the warning');
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/call-screen: rgb\(255, 255, 255\) on rgb\(255, 106, 0\) is 2\.8\d:1; the start button's label \(--tccc-color-on-brand on --tccc-color-brand\) needs 4\.5:1/));
+  } finally {
+    style.remove();
+    warn.mockRestore();
+  }
 });
 
 test("pip-x and pip-y place the video call's picture-in-picture; the caller's drags come out as pipmove", async () => {

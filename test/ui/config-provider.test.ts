@@ -25,8 +25,11 @@ test('full --tccc-* names pass through; numbers are kept; empty values are skipp
   expect(styleOf({ '--tccc-radius-md': '4px', spaceMd: 12, colorDanger: '' })).toBe('--tccc-radius-md:4px;--tccc-space-md:12;');
 });
 
-test('a value cannot close the declaration and inject another', () => {
+test('a value cannot close the declaration and inject another (and is named as no colour the check can read)', () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   expect(styleOf({ colorBrand: 'red; display: none' })).toBe('--tccc-color-brand:red display: none;');
+  expect(warn).toHaveBeenCalledWith(expect.stringMatching(/colorBrand red; display: none cannot be checked/));
+  warn.mockRestore();
 });
 
 test('what it wraps renders inside it', () => {
@@ -90,20 +93,62 @@ describe('the development warning for colours below WCAG AA', () => {
     wx.restore();
   });
 
-  test('white labels on a light orange brand are named with their ratio', () => {
+  test('an orange brand that white labels would not read on gets dark labels, in every build; what stays below AA is named', () => {
+    (globalThis as unknown as { wx: Record<string, unknown> }).wx.getAccountInfoSync = () => ({ miniProgram: { envVersion: 'release' } });
+    const host = renderInHost('config-provider', { attributes: 'theme-vars="{{ { colorBrand: \'#ff6a00\' } }}"' });
+    const style = host.page.querySelector('#subject')!.dom.querySelector('wx-view')!.getAttribute('style');
+    expect(style).toBe('--tccc-color-brand:#ff6a00;--tccc-color-on-brand:#1d2129;');
+    expect(warn).not.toHaveBeenCalledWith(expect.stringMatching(/colorOnBrand/));
+    // As an icon on white, the orange stays at 2.87:1: a release build says so too, once.
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/light mode: colorBrand #ff6a00 on colorSurface #ffffff is 2\.8\d:1; the avatar icon needs 3:1/));
+    const calls = warn.mock.calls.length;
     renderInHost('config-provider', { attributes: 'theme-vars="{{ { colorBrand: \'#ff6a00\' } }}"' });
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/light mode: colorOnBrand #ffffff on colorBrand #ff6a00 is 2\.8\d:1; the start button's label needs 4\.5:1/));
+    expect(warn.mock.calls.length).toBe(calls);
   });
 
-  test("the README's theme passes in both modes, and a release build never warns", () => {
+  test('a label colour the theme names is kept, and warned of when it does not read', () => {
+    const host = renderInHost('config-provider', { attributes: 'theme-vars="{{ { colorBrand: \'#ff7a10\', colorOnBrand: \'#ffffff\' } }}"' });
+    expect(host.page.querySelector('#subject')!.dom.querySelector('wx-view')!.getAttribute('style')).not.toContain('#1d2129');
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/light mode: colorOnBrand #ffffff on colorBrand #ff7a10 is 2\.\d+:1; the start button's and the consent's agree label needs 4\.5:1/));
+  });
+
+  test("a colour the check cannot read is named rather than passed in silence (N6)", () => {
+    renderInHost('config-provider', { attributes: 'theme-vars="{{ { colorBackdrop: \'oklch(0.97 0 0)\' } }}"' });
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/colorBackdrop oklch\(0\.97 0 0\) cannot be checked for contrast/));
+  });
+
+  test("the README's theme passes in both modes", () => {
     renderInHost('config-provider', {
       attributes: 'theme-vars="{{ light }}" theme-vars-dark="{{ dark }}"',
       data: { light: README_THEME.light, dark: README_THEME.dark },
     });
     expect(warn).not.toHaveBeenCalled();
-    (globalThis as unknown as { wx: Record<string, unknown> }).wx.getAccountInfoSync = () => ({ miniProgram: { envVersion: 'release' } });
-    renderInHost('config-provider', { attributes: 'theme-vars="{{ { colorBrand: \'#ffee00\' } }}"' });
-    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+describe('dark mode drops every colour of theme-vars, however it is written (N6)', () => {
+  let wx: ReturnType<typeof installWxRuntime>;
+  beforeEach(() => {
+    wx = installWxRuntime();
+    (globalThis as unknown as { wx: Record<string, unknown> }).wx.getAppBaseInfo = () => ({ theme: 'dark' });
+    jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    wx.restore();
+  });
+
+  test('named colours, transparent, var(), hwb() and oklch() stay in light mode only; sizes go on', () => {
+    const themeVars = {
+      colorBackdrop: 'white',
+      colorText: 'black',
+      callScreenStatusColor: 'var(--my-grey)',
+      callBarButtonBackground: 'transparent',
+      colorBrand: 'hwb(20 0% 0%)',
+      '--my-accent': 'oklch(0.6 0.2 40)',
+      radiusRound: '16px',
+    };
+    expect(styleOf(themeVars)).toBe('--tccc-radius-round:16px;');
   });
 });
 

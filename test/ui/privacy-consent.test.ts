@@ -11,7 +11,7 @@ import { renderInHost, tapButton } from '../support/ui-host';
 import type { PrivacyOptions, WxRuntime } from '../../testing';
 import { installWxRuntime, waitFor } from '../../testing';
 
-const EVENTS = ['show', 'agree', 'disagree'];
+const EVENTS = ['show', 'agree', 'disagree', 'close'];
 let wx: WxRuntime;
 let rendered: Host | null = null;
 
@@ -85,6 +85,7 @@ test('a privacy request shows the consent with the guide name; agreeing lets the
   expect(shown()).toBe(false);
   expect(host.events.agree).toHaveLength(1);
   expect(host.events.disagree).toEqual([]);
+  expect(host.events.close).toHaveLength(1);
 });
 
 test('declining fails the request (errno 103), closes the consent, and leaves nothing pending', async () => {
@@ -97,6 +98,37 @@ test('declining fails the request (errno 103), closes the consent, and leaves no
   expect(wx.privacy).toMatchObject({ agreed: false, pending: 0 });
   expect(shown()).toBe(false);
   expect(host.events.disagree).toHaveLength(1);
+  expect(host.events.close).toHaveLength(1);
+  expect(consent.dom.querySelector('[class*="tccc-privacy-consent__"]')).toBeNull();
+});
+
+/** Every element of the consent as drawn: shown (no display:none) and in no leaving state of a transition. */
+function hiddenParts(consent: Rendered): string[] {
+  return Array.from(consent.dom.querySelectorAll('*'))
+    .filter((node) => /display:\s*none/.test(node.getAttribute('style') ?? '') || /leave/.test(String(node.className)))
+    .map((node) => `${node.tagName.toLowerCase()}.${String(node.className).split(' ')[0]} ${node.getAttribute('style') ?? ''}`);
+}
+
+// N4: a page that asks again from its error handler, within a transition's time of the refusal.
+test.each([0, 150, 300])('asked again %i ms after a refusal: the consent is on the page whole, and answers; then nothing of it is left', async (delay) => {
+  const { host, consent, shown } = render({ agreed: false });
+  const first = requirePrivacy();
+  await waitFor(shown, 'the consent');
+  await tapButton(consent, '.tccc-privacy-consent__refuse');
+  await waitFor(() => first.outcome() !== null, 'the refusal');
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  const again = requirePrivacy();
+  await waitFor(shown, 'the consent asked again');
+  await new Promise((resolve) => setTimeout(resolve, 400)); // longer than any transition
+  expect(shown()).toBe(true);
+  expect(hiddenParts(consent)).toEqual([]);
+  expect(host.events.show).toHaveLength(2);
+  agreeButton(consent).dispatchEvent('agreeprivacyauthorization');
+  await waitFor(() => again.outcome() !== null, 'the agreement');
+  expect(again.outcome()).toEqual({ ok: true });
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  expect(consent.dom.querySelector('[class*="tccc-privacy-consent__"]')).toBeNull();
+  expect(host.events.close).toHaveLength(2);
 });
 
 test('the guide name opens the guide; two requests at once share one consent and one answer', async () => {
@@ -104,7 +136,7 @@ test('the guide name opens the guide; two requests at once share one consent and
   const first = requirePrivacy();
   const second = requirePrivacy();
   await waitFor(() => wx.privacy!.pending === 2 && shown(), 'both requests');
-  expect(consent.dom.textContent).toContain('《示例小程序隐私保护指引》');
+  await waitFor(() => (consent.dom.textContent ?? '').includes('《示例小程序隐私保护指引》'), 'the guide name');
   consent.querySelector('.tccc-privacy-consent__contract')!.dispatchEvent('tap');
   await simulate.sleep(0);
   expect(wx.privacy!.contractOpened).toBe(1);

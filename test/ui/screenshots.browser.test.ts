@@ -5,12 +5,13 @@
  * @jest-environment jsdom
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
+import type { Rgb, Shot } from '../support/drawing';
+import { drawShots } from '../support/drawing';
 import { snapshotHtml } from '../support/kit-snapshot';
 import { loadLoginModule } from '../support/sdk-host';
 import { CORE_DIST } from '../support/simulate-root';
@@ -24,9 +25,7 @@ const WORK = path.resolve(__dirname, '../../.tmp/screens');
 const OUT = UPDATE ? path.resolve(__dirname, '../../docs/screenshots') : WORK;
 const SDK_APP_ID = '1400000001';
 
-type Rgb = [number, number, number];
-interface Probe { name: string; selector: string; x?: number; y?: number }
-interface Shot { name: string; html: string; png?: string; colorScheme?: 'light' | 'dark'; fullPage?: boolean; height?: number; probes?: Probe[] }
+type Probe = NonNullable<Shot['probes']>[number];
 
 const shots: Shot[] = [];
 
@@ -51,21 +50,9 @@ function shoot(name: string, rendered: Rendered, options: { keep?: boolean; colo
   });
 }
 
-function draw(): Promise<Record<string, Record<string, Rgb>>> {
-  const list = path.join(WORK, 'shots.json');
-  fs.writeFileSync(list, JSON.stringify(shots));
-  const driver = path.resolve(__dirname, '../support/screenshot-driver.mjs');
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, [driver, list], { timeout: 120000 }, (error, stdout, stderr) =>
-      error
-        ? reject(new Error(`${error.message}\n${stderr}`))
-        : resolve(
-            Object.fromEntries(
-              Object.entries(JSON.parse(stdout.trim().split('\n').pop() ?? '{}') as Record<string, { probes: Record<string, Rgb> }>).map(([name, shot]) => [name, shot.probes]),
-            ),
-          ),
-    );
-  });
+async function draw(): Promise<Record<string, Record<string, Rgb>>> {
+  const drawn = await drawShots(shots, WORK, 120000);
+  return Object.fromEntries(Object.entries(drawn).map(([name, shot]) => [name, shot.probes]));
 }
 
 /** Close enough for anti-aliasing and colour management. */
@@ -134,8 +121,28 @@ beforeAll(async () => {
   shoot('call-timer', render('call-timer', { startTime: Date.now() - 754_000 }), { keep: true, background: '#ffffff' });
   shoot('video-panel', render('video-panel', { status: 'waiting', cameraEnabled: false, network: 'fair' }), { keep: true, frameStyle: 'height: 400px;' });
 
+  shootIcons();
+
   pixels = await draw();
 }, 120000);
+
+/** The kit's glyphs, compiled from their one source (src/common/icons/), on and off, in a brand and a text colour. */
+function shootIcons(): void {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const less = require('less') as { render(input: string, options: { filename: string; syncImport: boolean }, done: (error: Error | null, output?: { css: string }) => void): void };
+  const source = path.resolve(__dirname, '../../src/common/icons/_glyphs.less');
+  const names = [...fs.readFileSync(source, 'utf8').matchAll(/^@glyph-([\w-]+):/gm)].map(([, name]) => name);
+  let css = '';
+  less.render(`@import '${path.resolve(__dirname, '../../src/common/icons/_icon.less')}';\n.i { .tccc-mask(); .tccc-glyphs(${names.join(' ')}); }`, { filename: path.join(WORK, 'icons.less'), syncImport: true }, (error, output) => {
+    if (error) throw error;
+    css = output!.css;
+  });
+  const cell = (name: string, colour: string) =>
+    `<div style="display:inline-flex;flex-direction:column;align-items:center;width:76px;margin:6px 0;font:11px sans-serif;color:#646b78"><i class="i i--${name}" style="width:32px;height:32px;color:${colour}"></i><span style="margin-top:6px">${name}</span></div>`;
+  const html = path.join(WORK, 'icons.html');
+  fs.writeFileSync(html, `<!doctype html><html><head><meta charset="utf-8"><style>body{margin:0}${css}</style></head><body><div id="frame" style="width:${76 * 6}px;padding:8px;background:#fff">${names.map((name, index) => cell(name, index % 2 ? '#1d2129' : '#0066ff')).join('')}</div></body></html>`);
+  shots.push({ name: 'icons', html, png: path.join(OUT, 'icons.png'), height: 400, probes: [{ name: 'hangup', selector: '.i--hangup', x: 0.5, y: 0.42 }] });
+}
 
 afterAll(async () => {
   wx.restore();
@@ -183,4 +190,9 @@ test('--tccc-radius-round reaches the keypad keys and the start button, not only
   expect(near(pixels.keypad.corner, [0xff, 0xff, 0xff])).toBe(true); // round: the corner is the page
   expect(near(pixels['theme-radius-keypad'].corner, [0xf0, 0xf2, 0xf5])).toBe(true); // square: the key
   expect(near(pixels['theme-radius-start'].corner, [0x00, 0x66, 0xff])).toBe(true);
+});
+
+test("the icon set draws in the colour of the text around it (a mask over currentColor)", () => {
+  expect(near(pixels.icons.hangup, [0x00, 0x66, 0xff], 40)).toBe(true);
+  expect(fs.statSync(path.join(OUT, 'icons.png')).size).toBeGreaterThan(1000);
 });

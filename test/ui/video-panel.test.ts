@@ -18,23 +18,32 @@ test('the agent video and the caller camera go into their slots', () => {
   expect(html()).toMatch(/tccc-video-panel__pip.*my camera/s);
 });
 
-test('waiting for the agent: a real vant spinner and the waiting text over the remote area', () => {
+test("waiting for the agent: the agent's sign with its rings, and the waiting text over the remote area", () => {
   const { subject, html } = panel('waiting');
-  expect(html()).toMatch(/van-loading/);
+  expect(html()).toMatch(/tccc-video-panel__calling.*tccc-icon--agent/s);
   expect(subject.dom.textContent).toContain('等待客服接入');
 });
 
-test('talking: no overlay; reconnecting: the reconnecting text', () => {
+test('talking: no overlay; reconnecting: a spinner and the reconnecting text', () => {
   expect(panel('talking').html()).not.toMatch(/tccc-video-panel__overlay/);
   const reconnecting = panel('reconnecting', 'locale="en-US"');
+  expect(reconnecting.html()).toMatch(/tccc-video-panel__spinner/);
   expect(reconnecting.subject.dom.textContent).toContain('Reconnecting');
 });
 
-test('camera off: a placeholder with a vant icon covers the picture-in-picture', () => {
+test('overlay-text off: the sign alone, for a screen that says the state itself (the call screen)', () => {
+  for (const status of ['waiting', 'reconnecting']) {
+    const quiet = panel(status, 'overlay-text="{{ false }}"');
+    expect(quiet.html()).toMatch(/tccc-video-panel__overlay/);
+    expect(quiet.subject.querySelector('.tccc-video-panel__overlay')!.dom.textContent!.trim()).toBe('');
+  }
+});
+
+test("camera off: a placeholder with the kit's camera-off glyph covers the picture-in-picture", () => {
   const on = panel('talking');
   expect(on.html()).not.toMatch(/camera-off/);
   const off = panel('talking', 'camera-enabled="{{ false }}"');
-  expect(off.html()).toMatch(/van-icon-closed-eye/);
+  expect(off.html()).toMatch(/tccc-icon--camera-off/);
   expect(off.subject.dom.textContent).toContain('摄像头已关闭');
 });
 

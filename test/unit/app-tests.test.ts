@@ -80,6 +80,6 @@ test('tccc core: the double of Tencent\'s tccc-wx-sdk, said to follow the public
 test('the comments and test names in Chinese for a Chinese scaffold', () => {
   const content = testOf({ language: 'zh-CN' });
   expect(content).toContain("test('微信代码质量检查通过'");
-  expect(content).toContain("test('点「语音呼叫」发起呼叫，坐席接听后挂断'");
+  expect(content).toContain("test('点「语音呼叫」发起呼叫，座席接听后挂断'");
   expect(content).not.toMatch(/[a-z]+ the [a-z]+/i);
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { MediaPlacement } from '../../src/components/tccc-wx-sdk/media-placement';
 import type { CallController } from '../../src/services/call-controller';
+import { TcccError } from '../../src/services/errors';
 import { LIVE_PHASES } from '../../src/services/session-machine';
 import type { MediaView } from '../../src/services/platform/trtc-media';
 import { TrtcMedia } from '../../src/services/platform/trtc-media';
@@ -18,7 +19,11 @@ type Action =
   /** Hang up at the next point where the controller awaits this. */
   | { kind: 'hangUpAt'; point: AwaitPoint }
   /** Show or hide the <tccc-wx-sdk-pusher> child. */
-  | { kind: 'togglePusher' };
+  | { kind: 'togglePusher' }
+  /** TRTC gives up on the media (pusher -1307), or it is back. */
+  | { kind: 'media'; back: boolean }
+  /** The component leaves the page. */
+  | { kind: 'dispose' };
 
 /** Mostly valid arguments, sometimes bad ones; starts and server events often enough to reach every phase. */
 const VALID_ARGS: Record<string, unknown[]> = { startCall: [{ channelId: 'c1' }], startSession: [{ channelId: 'c1' }], sendDigits: ['12#'], setSoundMode: ['ear'] };
@@ -40,40 +45,56 @@ function actionArb(extra: Array<{ weight: number; arbitrary: fc.Arbitrary<Action
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('fault' as const), on: fc.boolean() }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 20 }) }) },
     { weight: 2, arbitrary: fc.record({ kind: fc.constant('hangUpAt' as const), point: fc.constantFrom(...AWAIT_POINTS) }) },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('media' as const), back: fc.boolean() }) },
+    { weight: 1, arbitrary: fc.integer({ min: 0, max: 9 }).filter((dice) => dice === 0).map((): Action => ({ kind: 'dispose' })) },
     ...extra,
   );
 }
 
 /**
- * Drives one controller through `actions` and checks the invariants: one sessionEnded per sessionStart,
- * every promise settles with a typed error, media released, and an undisturbed hang-up (no faults, no
- * dropped socket, no server-side end meanwhile) leaves no call on the server and ends as the user's.
+ * Drives one controller through `actions` and checks the invariants: one sessionEnded per sessionStart, told
+ * after its start has settled, every promise settles with a typed error, media released, nothing started or
+ * created once the component has left, and an undisturbed hang-up (no faults, no dropped socket or media, no
+ * server-side end meanwhile) leaves no call on the server and ends as the user's.
  */
 async function runActions(
   actions: Action[],
   backend: ScriptedBackend,
   controller: CallController,
-  options: { mediaActive: () => number; toggle?: () => void; check?: (violations: string[]) => void },
+  options: { mediaActive: () => number; toggle?: () => void; media?: (back: boolean) => void; check?: (violations: string[]) => void },
 ): Promise<void> {
   const started: string[] = [];
   const ended: Array<{ sessionId: string; closeBy: string; reason: string }> = [];
   const errors: string[] = [];
   const violations: string[] = [];
+  const starts: Array<{ settled: boolean; sessionId?: string }> = [];
+  let disposed = false;
   controller.events.on('sessionStart', ({ sessionId }) => {
     if (started.length !== ended.length) violations.push(`sessionStart ${sessionId} while another call is live`);
+    if (disposed) violations.push(`sessionStart ${sessionId} after the component left`);
     started.push(sessionId);
+    const start = starts.find((entry) => !entry.settled && !entry.sessionId);
+    if (start) start.sessionId = sessionId;
   });
   controller.events.on('sessionEnded', (detail) => {
     if (started[started.length - 1] !== detail.sessionId || ended.some((e) => e.sessionId === detail.sessionId)) violations.push(`unexpected sessionEnded ${detail.sessionId}`);
+    if (starts.some((entry) => entry.sessionId === detail.sessionId && !entry.settled)) violations.push(`sessionEnded ${detail.sessionId} before its start settled`);
     ended.push(detail);
     if (options.mediaActive() > 0) violations.push(`media still active after ${detail.sessionId} ended`);
   });
   controller.events.on('error', (error) => errors.push(error.code));
+  const startCall = (promise: Promise<unknown>) => {
+    const entry: { settled: boolean; sessionId?: string } = { settled: false };
+    starts.push(entry);
+    const done = () => (entry.settled = true);
+    promise.then(done, done);
+    call(promise);
+  };
 
   let disturbances = 0;
   let serverEnds = 0;
   const pending: Array<{ settled: boolean }> = [];
-  const call = (promise: Promise<unknown>) => {
+  function call(promise: Promise<unknown>) {
     const entry = { settled: false };
     pending.push(entry);
     promise.then(
@@ -83,7 +104,7 @@ async function runActions(
         if (typeof error?.code !== 'string') violations.push(`untyped rejection: ${String(error)}`);
       },
     );
-  };
+  }
   const hangUp = () => {
     const before = { disturbances, serverEnds, faulty: backend.faulty, ended: ended.length, errors: errors.length, phase: controller.getView().phase };
     const promise = controller.hangUp();
@@ -106,8 +127,8 @@ async function runActions(
     if (action.kind === 'method') {
       const c = controller;
       const methods: Record<string, () => void> = {
-        startCall: () => call(c.start('audio', action.args[0])),
-        startSession: () => call(c.start('video', action.args[0])),
+        startCall: () => startCall(c.start('audio', action.args[0])),
+        startSession: () => startCall(c.start('video', action.args[0])),
         endCall: hangUp,
         sendDigits: () => call(c.sendDigits(action.args[0])),
         setSoundMode: () => call(c.setSoundMode(action.args[0])),
@@ -132,6 +153,21 @@ async function runActions(
       backend.faulty = action.on;
     } else if (action.kind === 'hangUpAt') backend.hooks.set(action.point, hangUp);
     else if (action.kind === 'togglePusher') options.toggle?.();
+    else if (action.kind === 'media') {
+      disturbances += 1;
+      options.media?.(action.back);
+    } else if (action.kind === 'dispose' && !disposed) {
+      disposed = true;
+      const requestedBefore = backend.createRequests;
+      controller.dispose();
+      // Whatever runs from now on must not ask the server for a call.
+      const createdAfter = () => backend.createRequests > requestedBefore;
+      const check = options.check;
+      options.check = (found) => {
+        if (createdAfter()) found.push('a create request after the component left');
+        check?.(found);
+      };
+    }
     // Time passes between actions, so requests, socket frames and media joins interleave with them.
     await sleep(action.kind === 'wait' ? action.ms : 2);
     options.check?.(violations);
@@ -158,7 +194,12 @@ test('random calls, server events, faults and hang-ups at every await keep the i
       const backend = new ScriptedBackend();
       FakeMedia.reset();
       const controller = scriptedController(backend);
-      await runActions(actions, backend, controller, { mediaActive: () => FakeMedia.active.size });
+      const lost = new TcccError('media', 'The media connection was lost (-1307).');
+      const media = (back: boolean) => {
+        const current = Array.from(FakeMedia.active).pop();
+        current?.callbacks.onReconnecting?.(!back, back ? undefined : lost);
+      };
+      await runActions(actions, backend, controller, { mediaActive: () => FakeMedia.active.size, media });
     }),
     { numRuns: 120 },
   );
@@ -279,7 +320,8 @@ describe('with real TRTC media and a pusher child that comes and goes', () => {
           if (controller.getView().phase === 'idle' && shown) violations.push(`${holder.name} still shows a pusher with no call`);
         };
 
-        await runActions(actions, backend, controller, { mediaActive: () => active.size, toggle, check });
+        const media = (back: boolean) => current?.handle('pusherEventHandler', { detail: { code: back ? 1018 : -1307, message: '' } });
+        await runActions(actions, backend, controller, { mediaActive: () => active.size, toggle, media, check });
       }),
       { numRuns: 60 },
     );

@@ -28,7 +28,7 @@ describe('hanging up while the call connects', () => {
     await controller.hangUp();
   });
 
-  test('a hang-up while the event socket opens ends as the user hung up, with one DELETE and the server’s end status', async () => {
+  test('a hang-up while the event socket opens rejects the start cancelled, and ends as the user hung up, with one DELETE and the server’s end status', async () => {
     const backend = new ScriptedBackend();
     const controller = scriptedController(backend);
     const seen = record(controller);
@@ -36,7 +36,7 @@ describe('hanging up while the call connects', () => {
     const result = await settle(controller.start('audio', { channelId: 'c1' }));
 
     await waitUntil(() => seen.sessionEnded.length === 1, 'sessionEnded');
-    expect(result).toEqual({ value: { sessionId: 's-1' } });
+    expect(result).toEqual({ error: 'cancelled' });
     expect(seen.sessionEnded).toEqual([{ sessionId: 's-1', closeBy: 'user', endStatus: 1, reason: 'ok' }]);
     expect(seen.error).toEqual([]);
     await sleep(20);
@@ -173,4 +173,144 @@ describe('the media room going away', () => {
     expect(seen.sessionEnded).toEqual([]);
     await controller.hangUp();
   });
+});
+
+/** The start's outcome and the events, in the order the page sees them. */
+function watchOrder(controller: ReturnType<typeof scriptedController>, start: Promise<unknown>) {
+  const order: string[] = [];
+  controller.events.on('sessionStart', () => order.push('sessionStart'));
+  controller.events.on('sessionEnded', ({ reason }) => order.push(`sessionEnded ${reason}`));
+  controller.events.on('error', ({ code }) => order.push(`error ${code}`));
+  start.then(
+    () => order.push('resolved'),
+    (error: { code: string }) => order.push(`rejected ${error.code}`),
+  );
+  return order;
+}
+
+describe('the start settles before the call’s end is told', () => {
+  test('endCall while the media room is entered: startCall rejects cancelled, then one sessionEnded as the user’s', async () => {
+    const backend = new ScriptedBackend();
+    const controller = scriptedController(backend);
+    let hangUp: Promise<void> = Promise.resolve();
+    backend.hooks.set('join', () => (hangUp = controller.hangUp()));
+    const order = watchOrder(controller, controller.start('audio', { channelId: 'c1' }));
+    await waitUntil(() => order.length === 3, 'the start and its end');
+    await hangUp;
+    expect(order).toEqual(['sessionStart', 'rejected cancelled', 'sessionEnded ok']);
+    expect(backend.live).toBeNull();
+    expect(FakeMedia.active.size).toBe(0);
+  });
+
+  test('a server that ends the call during setup (a closed channel): startCall resolves first, then sessionEnded', async () => {
+    const backend = new ScriptedBackend();
+    const controller = scriptedController(backend);
+    backend.hooks.set('welcome', () => backend.serverEnds('admin', 'notWorkTime'));
+    const order = watchOrder(controller, controller.start('audio', { channelId: 'after-hours' }));
+    await waitUntil(() => order.length === 3, 'the start and its end');
+    await sleep(20);
+    expect(order).toEqual(['sessionStart', 'resolved', 'sessionEnded notWorkTime']);
+    expect(controller.getView().phase).toBe('idle');
+  });
+
+  test('a room that cannot be entered: startCall rejects media first, then sessionEnded, and no error event', async () => {
+    const backend = new ScriptedBackend();
+    const controller = scriptedController(backend);
+    FakeMedia.failNextJoin = new TcccError('media', 'Media error (-3301): enter room failed');
+    const order = watchOrder(controller, controller.start('audio', { channelId: 'c1' }));
+    await waitUntil(() => order.length === 3, 'the start and its end');
+    await sleep(20);
+    expect(order).toEqual(['sessionStart', 'rejected media', 'sessionEnded voipClientError']);
+  });
+
+  test('a redial right after a failed start is not busy, and the old call’s end is told before the new call starts', async () => {
+    const backend = new ScriptedBackend();
+    const controller = scriptedController(backend);
+    FakeMedia.failNextJoin = new TcccError('media', 'Media error (-3301): enter room failed');
+    const first = controller.start('audio', { channelId: 'c1' });
+    const order = watchOrder(controller, first);
+    await first.catch(() => undefined);
+    await controller.start('audio', { channelId: 'c1' });
+    expect(order.slice(0, 4)).toEqual(['sessionStart', 'rejected media', 'sessionEnded voipClientError', 'sessionStart']);
+    await controller.hangUp();
+  });
+});
+
+describe('the event connection cannot be set up', () => {
+  test('a socket the runtime refuses (the wss domain not whitelisted): network with its message, ended as clientError', async () => {
+    const backend = new ScriptedBackend();
+    backend.refuseSockets = 'connectSocket:fail url not in domain list. Add the domain to the socket whitelist (socket合法域名) in the WeChat console.';
+    const controller = scriptedController(backend);
+    const seen = record(controller);
+    const start = controller.start('audio', { channelId: 'c1' });
+    await expect(start).rejects.toMatchObject({ code: 'network', message: expect.stringContaining('url not in domain list. Add the domain to the socket whitelist') });
+    await waitUntil(() => seen.sessionEnded.length === 1, 'sessionEnded');
+    expect(seen.sessionEnded).toEqual([{ sessionId: 's-1', closeBy: 'admin', endStatus: 211, reason: 'clientError' }]);
+    expect(seen.error).toEqual([]);
+    await waitUntil(() => backend.live === null, 'the DELETE');
+  });
+});
+
+describe('hanging up is idempotent', () => {
+  test('endCall with no call resolves; a double tap resolves both with one end; methods that need a call still reject no-session', async () => {
+    const backend = new ScriptedBackend();
+    const controller = scriptedController(backend);
+    const seen = record(controller);
+    await expect(controller.hangUp()).resolves.toBeUndefined();
+    await controller.start('audio', { channelId: 'c1' });
+    await expect(Promise.all([controller.hangUp(), controller.hangUp()])).resolves.toEqual([undefined, undefined]);
+    expect(seen.sessionEnded).toHaveLength(1);
+    expect(backend.deletes).toEqual(['s-1']);
+    await expect(controller.hangUp()).resolves.toBeUndefined();
+    await expect(controller.sendDigits('1')).rejects.toMatchObject({ code: 'no-session' });
+    await expect(controller.adjustMedia('mute')).rejects.toMatchObject({ code: 'no-session' });
+  });
+});
+
+describe('a disposed controller (its component has left the page)', () => {
+  test('rejects every method at once with cancelled, contacts no server and starts no media; endCall resolves', async () => {
+    const backend = new ScriptedBackend();
+    const controller = scriptedController(backend);
+    const seen = record(controller);
+    controller.dispose();
+    const results = await Promise.all([
+      settle(controller.start('audio', { channelId: 'c1' })),
+      settle(controller.start('video', { channelId: 'c1' })),
+      settle(controller.sendDigits('1')),
+      settle(controller.setSoundMode('ear')),
+      ...(['mute', 'unmute', 'switchCamera', 'disableCamera', 'enableCamera'] as const).map((type) => settle(controller.adjustMedia(type))),
+    ]);
+    expect(results.map((result) => ('error' in result ? result.error : 'resolved'))).toEqual(Array(9).fill('cancelled'));
+    await expect(controller.hangUp()).resolves.toBeUndefined();
+    await sleep(20);
+    expect(backend.sessions).toBe(0);
+    expect(backend.sockets.size).toBe(0);
+    expect(FakeMedia.all).toEqual([]);
+    expect(seen.sessionStart).toEqual([]);
+  });
+
+  test('a start waiting for the permission when the component leaves: cancelled, and nothing reaches the server afterwards', async () => {
+    const backend = new ScriptedBackend();
+    let grant: () => void = () => undefined;
+    const controller = scriptedController(backend, { permissions: { ensure: () => new Promise<void>((resolve) => (grant = resolve)) } });
+    const start = settle(controller.start('audio', { channelId: 'c1' }));
+    controller.dispose();
+    grant();
+    expect(await start).toEqual({ error: 'cancelled' });
+    await sleep(20);
+    expect(backend.sessions).toBe(0);
+  });
+});
+
+test('a start cancelled while the permission dialog is open leaves no timer running', async () => {
+  jest.useFakeTimers();
+  try {
+    const controller = scriptedController(new ScriptedBackend(), { permissions: { ensure: () => new Promise<void>(() => undefined) } });
+    const start = settle(controller.start('audio', { channelId: 'c1' }));
+    await controller.hangUp();
+    expect(await start).toEqual({ error: 'cancelled' });
+    expect(jest.getTimerCount()).toBe(0);
+  } finally {
+    jest.useRealTimers();
+  }
 });

@@ -1,4 +1,4 @@
-import { looksLikeSecret, packageNameOf, validateAppId, validateDirectory, validateEndpoint, validateSdkAppId } from '../../create/options';
+import { looksLikeSecret, normalizeInput, packageNameOf, validateAppId, validateDirectory, validateEndpoint, validateSdkAppId } from '../../create/options';
 import { jsString, markdownText } from '../../create/serialize';
 import { detectPackageManager } from '../../create/package-manager';
 
@@ -11,7 +11,9 @@ test('secrets are recognised; the values the scaffolder asks for are not', () =>
 
 test('validators accept the right shapes and explain the wrong ones', () => {
   expect(validateSdkAppId('1400000001')).toBeNull();
-  expect(validateSdkAppId('')).toMatch(/digits/);
+  expect(validateSdkAppId('1600012345')).toBeNull();
+  for (const wrong of ['', '12', '0400000001', '14000000011', '１４００００００01']) expect(validateSdkAppId(wrong)).toMatch(/10 digits/);
+  expect(normalizeInput('\u3000１４００００００01 ')).toBe('1400000001');
   expect(validateAppId('wx0123456789abcdef')).toBeNull();
   expect(validateAppId('touristappid')).toBeNull();
   expect(validateAppId('wx0123456789abcdeg')).toMatch(/16 hex/);
@@ -20,6 +22,9 @@ test('validators accept the right shapes and explain the wrong ones', () => {
   expect(validateDirectory('apps/my-app')).toBeNull();
   expect(packageNameOf('apps/my-app/')).toBe('my-app');
   expect(packageNameOf('./x/../y')).toBe('y');
+  expect(packageNameOf('我的小程序')).toBe('tccc-miniprogram');
+  expect(packageNameOf('My  App (2)')).toBe('my-app-2');
+  expect(packageNameOf('_x.')).toBe('x.');
 });
 
 test('string literals survive any input; Markdown text stays inert', () => {

@@ -1,14 +1,18 @@
 /**
- * The Chinese docs are twins of the English ones: same headings, same code blocks, same links, and every
- * `code` span of the English text (names of properties, events, tokens) somewhere in the Chinese. When this
- * fails after an edit of an English doc, the message names the doc and the first thing that differs:
- * make the same change in its README.zh-CN.md (or *.zh-CN.md) twin.
+ * The Chinese docs are twins of the English ones: same headings, same code blocks (comments translated), same
+ * links, and every `code` span of the English text (names of properties, events, tokens) somewhere in the
+ * Chinese. When this fails after an edit of an English doc, the message names the doc and the first thing
+ * that differs: make the same change in its README.zh-CN.md (or *.zh-CN.md) twin.
+ *
+ * And every Chinese text reads as written in Chinese (docs/terms.zh-CN.md): the docs, the generated README's
+ * template and the string tables of the scaffolder, the simulator, its console and the kit.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { docsNeedingTwin, englishPathOf, linkProblems, markdownFiles, twinDifferences, ZH_SUFFIX, zhTwinPath, type Doc } from '../support/doc-twins';
 import { anchors, githubSlug, outline } from '../support/markdown-outline';
+import { ejsAsMarkdown, markdownPieces, stringTablePieces, termRules, zhStyleProblems, type ZhText } from '../support/zh-style';
 
 const ROOT = path.resolve(__dirname, '../..');
 const read = (file: string): Doc => ({ path: file, text: fs.readFileSync(path.join(ROOT, file), 'utf8') });
@@ -34,6 +38,93 @@ test.each(pairs)('%s and %s keep the same headings, code blocks, links and code 
 
 test.each(pairs.flat())('%s: links resolve, anchors exist, the twin is linked at the top', (file) => {
   expect(linkProblems(ROOT, read(file), twinned)).toEqual([]);
+});
+
+const TERMS = termRules(read('docs/terms.zh-CN.md').text);
+const ZH_TEMPLATES = ['templates/common/README.zh-CN.md.ejs'];
+/** The code's tables of Chinese texts, each read at its Chinese table (a variable ZH_CN / zhCN, or a 'zh-CN' or zh key). */
+const STRING_TABLES = [
+  'create/messages.ts',
+  'create/help-texts.ts',
+  'dev-server/startup-texts.ts',
+  'dev-server/cli-options.ts',
+  'dev-server/console/texts.js',
+  'src/common/locale.ts',
+];
+
+function markdownProblems(file: string, markdown: string): string[] {
+  const { pieces, breaks } = markdownPieces(file, markdown);
+  return [...zhStyleProblems(pieces, TERMS), ...breaks];
+}
+
+describe('Chinese text follows docs/terms.zh-CN.md', () => {
+  test('the terms table is read: every row avoids something', () => {
+    expect(TERMS.length).toBeGreaterThanOrEqual(10);
+    expect(TERMS.filter((rule) => rule.avoid.length === 0)).toEqual([]);
+    expect(TERMS.find((rule) => rule.avoid.includes('坐席'))?.use).toBe('座席');
+  });
+
+  test.each(files.filter((file) => file.endsWith(ZH_SUFFIX)))('%s', (file) => {
+    expect(markdownProblems(file, read(file).text)).toEqual([]);
+  });
+
+  test.each(ZH_TEMPLATES)('%s (the generated README)', (file) => {
+    expect(markdownProblems(file, ejsAsMarkdown(read(file).text))).toEqual([]);
+  });
+
+  test.each(STRING_TABLES)('%s (its Chinese strings)', (file) => {
+    const pieces = stringTablePieces(file, read(file).text);
+    expect(pieces?.length).toBeGreaterThan(0);
+    expect(zhStyleProblems(pieces ?? [], TERMS)).toEqual([]);
+  });
+
+  describe('the checks catch', () => {
+    const prose = (text: string, kind: ZhText['kind'] = 'prose') => zhStyleProblems([{ file: 'x.zh-CN.md', line: 1, text, kind }], TERMS);
+
+    test('a term off the table, but not inside one of its exceptions', () => {
+      expect(prose('在坐席控制台接听')).toEqual(['x.zh-CN.md:1: "坐席": write 座席 (docs/terms.zh-CN.md) in "在坐席控制台接听"']);
+      expect(prose('把后台服务地址写进 config.js')).toHaveLength(1);
+      expect(prose('切到后台后，语音通话继续；视频通话的摄像头在后台会被停止')).toEqual([]);
+      expect(prose('本地模拟器或自建后端（开放 SDK）')[0]).toContain('"开放 SDK": write 开放内核');
+      expect(prose('按 Ctrl-C 停止服务。')[0]).toContain('"Ctrl-C": write Ctrl+C');
+      expect(prose('SDKAppID 只能是数字，收到的是 abc。')[0]).toContain('"收到的是"');
+    });
+
+    test('an English sentence left in, not a name, a command or a quoted original', () => {
+      expect(prose('然后 tap the call button。')).toEqual(['x.zh-CN.md:1: English left in: "tap the call button"']);
+      expect(prose('通过 Tencent Cloud Contact Center 呼叫，运行 npm run simulator -- --host 0.0.0.0。')).toEqual([]);
+      expect(prose('微信返回“privacy permission is not authorized”。')).toEqual([]);
+      expect(prose('here, once', 'comment')).toEqual(['x.zh-CN.md:1: English left in: "here, once"']);
+      expect(prose("'speaker' | 'ear'；写 'loud' 无法通过编译", 'comment')).toEqual([]);
+    });
+
+    test('half-width punctuation after Chinese, spaces around full-width punctuation, UI labels set off by spaces', () => {
+      expect(prose('用法: create-tccc-miniprogram')[0]).toContain('half-width punctuation after Chinese');
+      expect(prose('用法： create-tccc-miniprogram')[0]).toContain('a space after full-width punctuation');
+      expect(prose('模板只能是 audio ，video')[0]).toContain('a space before full-width punctuation');
+      expect(prose('然后点 工具 → 构建 npm')[0]).toContain('a space between Chinese characters');
+      expect(prose('然后点击「工具 → 构建 npm」。')).toEqual([]);
+    });
+
+    test('a line break inside a Chinese paragraph, English comments in a Chinese code block', () => {
+      const markdown = ['# 标题', '', '请先完成声明，位置在', '微信公众平台。', '', '```bash', 'npm install   # here, once', 'npm test      # 构建并运行全部测试', '```', ''].join('\n');
+      expect(markdownProblems('x.zh-CN.md', markdown)).toEqual([
+        'x.zh-CN.md:7: English left in: "here, once"',
+        'x.zh-CN.md:3: a line break inside a paragraph after "声明，位置在" shows as a space: join the lines',
+      ]);
+    });
+
+    test('the Chinese table of a string file, keys and regular expressions left out', () => {
+      const source = [
+        "const EN_US = { title: 'Next:' };",
+        "const ZH_CN = { titles: { 'Usage:': '用法：' }, error: (line: string) => /^error: (.+)/.test(line) ? `错误：${line}` : '后台地址：' };",
+      ].join('\n');
+      const pieces = stringTablePieces('t.ts', source) ?? [];
+      expect(pieces.map((piece) => piece.text)).toEqual(['用法：', '错误：\uE000', '后台地址：']);
+      expect(zhStyleProblems(pieces, TERMS)).toEqual([expect.stringContaining('t.ts:2: "后台": write 后端')]);
+      expect(stringTablePieces('none.ts', "const EN_US = { title: 'Next:' };")).toBeUndefined();
+    });
+  });
 });
 
 describe('the comparison catches drift', () => {
@@ -80,7 +171,15 @@ describe('the comparison catches drift', () => {
 
   test('a changed command names the block, both lines and what differs', () => {
     const [problem] = twinDifferences(edit(en, 'npm install tccc-wx-sdk', 'npm install tccc-wx-sdk@next'), zh, both);
-    expect(problem).toBe('code block 1 (docs/guide.md:7, docs/guide.zh-CN.md:7): line 1 of the block is "npm install tccc-wx-sdk@next" in English, "npm install tccc-wx-sdk" in Chinese');
+    expect(problem).toBe('code block 1 (docs/guide.md:7, docs/guide.zh-CN.md:7): line 1 of the code (comments aside) is "npm install tccc-wx-sdk@next" in English, "npm install tccc-wx-sdk" in Chinese');
+  });
+
+  test('a translated comment is not a difference; changed code beside it is', () => {
+    const commented = edit(en, 'npm install tccc-wx-sdk', 'npm install tccc-wx-sdk   # the core');
+    expect(twinDifferences(commented, edit(zh, 'npm install tccc-wx-sdk', 'npm install tccc-wx-sdk   # 内核'), both)).toEqual([]);
+    expect(twinDifferences(commented, edit(zh, 'npm install tccc-wx-sdk', 'npm install tccc-wx-sdk@next   # 内核'), both)[0]).toContain(
+      'line 1 of the code (comments aside) is "npm install tccc-wx-sdk" in English, "npm install tccc-wx-sdk@next" in Chinese',
+    );
   });
 
   test('a changed fence language is reported', () => {
@@ -153,7 +252,7 @@ describe('markdown outline', () => {
   test('anchors follow GitHub: punctuation dropped, CJK kept, repeats numbered', () => {
     expect(githubSlug('Scaffolder, `create-tccc-miniprogram`')).toBe('scaffolder-create-tccc-miniprogram');
     expect(githubSlug('Agent API (simulator only)')).toBe('agent-api-simulator-only');
-    expect(githubSlug('模拟器专用的坐席 API')).toBe('模拟器专用的坐席-api');
+    expect(githubSlug('模拟器专用的座席 API')).toBe('模拟器专用的座席-api');
     expect([...anchors(outline('## Events\n## Events\n').headings)]).toEqual(['events', 'events-1']);
   });
 });

@@ -16,6 +16,8 @@ class FakeEventServer implements Transport {
   callerTimeoutMs: number | undefined = 1000;
   welcomeSeq: number | null = null;
   refuse: string | null = null;
+  /** When set, the runtime refuses to open sockets (as WeChat does for a domain outside the whitelist), with this message. */
+  refusedBy: string | null = null;
   seq = 0;
   connects = 0;
   open = new Set<{ handlers: SocketHandlers; closed: boolean }>();
@@ -31,6 +33,10 @@ class FakeEventServer implements Transport {
     const socket = { handlers, closed: false };
     setTimeout(() => {
       if (socket.closed) return;
+      if (this.refusedBy) {
+        socket.closed = true;
+        return handlers.onClose({ code: 1006, reason: this.refusedBy, refused: true });
+      }
       if (!this.reachable) {
         socket.closed = true;
         return handlers.onClose({ code: 1006, reason: 'unreachable' });
@@ -64,6 +70,11 @@ class FakeEventServer implements Transport {
     this.log.push(event);
     if (!this.answering) return;
     for (const socket of this.open) socket.handlers.onMessage(JSON.stringify(event));
+  }
+
+  /** A frame the server sends on every open socket. */
+  send(frame: Record<string, unknown>): void {
+    for (const socket of this.open) socket.handlers.onMessage(JSON.stringify(frame));
   }
 
   /** The network goes: every open socket breaks, new ones fail. */
@@ -280,4 +291,72 @@ test('close() during the first open settles it with cancelled', async () => {
   const opening = stream.open();
   stream.close();
   await expect(opening).rejects.toMatchObject({ code: 'cancelled' });
+});
+
+describe('the first connection, while the call is set up', () => {
+  const settle = (promise: Promise<void>) => promise.then(() => 'open', (error: { code: string; message: string }) => `${error.code}: ${error.message}`);
+
+  test('a failed first attempt (a momentary reset) is retried like any later drop: open() resolves on the next welcome', async () => {
+    const server = new FakeEventServer();
+    server.reachable = false;
+    const { stream, reconnecting } = streamOn(server);
+    const opening = settle(stream.open());
+    await jest.advanceTimersByTimeAsync(10);
+    server.reachable = true;
+    await jest.advanceTimersByTimeAsync(300);
+    expect(await opening).toBe('open');
+    expect(server.connects).toBe(2);
+    expect(reconnecting).toEqual([true, false]);
+    stream.close();
+  });
+
+  test('a first connection that never comes is given up once the window (and the last attempt after it) has passed', async () => {
+    const server = new FakeEventServer();
+    server.reachable = false;
+    const { stream, lost } = streamOn(server);
+    const opening = settle(stream.open());
+    await jest.advanceTimersByTimeAsync(OPTIONS.callerTimeoutMs);
+    expect(server.connects).toBeGreaterThan(5);
+    await jest.advanceTimersByTimeAsync(OPTIONS.afterWindowMs + OPTIONS.backoff.maxMs + 50);
+    expect(await opening).toMatch(/^network: /);
+    const connects = server.connects;
+    await jest.advanceTimersByTimeAsync(5000);
+    expect(server.connects).toBe(connects);
+    expect(lost).toEqual([]);
+    expect(server.open.size).toBe(0);
+  });
+
+  test('a socket the runtime refuses (a domain outside the whitelist) fails at once, with the runtime’s message', async () => {
+    const server = new FakeEventServer();
+    server.refusedBy = 'url not in domain list. Add the domain to the socket whitelist.';
+    const { stream } = streamOn(server);
+    const opening = settle(stream.open());
+    await jest.advanceTimersByTimeAsync(10);
+    expect(await opening).toBe('network: The event connection to ws://127.0.0.1:1/v1/events could not open: url not in domain list. Add the domain to the socket whitelist.');
+    expect(server.connects).toBe(1);
+  });
+});
+
+test('an error frame after welcome (invalid-argument: protocol.md keeps the socket) is logged; events keep coming', async () => {
+  const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+  const server = new FakeEventServer();
+  const { stream, events, lost, reconnecting } = await opened(server);
+  server.send({ type: 'error', code: 'invalid-argument', message: 'malformed frame' });
+  server.push({ type: 'accepted', seatName: 'A' });
+  await jest.advanceTimersByTimeAsync(3000);
+  expect(events.map((e) => e.type)).toEqual(['accepted']);
+  expect(lost).toEqual([]);
+  expect(reconnecting).toEqual([]);
+  expect(server.open.size).toBe(1);
+  expect(warn).toHaveBeenCalledWith(expect.stringContaining('invalid-argument'));
+  warn.mockRestore();
+  stream.close();
+});
+
+test('an unauthenticated error frame after welcome still ends the stream (login-expired)', async () => {
+  const server = new FakeEventServer();
+  const { lost } = await opened(server);
+  server.send({ type: 'error', code: 'unauthenticated', message: 'token revoked' });
+  expect(lost).toEqual(['login-expired']);
+  expect(server.open.size).toBe(0);
 });

@@ -4,7 +4,8 @@ import type { SessionEndedDetail } from '../../src/services/call-controller';
 import { CallController } from '../../src/services/call-controller';
 import type { ConnectivitySignal } from '../../src/services/connectivity';
 import { EventStream } from '../../src/services/event-stream';
-import { SimulatedMedia } from '../../src/services/media';
+import { TcccError } from '../../src/services/errors';
+import type { MediaCallbacks, MediaSession } from '../../src/services/media';
 import type { CallEvent, CloseBy, EndReason } from '../../src/services/protocol';
 import { EndStatus } from '../../src/services/protocol';
 import { TokenStore } from '../../src/services/token-store';
@@ -126,6 +127,8 @@ type Action =
   | { kind: 'agentHangUp' }
   | { kind: 'outage'; ms: number; announce: boolean }
   | { kind: 'signal'; signal: ConnectivitySignal }
+  /** TRTC gives up on the media (pusher -1307) for `ms`, then it is back. */
+  | { kind: 'mediaDrop'; ms: number }
   | { kind: 'wait'; ms: number };
 
 const actionArb: fc.Arbitrary<Action> = fc.oneof(
@@ -134,7 +137,18 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('outage' as const), ms: fc.integer({ min: 10, max: 1600 }), announce: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('signal' as const), signal: fc.constantFrom<ConnectivitySignal>('online', 'offline', 'network-changed', 'foreground', 'background') }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('wait' as const), ms: fc.integer({ min: 1, max: 400 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('mediaDrop' as const), ms: fc.integer({ min: 10, max: 1600 }) }) },
 );
+
+/** Media that reports remote audio and lets the test take it away, as TRTC giving up does. */
+class DroppingMedia implements MediaSession {
+  constructor(readonly callbacks: MediaCallbacks) {}
+  join(): Promise<void> {
+    return Promise.resolve();
+  }
+  update(): void {}
+  leave(): void {}
+}
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
@@ -146,6 +160,8 @@ test('random outages, signals and agent events: no event lost or doubled, one se
       const storage = new Map<string, string>();
       const tokens = new TokenStore({ get: (k) => storage.get(k), set: (k, v) => void storage.set(k, v), remove: (k) => void storage.delete(k) });
       tokens.save('1400000000', { token: 't', userId: 'u', expiresAt: Date.now() + 3600000, endpoint: 'http://127.0.0.1:1' });
+      const dropping: { media: DroppingMedia | null } = { media: null };
+      let longestMediaDrop = 0;
       const listeners = new Set<(s: ConnectivitySignal) => void>();
       const signal = (s: ConnectivitySignal) => Array.from(listeners).forEach((listener) => listener(s));
       const delivered: number[] = [];
@@ -154,7 +170,7 @@ test('random outages, signals and agent events: no event lost or doubled, one se
         tokens,
         backendFor: (endpoint) => new BackendClient(endpoint, center, 200),
         permissions: { ensure: () => Promise.resolve() },
-        createMedia: () => new SimulatedMedia(),
+        createMedia: (_rtc, callbacks) => (dropping.media = new DroppingMedia(callbacks)),
         createSignaling: (descriptor, token, callbacks) =>
           new EventStream(
             center,
@@ -178,7 +194,12 @@ test('random outages, signals and agent events: no event lost or doubled, one se
         else if (action.kind === 'agentHangUp') center.end('seat', 'ok');
         else if (action.kind === 'signal') signal(action.signal);
         else if (action.kind === 'wait') await jest.advanceTimersByTimeAsync(action.ms);
-        else {
+        else if (action.kind === 'mediaDrop') {
+          if (ended.length === 0) longestMediaDrop = Math.max(longestMediaDrop, action.ms);
+          dropping.media?.callbacks.onReconnecting?.(true, new TcccError('media', 'The media connection was lost (-1307).'));
+          await jest.advanceTimersByTimeAsync(action.ms);
+          dropping.media?.callbacks.onReconnecting?.(false);
+        } else {
           center.down();
           if (action.announce) signal('offline');
           await jest.advanceTimersByTimeAsync(action.ms);
@@ -202,6 +223,8 @@ test('random outages, signals and agent events: no event lost or doubled, one se
       expect(controller.getView().phase).toBe('idle');
       // The call timed out only when the caller was away for the whole window…
       if (ended[0].reason === 'clientTimeout') expect(center.longestAbsence).toBeGreaterThanOrEqual(WINDOW_MS);
+      // …and its media failed only when it stayed down for the whole window (the server's, from welcome).
+      if (ended[0].reason === 'voipClientError') expect(longestMediaDrop).toBeGreaterThanOrEqual(WINDOW_MS);
       // …and the caller came back within one capped backoff step (300 ms) of the network, every time.
       expect(center.slowestRecovery).toBeLessThanOrEqual(300 + 30);
       controller.dispose();

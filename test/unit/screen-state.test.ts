@@ -57,6 +57,25 @@ test('the video placeholder state and the fields a setData needs', () => {
   expect(changedFields({ a: 1 }, { a: 1 })).toEqual({});
 });
 
+test("a problem has its own tone: reconnecting, suspended, no audio, and ends the caller should know of (#15)", () => {
+  const tone = (view: Partial<CallView>, lastEnd: { closeBy?: string; reason?: string } | null = null) => screenStateOf({ ...idle, ...view }, zhCN, lastEnd, 'audio').tone;
+  expect(tone({ phase: 'active', seatName: 'Agent Lin' })).toBe('neutral');
+  expect(tone({ phase: 'ringing' })).toBe('neutral');
+  for (const view of [{ reconnecting: true }, { suspended: true }, { mediaSilent: true }]) expect(tone({ phase: 'active', ...view })).toBe('warning');
+  // No audio before the agent answers is nothing to say yet.
+  expect(tone({ phase: 'ringing', mediaSilent: true })).toBe('neutral');
+  for (const reason of ['noSeatOnline', 'notWorkTime', 'blackList', 'clientError', 'clientTimeout', 'voipClientError', 'callConflict']) expect(tone({}, { closeBy: 'admin', reason })).toBe('warning');
+  for (const lastEnd of [null, { closeBy: 'user' }, { closeBy: 'seat', reason: 'ok' }, { closeBy: 'admin', reason: 'waitingGiveUp' }]) expect(tone({}, lastEnd)).toBe('neutral');
+});
+
+test("the agent's name is set apart only where the line names the agent", () => {
+  const seat = (view: Partial<CallView>) => screenStateOf({ ...idle, ...view }, enUS, null, 'audio').seatName;
+  expect(seat({ phase: 'active', seatName: 'Agent Lin' })).toBe('Agent Lin');
+  expect(seat({ phase: 'active', seatName: 'Agent Lin', reconnecting: true })).toBe('');
+  expect(seat({ phase: 'active', seatName: '' })).toBe('');
+  expect(seat({ phase: 'ringing', seatName: 'Agent Lin' })).toBe('');
+});
+
 test('a failed start reads by its error code; a cancelled one says nothing', () => {
   expect(startFailureText('permission-denied', zhCN)).toBe(zhCN.startFailed.permissionDenied);
   expect(startFailureText('privacy-not-authorized', zhCN)).toBe(zhCN.startFailed.privacyNotAuthorized);

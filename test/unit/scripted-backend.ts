@@ -18,11 +18,15 @@ export type AwaitPoint = 'permission' | 'create' | 'created' | 'welcome' | 'join
  */
 export class ScriptedBackend implements Transport {
   faulty = false;
+  /** When set, the runtime refuses event sockets with this message (a domain outside WeChat's socket whitelist). */
+  refuseSockets: string | null = null;
   /** DELETEs still to fail (as with no network), before the faulty flag is consulted. */
   failingDeletes = 0;
   createdPhase: ServerPhase = 'queued';
   rtc: RtcDescriptor = { type: 'none' };
   seq = 0;
+  /** Create requests sent, counted when the client sends them. */
+  createRequests = 0;
   sessions = 0;
   live: string | null = null;
   deletes: string[] = [];
@@ -54,6 +58,7 @@ export class ScriptedBackend implements Transport {
   }
 
   request(request: HttpRequest): Promise<HttpResponse> {
+    if (request.method === 'POST' && request.url.endsWith('/v1/sessions')) this.createRequests += 1;
     return new Promise((resolve, reject) => {
       setTimeout(() => {
         if (request.method === 'POST' && request.url.endsWith('/v1/sessions')) {
@@ -94,6 +99,10 @@ export class ScriptedBackend implements Transport {
     let open = true;
     setTimeout(() => {
       if (!open) return;
+      if (this.refuseSockets) {
+        open = false;
+        return handlers.onClose({ code: 1006, reason: this.refuseSockets, refused: true });
+      }
       if (this.faulty) {
         open = false;
         return handlers.onClose({ code: 1006, reason: 'down' });
@@ -149,6 +158,8 @@ export class ScriptedBackend implements Transport {
 export class FakeMedia implements MediaSession {
   static active = new Set<FakeMedia>();
   static all: FakeMedia[] = [];
+  /** The next join rejects with this (the room could not be entered). */
+  static failNextJoin: Error | null = null;
   joined: MediaSettings | null = null;
 
   constructor(
@@ -162,7 +173,9 @@ export class FakeMedia implements MediaSession {
     FakeMedia.active.add(this);
     this.joined = settings;
     this.backend?.at('join');
-    return new Promise((resolve) => setTimeout(resolve, 1));
+    const failure = FakeMedia.failNextJoin;
+    FakeMedia.failNextJoin = null;
+    return new Promise((resolve, reject) => setTimeout(() => (failure ? reject(failure) : resolve()), 1));
   }
 
   update(): void {}
@@ -174,6 +187,7 @@ export class FakeMedia implements MediaSession {
   static reset(): void {
     FakeMedia.active.clear();
     FakeMedia.all = [];
+    FakeMedia.failNextJoin = null;
   }
 }
 

@@ -29,7 +29,8 @@ const LIVE = ['ivr', 'queued', 'ringing', 'active'] as const;
 function expected(method: string, phase: Phase, kind: Kind): Outcome {
   const table: Record<string, Partial<Record<Phase, Outcome>>> = {
     startCall: { idle: 'ok', starting: Busy, ivr: Busy, queued: Busy, ringing: Busy, active: Busy, ending: Busy },
-    endCall: { idle: NoSession, starting: 'ok', ivr: 'ok', queued: 'ok', ringing: 'ok', active: 'ok', ending: NoSession },
+    // Hanging up is idempotent: with no call, or one already ending, it is a no-op that resolves.
+    endCall: { idle: 'ok', starting: 'ok', ivr: 'ok', queued: 'ok', ringing: 'ok', active: 'ok', ending: 'ok' },
     sendDigits: { idle: NoSession, starting: InvalidState, ivr: 'ok', queued: 'ok', ringing: 'ok', active: 'ok', ending: NoSession },
     muteAudio: { idle: NoSession, starting: 'ok', ivr: 'ok', queued: 'ok', ringing: 'ok', active: 'ok', ending: NoSession },
   };

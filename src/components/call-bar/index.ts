@@ -21,7 +21,7 @@ defineComponent({
     disabled: { type: Boolean, value: false },
     /** Shows hang-up as busy and disables it (while `endCall` is in flight). */
     hangingUp: { type: Boolean, value: false },
-    /** One row (mute, keypad, speaker, hang-up) for short screens, e.g. while the keypad is open. */
+    /** One row (mute, keypad, speaker, hang-up) for short screens, e.g. while the keypad is open. A video bar is one row anyway. */
     compact: { type: Boolean, value: false },
   },
   methods: {

@@ -1,6 +1,7 @@
 import { defineComponent } from '../../common/component';
 import { localeBehavior } from '../../common/locale-behavior';
 import { selectComponent } from '../../common/select';
+import { pairProblem, warnOnce } from '../../common/contrast';
 import { resolveTexts } from '../../common/locale';
 import type { Texts } from '../../common/locale';
 import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
@@ -17,6 +18,10 @@ interface Internals {
   lastEnd: LastEnd | null;
   /** The call as the screen derives it, for a core without getState (Tencent's). */
   derived: CoreView;
+  /** The code of the last start's failure, kept so its words follow a change of locale; null when none. */
+  failure: { code: unknown } | null;
+  /** Whether this call's IVR has opened the keypad already (the caller may close it again). */
+  keypadOffered: boolean;
 }
 
 const internals = new WeakMap<object, Internals>();
@@ -25,7 +30,7 @@ const ROOT_SELECTOR = '#tcccSdk';
 function ownOf(instance: object): Internals {
   let found = internals.get(instance);
   if (!found) {
-    found = { texts: resolveTexts('zh-CN'), lastEnd: null, derived: IDLE_VIEW };
+    found = { texts: resolveTexts('zh-CN'), lastEnd: null, derived: IDLE_VIEW, failure: null, keypadOffered: false };
     internals.set(instance, found);
   }
   return found;
@@ -68,6 +73,8 @@ defineComponent({
     cameraEnabled: true,
     network: 'unknown' as ScreenState['network'],
     statusText: resolveTexts('zh-CN').status.idle,
+    tone: 'neutral' as ScreenState['tone'],
+    seatName: '',
     videoStatus: 'ended' as ScreenState['videoStatus'],
     /** When the agent answered (ms); drives the call timer. */
     talkStart: 0,
@@ -75,6 +82,13 @@ defineComponent({
     hangingUp: false,
     /** Why the last start failed, in words; shown in place of the status line until the next start. */
     failureText: '',
+    /** The privacy consent is open: everything else is hidden from screen readers. */
+    consentOpen: false,
+  },
+  lifetimes: {
+    ready() {
+      this.checkDrawnContrast();
+    },
   },
   observers: {
     /** The button labels come from localeBehavior; the status line is rendered from these texts. */
@@ -93,6 +107,7 @@ defineComponent({
       const root = this.root();
       if (!root) return Promise.reject(this.missingRoot());
       ownOf(this).lastEnd = null;
+      ownOf(this).failure = null;
       if (this.data.failureText) this.setData({ failureText: '' });
       this.derive(root, { type: 'start', kind });
       const options = { channelId: this.data.channelId };
@@ -104,8 +119,8 @@ defineComponent({
       // A start given up (hang-up, timeout) while the privacy consent is open closes it: nothing stays pending.
       return this.report(call).catch((error: unknown) => {
         selectComponent<{ dismiss(): boolean }>(this, '#tcccPrivacy')?.dismiss();
-        const failureText = startFailureText((error as { code?: unknown } | null)?.code, ownOf(this).texts);
-        if (failureText !== this.data.failureText) this.setData({ failureText });
+        ownOf(this).failure = { code: (error as { code?: unknown } | null)?.code };
+        this.render();
         throw error;
       });
     },
@@ -174,6 +189,12 @@ defineComponent({
     onKeypad(event: WechatMiniprogram.CustomEvent<{ open: boolean }>) {
       this.setData({ keypadOpen: event.detail.open });
     },
+    onConsentShow() {
+      this.setData({ consentOpen: true });
+    },
+    onConsentClose() {
+      this.setData({ consentOpen: false });
+    },
     /** Our core's state, on each change. */
     onState(event: WechatMiniprogram.CustomEvent<CoreView>) {
       this.render(event.detail);
@@ -203,7 +224,10 @@ defineComponent({
     onChildError(event: WechatMiniprogram.CustomEvent<Record<string, unknown>>) {
       this.triggerEvent('error', event.detail);
     },
-    /** One setData with only what changed; the timer start is set once when the agent answers. */
+    /**
+     * One setData with only what changed: the timer starts once when the agent answers, the IVR opens the
+     * keypad once a call (its prompt says to use it), a failed start is said in the current locale.
+     */
     render(view?: CoreView) {
       const current = view ?? this.currentView();
       if (!current) return;
@@ -213,8 +237,17 @@ defineComponent({
       const patch: Record<string, unknown> = changedFields(this.data as unknown as ScreenState, next);
       if (next.phase === 'active' && this.data.talkStart === 0) patch.talkStart = Date.now();
       if (next.phase !== 'active' && this.data.talkStart !== 0) patch.talkStart = 0;
-      if (next.phase === 'idle' && this.data.keypadOpen) patch.keypadOpen = false;
-      if (next.phase === 'idle' && this.data.hangingUp) patch.hangingUp = false;
+      if (next.phase === 'ivr' && !own.keypadOffered) {
+        own.keypadOffered = true;
+        if (!this.data.keypadOpen) patch.keypadOpen = true;
+      }
+      if (next.phase === 'idle') {
+        own.keypadOffered = false;
+        if (this.data.keypadOpen) patch.keypadOpen = false;
+        if (this.data.hangingUp) patch.hangingUp = false;
+      }
+      const failureText = own.failure ? startFailureText(own.failure.code, own.texts) : '';
+      if (failureText !== this.data.failureText) patch.failureText = failureText;
       if (Object.keys(patch).length > 0) this.setData(patch);
     },
     /** The core's state: its own (getState), or the one derived here. */
@@ -231,6 +264,27 @@ defineComponent({
       if (next === own.derived) return;
       own.derived = next;
       this.render(next);
+    },
+    /**
+     * The colours as drawn, whoever set them (app.wxss, a config provider, custom-style): the brand label,
+     * the status line and the title against WCAG AA, read once from computed styles and warned of once.
+     */
+    checkDrawnContrast() {
+      const selectors = ['.tccc-call-screen', '.tccc-call-screen__probe', '.tccc-call-screen__status', '.tccc-call-screen__title'];
+      const query = this.createSelectorQuery();
+      for (const selector of selectors) query.select(selector).fields({ computedStyle: ['color', 'backgroundColor'] }, () => undefined);
+      query.exec((results: Array<{ color?: string; backgroundColor?: string } | null>) => {
+        const [screen, probe, status, title] = results.map((result) => result ?? {});
+        const pairs = [
+          { fg: probe.color, bg: probe.backgroundColor, min: 4.5, what: "the start button's label (--tccc-color-on-brand on --tccc-color-brand)" },
+          { fg: status.color, bg: screen.backgroundColor, min: 4.5, what: 'the status line' },
+          { fg: title.color, bg: screen.backgroundColor, min: 4.5, what: 'the title' },
+        ];
+        for (const pair of pairs) {
+          const problem = pairProblem({ ...pair, fg: pair.fg ?? '', bg: pair.bg ?? '' });
+          if (problem) warnOnce('call-screen', problem);
+        }
+      });
     },
     root(): CoreComponent | null {
       return selectComponent<CoreComponent>(this, ROOT_SELECTOR);

@@ -31,6 +31,10 @@ export interface ScreenState {
   network: 'unknown' | 'good' | 'fair' | 'poor';
   /** The status line, in the caller's language. */
   statusText: string;
+  /** 'warning' when the line tells of a problem (reconnecting, no audio, no agent online…), else 'neutral'. */
+  tone: 'neutral' | 'warning';
+  /** The agent's name while talking ('' otherwise): the status line shows it large. */
+  seatName: string;
   /** The video panel's placeholder state. */
   videoStatus: 'waiting' | 'talking' | 'reconnecting' | 'ended';
 }
@@ -46,6 +50,15 @@ function endedText(texts: Texts, lastEnd: LastEnd): string {
   if (lastEnd.closeBy === 'user') return ended.user;
   if (typeof lastEnd.reason !== 'string' || lastEnd.reason === '') return ended.ok;
   return (ended as Record<string, string>)[lastEnd.reason] ?? ended.clientError;
+}
+
+/** How a call can end that the caller should read as a problem, not as a plain end. */
+const PROBLEM_ENDS = new Set(['blackList', 'noSeatOnline', 'notWorkTime', 'clientError', 'callConflict', 'clientTimeout', 'voipClientError']);
+
+function toneOf(view: CoreView, lastEnd: LastEnd | null): ScreenState['tone'] {
+  if (view.phase === 'idle') return lastEnd?.reason && PROBLEM_ENDS.has(lastEnd.reason) ? 'warning' : 'neutral';
+  const silent = view.mediaSilent && view.phase === 'active';
+  return view.reconnecting || view.suspended || silent ? 'warning' : 'neutral';
 }
 
 /** The status line for a call state: connecting, in queue (with the position), ringing, talking, ended. */
@@ -76,6 +89,9 @@ export function statusTextOf(view: CoreView, texts: Texts, lastEnd: LastEnd | nu
 
 export function screenStateOf(view: CoreView, texts: Texts, lastEnd: LastEnd | null, preferredKind: 'audio' | 'video'): ScreenState {
   const videoStatus = view.phase === 'idle' ? 'ended' : view.reconnecting ? 'reconnecting' : view.phase === 'active' ? 'talking' : 'waiting';
+  const statusText = statusTextOf(view, texts, lastEnd);
+  // Shown large only where the line names the agent (not while it tells of a problem instead).
+  const seatName = view.phase === 'active' && view.seatName && statusText.includes(view.seatName) ? view.seatName : '';
   return {
     phase: view.phase,
     kind: view.kind ?? preferredKind,
@@ -83,7 +99,9 @@ export function screenStateOf(view: CoreView, texts: Texts, lastEnd: LastEnd | n
     soundMode: view.soundMode ?? 'speaker',
     cameraEnabled: view.cameraEnabled ?? true,
     network: view.network ?? 'unknown',
-    statusText: statusTextOf(view, texts, lastEnd),
+    statusText,
+    tone: toneOf(view, lastEnd),
+    seatName,
     videoStatus,
   };
 }

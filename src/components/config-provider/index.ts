@@ -1,10 +1,10 @@
 import { defineComponent } from '../../common/component';
+import { warnOnce } from '../../common/contrast';
 import type { Scheme } from './contrast-check';
-import { contrastProblems, varsFor } from './contrast-check';
+import { contrastProblems, onBrandFor, varsFor } from './contrast-check';
 
 type ThemeListener = (result: { theme?: string }) => void;
 const listeners = new WeakMap<object, ThemeListener>();
-const warned = new Set<string>();
 
 /** The system's light or dark mode as WeChat reports it ('light' unless app.json sets "darkmode": true). */
 function currentScheme(): Scheme {
@@ -16,25 +16,11 @@ function currentScheme(): Scheme {
   }
 }
 
-/** Development and trial builds; a release build never warns. */
-function isDevelopment(): boolean {
-  try {
-    return wx.getAccountInfoSync().miniProgram.envVersion !== 'release';
-  } catch {
-    return true;
-  }
-}
-
-function warnOnce(problem: string): void {
-  if (warned.has(problem)) return;
-  warned.add(problem);
-  console.warn(`[tccc-wx-sdk] config-provider: ${problem}`);
-}
-
 /**
  * Sets `--tccc-*` CSS variables for everything inside it from a `themeVars` object, e.g.
- * `{ colorBrand: '#ff6a00', callBarHangupBackground: '#c00' }`, and from `themeVarsDark` in dark mode.
- * The style string is built in WXS. In development it warns when a theme's colours miss WCAG AA.
+ * `{ colorBrand: '#c2410c', callBarHangupBackground: '#c00' }`, and from `themeVarsDark` in dark mode.
+ * The style string is built in WXS. A light brand with no `colorOnBrand` gets dark labels; a theme whose
+ * colours still miss WCAG AA is named in a console warning, once, in every build.
  */
 defineComponent({
   properties: {
@@ -46,10 +32,12 @@ defineComponent({
   data: {
     /** 'light' or 'dark', followed with wx.onThemeChange. */
     scheme: 'light' as Scheme,
+    /** Labels on the theme's brand, per mode, where white would not read ('' keeps the default). */
+    onBrand: { light: '', dark: '' },
   },
   observers: {
     'themeVars, themeVarsDark'() {
-      this.checkContrast();
+      this.applyTheme();
     },
   },
   lifetimes: {
@@ -64,7 +52,7 @@ defineComponent({
         listeners.set(this, listener);
         wx.onThemeChange(listener);
       }
-      this.checkContrast();
+      this.applyTheme();
     },
     detached() {
       const listener = listeners.get(this);
@@ -73,13 +61,18 @@ defineComponent({
     },
   },
   methods: {
-    checkContrast() {
-      if (!isDevelopment()) return;
+    /** Picks the brand labels' colour per mode, and warns of the pairs that still miss their ratio. */
+    applyTheme() {
       const light = (this.data.themeVars ?? {}) as Record<string, unknown>;
       const dark = (this.data.themeVarsDark ?? {}) as Record<string, unknown>;
+      const onBrand = { light: '', dark: '' };
       for (const scheme of ['light', 'dark'] as const) {
-        for (const problem of contrastProblems(scheme, varsFor(scheme, light, dark))) warnOnce(problem);
+        const vars = varsFor(scheme, light, dark);
+        onBrand[scheme] = onBrandFor(vars);
+        const drawn = onBrand[scheme] ? { ...vars, colorOnBrand: onBrand[scheme] } : vars;
+        for (const problem of contrastProblems(scheme, drawn)) warnOnce('config-provider', problem);
       }
+      if (onBrand.light !== this.data.onBrand.light || onBrand.dark !== this.data.onBrand.dark) this.setData({ onBrand });
     },
   },
 });

@@ -30,7 +30,8 @@ function ownOf(instance: Instance): Own {
  * WeChat's privacy consent: while it is on the page it answers wx.onNeedPrivacyAuthorization. When a
  * microphone or camera request (a call starting) needs the user's agreement to the app's privacy guide, it
  * shows the guide's name (opened with wx.openPrivacyContract) and two buttons; agreeing lets the pending
- * request go on, so the call continues without a second tap. Emits `show`, `agree` and `disagree`.
+ * request go on, so the call continues without a second tap. Emits `show`, `agree` and `disagree`, and
+ * `close` whenever it goes (agreed, declined, or dismissed by the page).
  */
 defineComponent({
   behaviors: [localeBehavior('privacy')],
@@ -86,10 +87,15 @@ defineComponent({
     },
     answerAll(answer: PrivacyAnswer): boolean {
       const answers = ownOf(this).pending.splice(0);
-      if (this.data.show) this.setData({ show: false });
+      if (this.data.show) {
+        this.setData({ show: false });
+        this.triggerEvent('close', {});
+      }
       for (const pending of answers) pending(answer);
       return answers.length > 0;
     },
+    /** Keeps a drag on the sheet or its shade from scrolling the page behind. */
+    noop() {},
     loadContractName() {
       if (typeof wx.getPrivacySetting !== 'function') return;
       wx.getPrivacySetting({

@@ -35,10 +35,10 @@ export type LoginOptions = LoginRequest;
 /** `sessionStart`: the call exists (`sessionId`), and is `'audio'` or `'video'`. */
 export type SessionStartDetail = CallControllerEvents['sessionStart'];
 
-/** `accepted`: an agent answered. */
+/** `accepted` (and `accept`, the public doc's binding): an agent answered. */
 export type AcceptedDetail = CallControllerEvents['accepted'];
 
-/** `error`: a failure during a call (connection lost, media failed); a `sessionEnded` follows. */
+/** `error`: a failure during a call (connection lost, media failed); a `sessionEnded` follows, except for `camera`. */
 export type ErrorDetail = ReturnType<TcccError['toJSON']>;
 
 /** `statechange`: the `getState()` object, on every change. */
@@ -48,6 +48,8 @@ export type StateChangeDetail = CallView;
 export interface TcccSdkEventDetails {
   sessionStart: SessionStartDetail;
   accepted: AcceptedDetail;
+  /** The same as `accepted`, for the doc's `bind:accept`. */
+  accept: AcceptedDetail;
   sessionEnded: SessionEndedDetail;
   error: ErrorDetail;
   statechange: StateChangeDetail;
@@ -75,7 +77,7 @@ export interface TcccSdk extends TcccSdkContract {
   startCall(options: ChannelOptions): Promise<StartResult>;
   /** Starts a video call (asks for the camera too). */
   startSession(options: ChannelOptions): Promise<StartResult>;
-  /** Hangs up; resolves when the call has ended. */
+  /** Hangs up; resolves when the call has ended, and at once when there is none (a second tap, the agent hung up first). */
   endCall(): Promise<void>;
   /** Hangs up a video call; the same as `endCall`. */
   endSession(): Promise<void>;

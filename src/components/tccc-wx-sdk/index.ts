@@ -85,7 +85,7 @@ defineComponent({
           own(instance).media = media;
         },
         mediaHost: {
-          context: () => placement.child('pusher') ?? instance,
+          context: (element = 'pusher') => placement.child(element) ?? instance,
           render: (view, rendered) => instance.renderMedia(view, rendered),
         },
       });
@@ -100,7 +100,11 @@ defineComponent({
       const { events } = state.controller;
       state.stopWatching.push(
         events.on('sessionStart', (detail) => this.triggerEvent('sessionStart', detail)),
-        events.on('accepted', (detail) => this.triggerEvent('accepted', detail)),
+        events.on('accepted', (detail) => {
+          this.triggerEvent('accepted', detail);
+          // The public doc's sample binds `bind:accept`: it hears the same.
+          this.triggerEvent('accept', detail);
+        }),
         events.on('sessionEnded', (detail) => this.triggerEvent('sessionEnded', detail)),
         events.on('error', (error: TcccError) => this.triggerEvent('error', error.toJSON())),
         events.on('change', (view: CallView) => this.triggerEvent('statechange', view)),

@@ -17,6 +17,8 @@ defineComponent({
     /** Starting position of the picture-in-picture, in px from the panel's top left; it stays inside. */
     pipX: { type: Number, value: 10000 },
     pipY: { type: Number, value: 16 },
+    /** Says "waiting" / "reconnecting" under the overlay's animation; off where a screen says it already (the call screen). */
+    overlayText: { type: Boolean, value: true },
   },
   methods: {
     onPipChange(event: WechatMiniprogram.MovableViewChange) {

@@ -4,6 +4,11 @@ import type { HttpRequest, HttpResponse, SocketConnection, SocketHandlers, Trans
 /** Extra time past `timeoutMs` before our own timer gives up on a runtime that never calls back. */
 const CALLBACK_GRACE_MS = 1000;
 
+/** What to do when WeChat refuses a domain missing from the console's `request` or `socket` whitelist; '' otherwise. */
+function whitelistHint(errMsg: string, list: 'request' | 'socket'): string {
+  return /url not in domain list/i.test(errMsg) ? ` Add the domain to the ${list} whitelist (${list}合法域名) in the WeChat console.` : '';
+}
+
 function request({ method, url, headers, body, timeoutMs }: HttpRequest): Promise<HttpResponse> {
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -27,7 +32,7 @@ function request({ method, url, headers, body, timeoutMs }: HttpRequest): Promis
       success: (res) => settle(() => resolve({ status: res.statusCode, body: res.data, headers: res.header as Record<string, string> })),
       fail: (err) => {
         const timedOut = /timeout/i.test(err.errMsg);
-        const hint = /url not in domain list/i.test(err.errMsg) ? ' Add the domain to the request whitelist in the WeChat console.' : '';
+        const hint = whitelistHint(err.errMsg, 'request');
         settle(() =>
           reject(new TcccError(timedOut ? ErrorCode.Timeout : ErrorCode.Network, `${method} ${url} failed: ${err.errMsg}.${hint}`)),
         );
@@ -38,19 +43,24 @@ function request({ method, url, headers, body, timeoutMs }: HttpRequest): Promis
 
 function connect(url: string, handlers: SocketHandlers): SocketConnection {
   let closed = false;
-  const closeOnce = (code: number, reason: string) => {
+  const closeOnce = (code: number, reason: string, refused = false) => {
     if (closed) return;
     closed = true;
-    handlers.onClose({ code, reason });
+    handlers.onClose({ code, reason, refused });
   };
-  const task = wx.connectSocket({ url, fail: (err) => closeOnce(1006, err.errMsg) });
+  // WeChat's errMsg is kept: it is what tells a missing whitelist entry from a network that is down.
+  const failed = (errMsg: string) => {
+    const hint = whitelistHint(errMsg, 'socket');
+    closeOnce(1006, `${errMsg}.${hint}`, hint !== '');
+  };
+  const task = wx.connectSocket({ url, fail: (err) => failed(err.errMsg) });
   task.onOpen(() => handlers.onOpen());
   task.onMessage(({ data }) => {
     if (typeof data === 'string') handlers.onMessage(data);
   });
   task.onClose(({ code, reason }) => closeOnce(code, reason));
   task.onError(({ errMsg }) => {
-    closeOnce(1006, errMsg);
+    failed(errMsg);
     task.close({});
   });
   return {

@@ -1,0 +1,119 @@
+/**
+ * The built `create-tccc-miniprogram add` / `remove` as a user meets them on the fixture apps: each refusal
+ * (not a mini program, JSON that does not parse, a uni-app or Taro build, a root in use) leaving the tree
+ * as it was, --dry-run writing nothing, a failed install rolled back, remove after the app.json was edited,
+ * the messages in Chinese. No install reaches a registry: --skip-install, or a dead one for the rollback.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { WORK, cli, copyFixture, tree } from './add-cli-helpers';
+
+test.each([
+  ['add-refusals/not-a-mini-program', /is not a mini program project: there is no project\.config\.json/],
+  ['add-refusals/broken-project-config', /project\.config\.json does not parse as JSON/],
+  ['add-refusals/broken-app-json', /app\.json does not parse as JSON/],
+  ['add-refusals/no-app-json', /There is no miniprogram\/app\.json/],
+  ['add-refusals/root-taken', /packageTccc already exists and was not made by add/],
+  ['add-refusals/uni-app-output', /uni-app's build output/],
+  ['add-refusals/taro-output', /Taro's build output/],
+  ['add-refusals/plugin-project', /compileType "plugin"/],
+])('%s: add refuses, says why, and leaves every file as it was', async (fixture, message) => {
+  const dir = copyFixture(fixture);
+  const before = tree(dir);
+  const result = await cli(['add', '--yes', '--skip-install'], dir);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(message);
+  expect(result.stderr).toContain('Nothing was changed');
+  expect(tree(dir)).toEqual(before);
+});
+
+test.each([
+  [['--root', '../outside'], /--root "\.\.\/outside" is not a folder name add can use/],
+  [['--root', 'news/call'], /"news\/call" and the subpackage "news" would be inside one another/],
+  [['--root', 'pages'], /The main package's page pages\/index\/index is inside "pages"/],
+  [['--root', 'news'], /app\.json already declares a subpackage at "news"/],
+])('add %j refuses a subpackage root that does not fit the app', async (flags, message) => {
+  const dir = copyFixture('add-plain');
+  const before = tree(dir);
+  const result = await cli(['add', dir, ...flags, '--yes', '--skip-install'], WORK);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(message);
+  expect(tree(dir)).toEqual(before);
+});
+
+test('run inside a project\'s folders, add points at the project root', async () => {
+  const dir = copyFixture('add-ts');
+  const result = await cli(['add', '--yes', '--skip-install'], path.join(dir, 'miniprogram'));
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain(`whose project.config.json is in ${dir}: run add there`);
+});
+
+test('--dry-run prints every file add would write or change, as a diff, and writes nothing', async () => {
+  const dir = copyFixture('add-plain');
+  const before = tree(dir);
+  const result = await cli(['add', '--dry-run', '--yes'], dir);
+  expect(result.code).toBe(0);
+  expect(tree(dir)).toEqual(before);
+  for (const file of ['app.json', 'project.config.json']) expect(result.stdout).toContain(`--- a/${file}\n+++ b/${file}`);
+  for (const file of ['package.json', 'packageTccc/pages/call/index.js', 'packageTccc/config.js', 'packageTccc/package.json', 'packageTccc/README.md']) expect(result.stdout).toContain(`--- /dev/null\n+++ b/${file}`);
+  // The host's own lines are context, never changed: its lower-case "subpackages" key gains our entry.
+  expect(result.stdout).toContain('+\t\t{\n+\t\t\t"root": "packageTccc",');
+  expect(result.stdout).not.toMatch(/^-\t"pages"/m);
+  expect(result.stdout).toContain('nothing was written');
+});
+
+test('an install that fails takes every change back: the project is as it was', async () => {
+  const dir = copyFixture('add-plain');
+  const before = tree(dir);
+  const result = await cli(['add', '--yes', '--use-npm'], dir, { npm_config_fetch_retries: '0' });
+  expect(result.code).toBe(1);
+  expect(result.stdout).toContain('npm install failed');
+  expect(result.stderr).toContain('Nothing was changed: every file is as it was before add.');
+  expect(tree(dir)).toEqual(before);
+}, 90000);
+
+test('remove after app.json was edited: only what add put in comes out, the rest stays, and it says so', async () => {
+  const dir = copyFixture('add-shop');
+  const before = tree(dir);
+  expect((await cli(['add', '--yes', '--skip-install', '--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '7'], dir)).code).toBe(0);
+  // The team adds a page after add, in its own style.
+  const appJson = path.join(dir, 'app.json');
+  fs.writeFileSync(appJson, fs.readFileSync(appJson, 'utf8').replace('"pages/me/index"', '"pages/me/index",\n    "pages/help/index"'));
+  const result = await cli(['remove'], dir);
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain('app.json was changed since add: took out only what add put in (subPackages)');
+  expect(result.stdout).toContain('project.config.json: given back byte for byte');
+  expect(tree(dir)).toEqual({ ...before, 'app.json': before['app.json'].replace('"pages/me/index"', '"pages/me/index",\n    "pages/help/index"') });
+});
+
+test('remove where add made nothing refuses, and changes nothing', async () => {
+  const dir = copyFixture('add-plain');
+  const result = await cli(['remove'], dir);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toContain('packageTccc was not made by create-tccc-miniprogram add');
+});
+
+test('in Chinese: refusals, the steps after add, and remove', async () => {
+  const refused = await cli(['add', '--yes', '--skip-install', '--lang', 'zh-CN'], copyFixture('add-refusals/uni-app-output'));
+  expect(refused.stderr).toContain('这个小程序是 uni-app 的编译产物');
+  const dir = copyFixture('add-plain');
+  const added = await cli(['add', '--yes', '--skip-install'], dir, { LANG: 'zh_CN.UTF-8' });
+  expect(added.code).toBe(0);
+  expect(added.stdout).toContain('并修改了 app.json、project.config.json、package.json。');
+  expect(added.stdout).toContain('在任意页面打开通话：');
+  expect(added.stdout).toContain('"preloadRule": { "pages/index/index"');
+  // The app already keeps audio in the background: only the privacy check is suggested.
+  expect(added.stdout).not.toContain('requiredBackgroundModes');
+  expect(fs.readFileSync(path.join(dir, 'packageTccc/README.md'), 'utf8')).toContain('# 通话分包');
+  const removed = await cli(['remove', '--lang', 'zh-CN'], dir);
+  expect(removed.stdout).toContain('已删除分包 packageTccc');
+});
+
+test('add --help and remove --help list their options, in English and Chinese', async () => {
+  const english = await cli(['add', '--help'], WORK);
+  for (const flag of ['--root', '--dry-run', '--core', '--template', '--skip-install']) expect(english.stdout).toContain(flag);
+  expect(english.stdout).not.toContain('--appid');
+  expect((await cli(['remove', '--help'], WORK)).stdout).toContain('--root');
+  expect((await cli(['--help', '--lang', 'zh-CN'], WORK)).stdout).toContain('命令：');
+  expect((await cli(['add', '--help', '--lang', 'zh-CN'], WORK)).stdout).toContain('以 diff 列出');
+});
