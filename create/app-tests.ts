@@ -72,12 +72,12 @@ const TEXTS = {
     double1: "Tencent's tccc-wx-sdk runs only inside WeChat: the page gets a double of it instead, written from",
     double2: "Tencent's public doc (its methods and events), not from Tencent's code. The test plays the agent through it.",
     quality: 'the WeChat code-quality check passes',
-    ivr: "The simulator's audio-support entry asks for a key first: 1.",
+    ivr: "The simulator's audio-support entry asks for a key first (the keypad opens by itself): 1.",
     call: (button: string) => `tapping 「${button}」 places a call that the agent answers, then hangs up`,
   },
   'zh-CN': {
     intro1: '本应用自带的测试（npm test）：先执行微信的「构建 npm」和代码质量检查，再在模拟的微信环境',
-    intro2: '（miniprogram-simulate）中打开通话页面：点按后发起呼叫，由座席接听再挂断。',
+    intro2: '（miniprogram-simulate）中打开通话页面：点击后发起呼叫，由座席接听再挂断。',
     intro3: '它证明页面能发起通话；真正的音视频仍需在手机上验证（预览 / 真机调试）。',
     pinned: 'config.js 呼叫的目标。若有意修改了那里，这里也要同步修改：页面呼叫到别处时测试会失败。',
     simulator: '本地联络中心（tccc-dev-server），占用一个空闲端口；座席由测试扮演。',
@@ -85,8 +85,8 @@ const TEXTS = {
     double1: '腾讯的 tccc-wx-sdk 只能在微信中运行：测试中页面改用它的测试替身，替身依据腾讯的公开文档（方法和事件）',
     double2: '编写，而不是腾讯的代码。测试通过它扮演座席。',
     quality: '微信代码质量检查通过',
-    ivr: '模拟器的 audio-support 入口先要求按键：按 1。',
-    call: (button: string) => `点「${button}」发起呼叫，座席接听后挂断`,
+    ivr: '模拟器的 audio-support 入口先要求按键（键盘会自动打开）：按 1。',
+    call: (button: string) => `点击「${button}」发起呼叫，座席接听后挂断`,
   },
 };
 

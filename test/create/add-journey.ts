@@ -174,7 +174,6 @@ export function addJourney(c: AddCase): void {
       await page.tap('语音呼叫');
       if (c.core === 'open') {
         await page.waitForStatus('请按键选择服务');
-        await page.tap('键盘');
         await page.tap('1');
       }
       const call = await agent.waitForCall();

@@ -212,7 +212,6 @@ export function scaffoldJourney({ template, channelId, core = 'open', typescript
             await page.tap(button);
             if (channelId === 'audio-support') {
               await page.waitForStatus('请按键选择服务');
-              await page.tap('键盘');
               await page.tap('1');
             }
             const call = await agent.waitForCall();

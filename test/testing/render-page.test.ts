@@ -54,7 +54,6 @@ test('an audio call from the page: the IVR on the keypad, the agent answers and 
   expect(page.status()).toBe('联系客服');
   await page.tap('语音呼叫');
   await page.waitForStatus('请按键选择服务');
-  await page.tap('键盘');
   await page.tap('1');
   const call = await simulator.agent.waitForCall();
   expect(call).toMatchObject({ channelId: 'audio-support', media: 'audio', digits: '1' });

@@ -27,7 +27,7 @@ test.each([
   ['node16', 'node16'],
 ])('an app\'s test in TypeScript compiles against the entry\'s declarations (moduleResolution %s)', (moduleResolution, module) => {
   const compilerOptions = { noEmit: true, strict: true, skipLibCheck: false, target: 'ES2020', lib: ['ES2020', 'DOM'], module, moduleResolution, types: [] };
-  fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['call.test.ts'] }));
+  fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['app-test.ts'] }));
   const output = (() => {
     try {
       return execFileSync(process.execPath, [TSC, '-p', project, '--listFiles'], { cwd: project, encoding: 'utf8', timeout: 120000 });

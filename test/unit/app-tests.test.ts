@@ -58,10 +58,11 @@ test('the test stays out of the mini program package: its folder ignored when in
 test('open core: the simulator\'s own entries for its channels (the IVR key of audio-support), an entry of its own for any other', () => {
   const builtIn = testOf(BASE);
   expect(builtIn).toContain('simulator = await startSimulator();');
-  expect(builtIn).toContain("await page.tap('键盘');\n    await page.tap('1');");
+  // The keypad opens by itself for the IVR's prompt: the test taps the key.
+  expect(builtIn).toContain("await page.waitForStatus('请按键选择服务');\n    await page.tap('1');");
   expect(builtIn).toContain("renderPage(PROJECT, CALL_PAGE, { routes: { [ENDPOINT]: simulator.url } })");
   const video = testOf({ template: 'video', channelId: 'video-support' });
-  expect(video).not.toContain("page.tap('键盘')");
+  expect(video).not.toContain('请按键选择服务');
   expect(video).toContain("await page.tap('视频呼叫');");
   const own = testOf({ template: 'full', channelId: "sales'\n", endpoint: 'https://api.example.com' });
   expect(own).toContain("const CHANNEL_ID = 'sales\\'\\n';");
@@ -73,13 +74,13 @@ test('tccc core: the double of Tencent\'s tccc-wx-sdk, said to follow the public
   const content = testOf({ core: 'tccc', template: 'full', channelId: '12345', endpoint: '' });
   expect(content).toContain("renderPage(PROJECT, CALL_PAGE, { tcccWxSdk: 'double' })");
   expect(content).toContain("written from\n// Tencent's public doc");
-  expect(content).not.toMatch(/startSimulator|ENDPOINT|键盘/);
+  expect(content).not.toMatch(/startSimulator|ENDPOINT|请按键选择服务/);
   expect([...content.matchAll(/await page\.tap\('([^']+)'\)/g)].map((match) => match[1])).toEqual(['语音呼叫', '视频呼叫']);
 });
 
 test('the comments and test names in Chinese for a Chinese scaffold', () => {
   const content = testOf({ language: 'zh-CN' });
   expect(content).toContain("test('微信代码质量检查通过'");
-  expect(content).toContain("test('点「语音呼叫」发起呼叫，座席接听后挂断'");
+  expect(content).toContain("test('点击「语音呼叫」发起呼叫，座席接听后挂断'");
   expect(content).not.toMatch(/[a-z]+ the [a-z]+/i);
 });
