@@ -34,10 +34,11 @@ const fromRoot = (root: string, file: string) => `/${path.relative(root, file).s
 /**
  * In a staged copy of a mini program (`root`), rewrites the `usingComponents` of the page and of every
  * component it reaches to the absolute paths WeChat resolves them to, which is all miniprogram-simulate
- * can follow. Returns app.json's own (global) components, resolved the same way. Throws, naming each,
- * when a component does not resolve: WeChat would fail the build with "component not found".
+ * can follow. Returns app.json's own (global) components, resolved the same way, unless `global` is false
+ * (a page of an independent subpackage, which sees nothing of the main package). Throws, naming each, when
+ * a component does not resolve: WeChat would fail the build with "component not found".
  */
-export function resolveComponents(root: string, pagePath: string): Record<string, string> {
+export function resolveComponents(root: string, pagePath: string, { global = true } = {}): Record<string, string> {
   const problems: string[] = [];
   const visited = new Set<string>();
   const pending: string[] = [];
@@ -57,7 +58,7 @@ export function resolveComponents(root: string, pagePath: string): Record<string
   };
 
   const appJson = path.join(root, 'app.json');
-  const global = isFile(appJson) ? resolveIn(appJson, readJson(appJson).usingComponents ?? {}) : {};
+  const globalComponents = global && isFile(appJson) ? resolveIn(appJson, readJson(appJson).usingComponents ?? {}) : {};
   pending.push(path.join(root, `${pagePath}.json`));
   while (pending.length > 0) {
     const jsonFile = pending.pop()!;
@@ -77,7 +78,7 @@ export function resolveComponents(root: string, pagePath: string): Record<string
       ].join('\n'),
     );
   }
-  return global;
+  return globalComponents;
 }
 
 function readJson(file: string): { usingComponents?: Record<string, unknown> } & Record<string, unknown> {

@@ -53,6 +53,8 @@ export interface RenderedPage {
 
 type PageDefinition = Record<string, unknown> & { data?: Record<string, unknown> };
 
+const WCC_OUTPUT_LIMIT = 512 * 1024 * 1024;
+
 /**
  * Loads `pagePath` (as app.json names it: `pages/call/index`, `packageTccc/pages/call/index`) of the mini
  * program in `projectPath` as WeChat would: in miniprogram-simulate, after app.js, its components resolved
@@ -76,15 +78,17 @@ export async function renderPage(projectPath: string, pagePath: string, options:
     fs.rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const globalComponents = resolveComponents(dir, page);
+    const globalComponents = resolveComponents(dir, page, { global: !independent });
     wx = installWxRuntime({ ...options.wx, routes: options.routes });
     const query = options.query ?? {};
-    // WeChat opens a page of an independent subpackage without the main package: no app.js, and getApp()
-    // gives nothing (or a default, when asked to).
+    // WeChat opens a page of an independent subpackage without the main package: no app.js (getApp() gives
+    // nothing, or a default when asked to) and none of app.json's global components.
     if (independent) withoutApp();
     else runApp(dir, page, query);
     usePageConstructor();
-    const id = simulate.load(path.join(dir, page), 'page', { rootPath: dir, usingComponents: globalComponents });
+    // WeChat's wcc compiles every template of the mini program at once: a real app's (a UI library from
+    // npm, several subpackages) prints far more than the default 1 MB it is given.
+    const id = simulate.load(path.join(dir, page), 'page', { rootPath: dir, usingComponents: globalComponents, compilerOptions: { maxBuffer: WCC_OUTPUT_LIMIT } });
     const root = simulate.render(id) as unknown as Rendered & { detach(): void; attach(parent: Element): void };
     root.attach(document.createElement('parent-wrapper'));
     rendered = root;

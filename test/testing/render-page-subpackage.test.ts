@@ -77,10 +77,14 @@ test('the call page of the subpackage, on the double: app.js first, the agent an
   await expect(tccc.agent.accept(second)).rejects.toThrow('The double has no live call double-session-');
 });
 
-test('an independent subpackage\'s page opens as WeChat opens it: without the main package, so without app.js', async () => {
+test('an independent subpackage\'s page opens as WeChat opens it: without the main package (no app.js, none of its global components)', async () => {
   const appJson = JSON.parse(fs.readFileSync(path.join(ROOT, 'app.json'), 'utf8'));
-  write('app.json', { ...appJson, subpackages: [{ ...appJson.subpackages[0], independent: true }] });
+  // A global component of the shop's own UI library, which the main package would need built.
+  const withGlobal = { ...appJson, usingComponents: { 'shop-badge': 'shop-ui/badge' } };
+  write('app.json', withGlobal);
   try {
+    await expect(renderPage(PROJECT, CALL_PAGE, { tcccWxSdk: 'double' })).rejects.toThrow(/app\.json: "shop-badge": "shop-ui\/badge"/);
+    write('app.json', { ...withGlobal, subpackages: [{ ...appJson.subpackages[0], independent: true }] });
     page = await renderPage(PROJECT, CALL_PAGE, { tcccWxSdk: 'double' });
     expect(page.root.instance.data).toMatchObject({ launched: false });
     expect(page.controls().map((control) => control.name)).toEqual(['语音呼叫', '视频呼叫']);
