@@ -15,7 +15,7 @@ export interface NextStepsFor {
   core: CoreName;
   template: TemplateName;
   configFile: string;
-  /** The app has its own test (`npm test`): said first, before the simulator. */
+  /** The app has its own test (`npm test`): said last, after what DevTools needs. */
   tests?: boolean;
 }
 
@@ -26,17 +26,19 @@ export function nextSteps({ dir, manager, install, core, template, configFile, t
   const cd = relative === '.' ? [] : [`cd ${shellQuote(relative)}`];
   const installLine = install === 'done' ? [] : [commands.install.text];
   const title = install === 'failed' ? m.next.afterFix : m.next.title;
-  const test = tests ? [`${commands.run('test')}           ${m.next.testComment}`] : [];
   const indent = (line: string) => (line === '' ? '' : `  ${line}`);
+  // Last, after what DevTools needs: the app's own test, which needs none of it.
+  const test = tests ? ['', m.next.testTitle, `${commands.run('test')}      ${m.next.testComment}`].map(indent) : [];
   if (core === 'tccc') {
-    return ['', title, ...[...cd, ...installLine, ...test].map(indent), '', ...[m.next.tcccDevTools, ...m.next.tcccLines].map(indent), ''].join('\n');
+    return ['', title, ...[...cd, ...installLine].map(indent), '', ...[m.next.tcccDevTools, ...m.next.tcccLines].map(indent), ...test, ''].join('\n');
   }
   return [
     '',
     title,
-    ...[...cd, ...installLine, ...test, `${commands.run('simulator')}      ${m.next.simulatorComment}`].map(indent),
+    ...[...cd, ...installLine, `${commands.run('simulator')}      ${m.next.simulatorComment}`].map(indent),
     '',
     ...m.next.openLines(configFile, m.next.callButtons[template]).map(indent),
+    ...test,
     '',
   ].join('\n');
 }

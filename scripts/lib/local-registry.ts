@@ -74,8 +74,11 @@ export async function startLocalRegistry(tarballs: string[], options: { lockfile
     const packed = readPacked(tarball);
     given.set(packed.name, [...(given.get(packed.name) ?? []), packed]);
   }
-  // Our tarballs take the place of a lockfile's versions of the same name.
-  for (const [name, versions] of given) packages.set(name, versions);
+  // A tarball we give takes the place of the lockfile's entry of the same version; the lockfile's other versions stay.
+  for (const [name, versions] of given) {
+    const kept = (packages.get(name) ?? []).filter((locked) => !versions.some((packed) => packed.version === locked.version));
+    packages.set(name, [...kept, ...versions]);
+  }
   const server = http.createServer((request, response) => {
     const url = decodeURIComponent((request.url ?? '/').split('?')[0]);
     const tarballMatch = /^\/(.+)\/-\/(.+\.tgz)$/.exec(url);

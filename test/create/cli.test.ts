@@ -65,7 +65,9 @@ test('non-interactive with no flags: every default, a working project, next step
   const app = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'app.json'), 'utf8'));
   expect(app.requiredBackgroundModes).toEqual(['audio']);
   expect(app.pages).toEqual(['pages/call/index']);
-  expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\s+npm run test +# checks the call page without DevTools.*\n\s+npm run simulator/);
+  expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\s+npm run simulator/);
+  // Last, the app's own test, which needs no DevTools.
+  expect(result.stdout).toMatch(/\n\n  Without WeChat DevTools \(on Linux and in CI too\), the app tests its call page:\n  npm run test +# 构建 npm, WeChat's code-quality check, a call from the page that an agent answers\n$/);
   const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'package.json'), 'utf8'));
   expect(manifest.dependencies['tccc-wx-sdk']).toBe(`npm:open-tccc-wx-sdk@^${VERSION}`);
   // The app's own test, with its tools as dev dependencies (create/app-tests.ts).
@@ -181,9 +183,11 @@ test('install: a progress line, and a failure reported with exit 1 (the files st
 
 test('the package manager that runs it shapes the next steps', async () => {
   const pnpm = await cli(['p-app', '--skip-install'], { npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.20.2 linux x64' });
-  expect(pnpm.stdout).toMatch(/pnpm install\n\s+pnpm run test .*\n\s+pnpm run simulator/);
+  expect(pnpm.stdout).toMatch(/pnpm install\n\s+pnpm run simulator/);
+  expect(pnpm.stdout).toMatch(/\n  pnpm run test +# /);
   const yarn = await cli(['y-app', '--skip-install', '--use-yarn']);
-  expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn test .*\n\s+yarn simulator/);
+  expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn simulator/);
+  expect(yarn.stdout).toMatch(/\n  yarn test +# /);
 });
 
 test('--local-packages (set by npm run create) without the packed tarballs: refused, nothing written', async () => {
@@ -220,7 +224,8 @@ describe('--core tccc: Tencent\'s tccc-wx-sdk', () => {
     const appJs = fs.readFileSync(path.join(cwd, 'my-app', 'app.js'), 'utf8');
     expect(appJs).not.toMatch(/configure|require/);
     // Every printed step is true for this core: no simulator, no domain check switched off.
-    expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\s+npm run test .*\n/);
+    expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\n/);
+    expect(result.stdout).toMatch(/WeChat DevTools cannot run a TCCC call\.\n\n  Without WeChat DevTools \(on Linux and in CI too\), the app tests its call page:\n  npm run test +# /);
     expect(result.stdout).not.toMatch(/simulator|tccc-dev-server|不校验合法域名/);
     expect(result.stdout).toContain('WeChat DevTools cannot run a TCCC call');
     const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
@@ -368,7 +373,8 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
     const result = await cli(['my-app', '--skip-install'], zh);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`✔ 已在 ${path.join(cwd, 'my-app')} 创建 my-app（audio、open-tccc-wx-sdk）`);
-    expect(result.stdout).toMatch(/接下来：\n\s+cd my-app\n\s+npm install\n\s+npm run test\s+# 不用开发者工具检查通话页面.*\n\s+npm run simulator\s+# 启动本地联络中心，在座席控制台中接听呼叫/);
+    expect(result.stdout).toMatch(/接下来：\n\s+cd my-app\n\s+npm install\n\s+npm run simulator\s+# 启动本地联络中心，在座席控制台中接听呼叫/);
+    expect(result.stdout).toContain('  不用微信开发者工具（在 Linux 和 CI 中也能运行），应用可以自己测试通话页面：\n  npm run test      # 「构建 npm」、微信代码质量检查、从页面发起呼叫并由座席接听');
     expect(result.stdout).toContain('在微信开发者工具中打开该目录，勾选「详情 → 本地设置 → 不校验合法域名」，然后点击菜单「工具 → 构建 npm」。');
     expect(result.stdout).toContain('点击「语音呼叫」按钮，在座席控制台中接听。');
     expect(result.stdout).not.toMatch(/Next:|Open the folder|Created/);
