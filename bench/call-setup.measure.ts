@@ -10,10 +10,10 @@ import { startDevServer } from '../dev-server/server';
 import { loadLoginModule } from '../test/support/sdk-host';
 import { CORE_DIST } from '../test/support/simulate-root';
 import { renderInHost } from '../test/support/ui-host';
-import { installWxRuntime } from '../test/support/wx-runtime';
 import { requestJson } from './http';
 import { median, round } from './measure';
 import { writePart } from './report-file';
+import { installWxRuntime } from '../testing';
 
 const RUNS = 25;
 const WARMUP = 3;

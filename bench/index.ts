@@ -12,6 +12,7 @@ import { BENCH_DIR, readPart } from './report-file';
 import { measureScaffoldTime } from './scaffold-time';
 import { measureShipSize } from './ship-size';
 import { measureAddSize } from './add-size';
+import { measureTestTools } from './test-tools-size';
 import type { PackageSplit } from './ship-size';
 
 const ROOT = repoRoot();
@@ -67,6 +68,9 @@ async function main(): Promise<void> {
   step('add to an existing app: the shop fixture before and after add on each core, built and compiled');
   const addSize = await measureAddSize(packed, cli, path.join(BENCH_DIR, 'add'), ROOT);
 
+  step("an app's own test: what its tools add to node_modules (two installs of the audio app)");
+  const testTools = await measureTestTools(packed, cli, path.join(ROOT, 'package-lock.json'), path.join(BENCH_DIR, 'test-tools'));
+
   step('setData over a scripted call (about 75 s), call setup, and a 25 s outage with resume times, in miniprogram-simulate');
   await run(process.execPath, [path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js'), '-c', 'bench/jest.config.js', '--silent'], { cwd: ROOT, timeoutMs: 600000 });
   const setData = readPart<SetDataPart>('setdata');
@@ -103,6 +107,7 @@ async function main(): Promise<void> {
     machine: { cpu: os.cpus()[0]?.model ?? 'unknown', cores: os.cpus().length, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     shipSize,
     addSize,
+    testTools,
     setData,
     callSetup,
     outage,
@@ -125,7 +130,7 @@ function mark(met: boolean): string {
 
 function table(report: any): string {
   const split = (name: string, s: PackageSplit) => `| ${name} | ${s.core} | ${s.kit} | ${s.vant} | ${s.trtc} | ${s.tim} | ${s.es5} | ${s.app} | ${s.total} |`;
-  const { shipSize, addSize, setData, callSetup, outage, scaffold, capacity, goals } = report;
+  const { shipSize, addSize, testTools, setData, callSetup, outage, scaffold, capacity, goals } = report;
   return [
     '',
     `tccc-wx-sdk benchmarks — ${report.date.slice(0, 10)}, ${report.machine.cores}× ${report.machine.cpu}, Node ${report.machine.node}`,
@@ -144,6 +149,7 @@ function table(report: any): string {
     `add to an existing app (${addSize.fixture}, main package ${addSize.mainBefore} bytes compiled): the call as an independent subpackage (audio template)`,
     ...(['open', 'tccc'] as const).map((core) => `  ${core} core: main package +${addSize.byCore[core].mainGrowthBytes} bytes, subpackage ${addSize.byCore[core].subpackageKB} KB compiled`),
     `  main package grows at most 4 KB: ${mark(goals.addGrowsMainAtMost4KB)} (on the tccc core the subpackage holds the test double, not Tencent's tccc-wx-sdk)`,
+    `An app's own test (audio app): its tools add ${testTools.added.packages} packages, ${testTools.added.files} files, ${testTools.added.mb} MB (${testTools.added.diskMb} MB on disk) to node_modules; miniprogram_npm unchanged: ${testTools.miniprogramNpmUnchanged ? 'yes' : 'NO'}`,
     '',
     `setData over a call (${setData.script.queueSeconds} s queued, ${setData.script.talkSeconds} s talking): ${setData.whole.calls} calls, ${setData.whole.bytes} bytes (first render ${setData.firstRender.bytes} bytes)`,
     `  while talking: ${setData.talking.timerTicks} timer ticks of at most ${setData.talking.timerTickBytesMax} bytes; ${setData.talking.otherComponents} setData elsewhere`,

@@ -11,13 +11,11 @@
  */
 import { WebSocket } from 'ws';
 import { startDevServer } from '../dev-server/server';
-import { agent } from '../test/support/agent';
-import { loadLoginModule, renderSdkPage, waitFor } from '../test/support/sdk-host';
-import { installNetworkSwitch } from '../test/support/wx-network';
-import { installWxRuntime } from '../test/support/wx-runtime';
+import { loadLoginModule, renderSdkPage } from '../test/support/sdk-host';
 import { requestJson } from './http';
 import { median, round } from './measure';
 import { writePart } from './report-file';
+import { installNetworkSwitch, installWxRuntime, simulatorAgent, waitFor } from '../testing';
 
 const SDK_APP_ID = '1400000021';
 const MEDIA_APP_ID = '1400000022';
@@ -53,7 +51,7 @@ async function mediaDrop(server: { url: string }, wx: ReturnType<typeof installW
   const start = sdk().startCall({ channelId: 'audio-support' });
   await raise(1018, 'enter room success');
   const { sessionId } = (await start) as { sessionId: string };
-  await agent(server.url).accept(sessionId);
+  await simulatorAgent(server.url).accept(sessionId);
   await waitFor(() => sdk().getState().phase === 'active', 'talking');
   const startsBefore = wx.pusher.starts;
   network.down();
@@ -96,7 +94,7 @@ test('outages', async () => {
     };
     const talking = async () => {
       const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
-      await agent(server.url).accept(sessionId);
+      await simulatorAgent(server.url).accept(sessionId);
       await waitFor(() => sdk().getState().phase === 'active', 'talking');
       return sessionId;
     };
@@ -105,7 +103,7 @@ test('outages', async () => {
     const sessionId = await talking();
     network.down();
     await sleep(OUTAGE_MS / 2);
-    await agent(server.url).hangUp(sessionId);
+    await simulatorAgent(server.url).hangUp(sessionId);
     await sleep(OUTAGE_MS / 2);
     const upWhileActive = sdk().getState().phase === 'active' && recorded.sessionEnded.length === 0;
     network.up();

@@ -6,14 +6,13 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import { startDevServer } from '../dev-server/server';
-import { agent } from '../test/support/agent';
-import { loadLoginModule, waitFor } from '../test/support/sdk-host';
+import { loadLoginModule } from '../test/support/sdk-host';
 import { CORE_DIST } from '../test/support/simulate-root';
 import type { Rendered } from '../test/support/ui-host';
 import { renderInHost, tapButton } from '../test/support/ui-host';
-import { installWxRuntime } from '../test/support/wx-runtime';
 import { requestJson } from './http';
 import { writePart } from './report-file';
+import { installWxRuntime, simulatorAgent, waitFor } from '../testing';
 
 const SDK_APP_ID = '1400000001';
 const QUEUE_SECONDS = Number(process.env.BENCH_QUEUE_SECONDS ?? 10);
@@ -62,7 +61,7 @@ function recordSetData(): void {
 async function occupySeat(baseUrl: string): Promise<string> {
   const { token } = await requestJson('POST', `${baseUrl}/v1/login`, { jsCode: 'other', sdkAppId: '1400000002' });
   const { sessionId } = await requestJson('POST', `${baseUrl}/v1/sessions`, { channelId: 'video-support', media: 'video' }, token);
-  await agent(baseUrl).accept(sessionId);
+  await simulatorAgent(baseUrl).accept(sessionId);
   return sessionId;
 }
 
@@ -94,11 +93,11 @@ test('setData over a scripted call', async () => {
     step = 'queue';
     await pause(QUEUE_SECONDS * 1000);
     step = 'seat frees, ringing';
-    await agent(server.url).hangUp(busy);
+    await simulatorAgent(server.url).hangUp(busy);
     await waitFor(() => root().getState().phase === 'ringing', 'ringing', 10000);
-    const [live] = (await agent(server.url).sessions()).filter((session) => session.phase === 'ringing');
+    const [live] = (await simulatorAgent(server.url).calls()).filter((session) => session.phase === 'ringing');
     step = 'accepted';
-    await agent(server.url).accept(live.sessionId);
+    await simulatorAgent(server.url).accept(live.sessionId);
     await waitFor(() => root().getState().phase === 'active', 'talking', 10000);
     await pause(200);
     step = 'talking';

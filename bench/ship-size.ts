@@ -96,7 +96,9 @@ export async function measureShipSize(packed: PackedTarballs, cli: string, work:
   const registry = await startLocalRegistry(packed.all);
   const env = npmEnvFor(registry.url, path.join(work, '.npm-cache'));
   const scaffold = async (name: string, template: Template, core: Core): Promise<string> => {
-    await run(process.execPath, [cli, name, '--template', template, ...CORE_FLAGS[core], '--yes', '--skip-install'], { cwd: work, env });
+    // --no-tests: the app's own test is left out of the upload (packOptions.ignore), so the compiled package is
+    // the same without it, and its tools (test-tools-size.ts measures them) are not on this registry.
+    await run(process.execPath, [cli, name, '--template', template, ...CORE_FLAGS[core], '--no-tests', '--yes', '--skip-install'], { cwd: work, env });
     const project = path.join(work, name);
     await run('npm', ['install'], { cwd: project, env });
     return project;

@@ -61,6 +61,7 @@ interface Flags {
   appid?: string;
   server?: string;
   typescript?: boolean;
+  tests?: boolean;
   secretKey?: string;
   secretId?: string;
   yes?: boolean;
@@ -104,6 +105,7 @@ function withCallOptions(command: Command, newApp: boolean, typescriptHelp: stri
     .option('--server <url>', o.server)
     .option('--typescript', typescriptHelp)
     .option('--no-typescript', o.noTypescript)
+    .option('--no-tests', o.noTests)
     // Never used: present so that passing a key gets the explanation rather than "unknown option".
     .addOption(new Option('--secret-key <key>').hideHelp())
     .addOption(new Option('--secret-id <id>').hideHelp())
@@ -178,6 +180,7 @@ function givenFrom(dir: string | undefined, flags: Flags): GivenOptions {
     appId: normalized(flags.appid),
     endpoint: normalized(flags.server),
     typescript: flags.typescript,
+    tests: flags.tests,
   };
   const checks: Array<[string | undefined, Validator]> = [
     [given.directory, validateDirectory],
@@ -282,7 +285,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   process.stdout.write(`\n${m.progress.created(folder, details, terminalText(target))}\n`);
   if (options.packageName !== folder) process.stdout.write(`${m.progress.packageNamed(options.packageName)}\n`);
   const outcome = flags.skipInstall ? 'skipped' : (await installExplained(target, manager, options.core, m, (text) => process.stdout.write(text))) ? 'done' : 'failed';
-  process.stdout.write(nextSteps({ dir: options.directory, manager, install: outcome, core: options.core, template: options.template, configFile: options.typescript ? 'config.ts' : 'config.js' }, m));
+  process.stdout.write(nextSteps({ dir: options.directory, manager, install: outcome, core: options.core, template: options.template, configFile: options.typescript ? 'config.ts' : 'config.js', tests: options.tests !== false }, m));
   return outcome === 'failed' ? 1 : 0;
 }
 

@@ -86,7 +86,7 @@ export async function askForMissing(given: GivenOptions & { directory: string },
   const appId = given.appId ?? (await typed(input({ message: q.appId(TEST_APPID), default: TEST_APPID, validate: checked(validateAppId, m) })));
   const endpoint = !open ? '' : given.endpoint ?? (await typed(input({ message: q.endpoint, default: SIMULATOR_ENDPOINT, validate: checked(validateEndpoint, m) })));
   const typescript = given.typescript ?? (await yesNo(q.typescript, m));
-  return { directory, packageName: packageNameOf(directory), core, template, sdkAppId, channelId, appId, endpoint, typescript };
+  return { directory, packageName: packageNameOf(directory), core, template, sdkAppId, channelId, appId, endpoint, typescript, tests: given.tests ?? true };
 }
 
 /** Whether to empty a non-empty target directory; no by default. */

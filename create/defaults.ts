@@ -37,5 +37,6 @@ export function withDefaults(given: GivenOptions): ProjectOptions {
     appId: given.appId ?? TEST_APPID,
     endpoint: core === 'tccc' ? '' : given.endpoint ?? SIMULATOR_ENDPOINT,
     typescript: given.typescript ?? false,
+    tests: given.tests ?? true,
   };
 }

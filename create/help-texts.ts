@@ -3,7 +3,7 @@ import { parseLanguage } from '../dev-server/language';
 
 /** The flags `--help` describes, each once. */
 export type HelpFlag =
-  | 'core' | 'template' | 'sdkAppId' | 'channelId' | 'appid' | 'server' | 'typescript' | 'noTypescript'
+  | 'core' | 'template' | 'sdkAppId' | 'channelId' | 'appid' | 'server' | 'typescript' | 'noTypescript' | 'noTests'
   | 'lang' | 'yes' | 'overwrite' | 'skipInstall' | 'useNpm' | 'usePnpm' | 'useYarn' | 'version' | 'help';
 
 /** `--help` and commander's own errors, in the language of the rest of the scaffolder. */
@@ -38,6 +38,7 @@ const EN_US: HelpTexts = {
     server: 'backend endpoint of the open core (default: the local simulator, http://127.0.0.1:5700)',
     typescript: 'write the app in TypeScript (compiled by WeChat DevTools; npm run typecheck type-checks it)',
     noTypescript: 'write the app in JavaScript (the default)',
+    noTests: "leave out the app's own test (npm test, with jest, miniprogram-ci and miniprogram-simulate as dev dependencies)",
     lang: 'zh-CN | en-US: the language of the questions, messages and generated README (default: from LC_ALL, LC_MESSAGES, LANG)',
     yes: 'take the defaults for everything not given, without asking',
     overwrite: 'empty a non-empty directory first',
@@ -79,6 +80,7 @@ const ZH_CN: HelpTexts = {
     server: '开放内核的后端地址（默认：本地模拟器 http://127.0.0.1:5700）',
     typescript: '用 TypeScript 编写小程序（由微信开发者工具编译；npm run typecheck 做类型检查）',
     noTypescript: '用 JavaScript 编写小程序（默认）',
+    noTests: '不生成应用自带的测试（npm test，以 jest、miniprogram-ci、miniprogram-simulate 为开发依赖）',
     lang: 'zh-CN | en-US：提问、提示和生成的 README 所用的语言（默认取自 LC_ALL、LC_MESSAGES、LANG）',
     yes: '未指定的选项均取默认值，不再提问',
     overwrite: '先清空非空目录',

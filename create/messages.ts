@@ -117,6 +117,9 @@ export interface Messages {
     tcccDevTools: string;
     tcccLines: string[];
     simulatorComment: string;
+    /** The app's own test in the next steps: what it is, then after its command. */
+    testTitle: string;
+    testComment: string;
     /** The start buttons of the template, as the call screen labels them. */
     callButtons: Record<'audio' | 'video' | 'full', string>;
     openLines(configFile: string, callButton: string): string[];
@@ -278,6 +281,8 @@ export const EN_US: Messages = {
       'Then call from a real device (预览 / 真机调试): WeChat DevTools cannot run a TCCC call.',
     ],
     simulatorComment: '# the local contact center; answer your calls in its agent console',
+    testTitle: 'Without WeChat DevTools (on Linux and in CI too), the app tests its call page:',
+    testComment: "# 构建 npm, WeChat's code-quality check, a call from the page that an agent answers",
     callButtons: { audio: '"Voice call"', video: '"Video call"', full: '"Voice call" or "Video call"' },
     openLines: (configFile, callButton) => [
       'Open the folder in WeChat DevTools, tick 详情 → 本地设置 → 不校验合法域名, then 工具 → 构建 npm.',
@@ -442,6 +447,8 @@ export const ZH_CN: Messages = {
       '然后在真机上呼叫（「预览」或「真机调试」）：微信开发者工具无法进行 TCCC 通话。',
     ],
     simulatorComment: '# 启动本地联络中心，在座席控制台中接听呼叫',
+    testTitle: '不用微信开发者工具（在 Linux 和 CI 中也能运行），应用可以自己测试通话页面：',
+    testComment: '# 「构建 npm」、微信代码质量检查、从页面发起呼叫并由座席接听',
     callButtons: { audio: '「语音呼叫」', video: '「视频呼叫」', full: '「语音呼叫」或「视频呼叫」' },
     openLines: (configFile, callButton) => [
       '在微信开发者工具中打开该目录，勾选「详情 → 本地设置 → 不校验合法域名」，然后点击菜单「工具 → 构建 npm」。',

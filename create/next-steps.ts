@@ -15,18 +15,22 @@ export interface NextStepsFor {
   core: CoreName;
   template: TemplateName;
   configFile: string;
+  /** The app has its own test (`npm test`): said last, after what DevTools needs. */
+  tests?: boolean;
 }
 
 /** What to do after the project is written, for the chosen core, in the words of the package manager in use and the user's language. */
-export function nextSteps({ dir, manager, install, core, template, configFile }: NextStepsFor, m: Messages = EN_US): string {
+export function nextSteps({ dir, manager, install, core, template, configFile, tests = false }: NextStepsFor, m: Messages = EN_US): string {
   const commands = commandsFor(manager);
   const relative = path.relative(process.cwd(), path.resolve(dir)) || '.';
   const cd = relative === '.' ? [] : [`cd ${shellQuote(relative)}`];
   const installLine = install === 'done' ? [] : [commands.install.text];
   const title = install === 'failed' ? m.next.afterFix : m.next.title;
   const indent = (line: string) => (line === '' ? '' : `  ${line}`);
+  // Last, after what DevTools needs: the app's own test, which needs none of it.
+  const test = tests ? ['', m.next.testTitle, `${commands.run('test')}      ${m.next.testComment}`].map(indent) : [];
   if (core === 'tccc') {
-    return ['', title, ...[...cd, ...installLine].map(indent), '', ...[m.next.tcccDevTools, ...m.next.tcccLines].map(indent), ''].join('\n');
+    return ['', title, ...[...cd, ...installLine].map(indent), '', ...[m.next.tcccDevTools, ...m.next.tcccLines].map(indent), ...test, ''].join('\n');
   }
   return [
     '',
@@ -34,6 +38,7 @@ export function nextSteps({ dir, manager, install, core, template, configFile }:
     ...[...cd, ...installLine, `${commands.run('simulator')}      ${m.next.simulatorComment}`].map(indent),
     '',
     ...m.next.openLines(configFile, m.next.callButtons[template]).map(indent),
+    ...test,
     '',
   ].join('\n');
 }

@@ -39,6 +39,8 @@ export interface ProjectOptions {
   endpoint: string;
   /** The app's code in TypeScript, compiled by WeChat DevTools (`useCompilerPlugins: ['typescript']`). */
   typescript: boolean;
+  /** The app gets its own test (`npm test`, see app-tests.ts); false with `--no-tests`. Absent: true. */
+  tests?: boolean;
 }
 
 /** Each validator returns an error message (in the language of `m`, English by default), or null when the value is fine. */

@@ -5,6 +5,8 @@ import type { CoreName, PackageManager, ProjectOptions, TemplateName } from './o
 import { commandsFor } from './package-manager';
 import { SIMULATOR_CHANNELS, TEST_APPID, folderNameOf } from './options';
 import type { Language } from '../dev-server/language';
+import type { AppTests } from './app-tests';
+import { DEFAULT_TEST_FILE, appTests } from './app-tests';
 import type { ConfigComment } from './config-comments';
 import { CONFIG_COMMENTS } from './config-comments';
 import { LOCAL_PACKAGES_DIR } from './local-packages';
@@ -109,6 +111,10 @@ export function templateContext(options: ProjectOptions, templatesDir: string, r
     fromLocalPackages: release.kit.range.startsWith('file:'),
     // The call page in a subpackage of an existing app (`add`), which has no app.js of ours.
     inSubpackage: false,
+    // The app's own test (app-tests.ts), unless --no-tests.
+    tests: options.tests !== false,
+    testFile: DEFAULT_TEST_FILE,
+    testCommand: commands.run('test'),
     // The comments of config.js / config.ts, in the scaffolder's language.
     comment: (key: ConfigComment) => CONFIG_COMMENTS[language][key],
   };
@@ -140,9 +146,30 @@ export function projectFiles(options: ProjectOptions, templatesDir: string, rele
   const manifest = readManifest(templatesDir, options.template);
   const sources = templateSources(templatesDir, options.template, options.core, options.typescript, language);
   const files = renderTemplates(sources, templateContext(options, templatesDir, release, manager, language));
-  const json = jsonFiles(options, manifest, release);
+  const tests = testsOf(options, templatesDir, release, language);
+  for (const [file, content] of tests?.files ?? []) files.set(file, content);
+  const json = jsonFiles(options, manifest, release, tests);
   for (const file of GENERATED_JSON_FILES) files.set(file, jsonFile(json[file]));
   return sortedFiles(files);
+}
+
+/** The app's own test, unless `--no-tests` (see app-tests.ts). */
+function testsOf(options: ProjectOptions, templatesDir: string, release: Release, language: Language): AppTests | null {
+  if (options.tests === false) return null;
+  return appTests(
+    {
+      core: options.core,
+      template: options.template,
+      typescript: options.typescript,
+      miniprogramRoot: '',
+      pagePath: 'pages/call/index',
+      channelId: options.channelId,
+      endpoint: options.endpoint,
+      devServer: release.devServer,
+      language,
+    },
+    templatesDir,
+  );
 }
 
 /** A project made from a clone keeps our tarballs in local-packages/: they are for npm, not for the upload. */
@@ -166,26 +193,34 @@ export const GENERATED_JSON_FILES = ['package.json', 'project.config.json', 'app
  * (ours through an npm alias), and the UI kit, which brings @vant/weapp; only the open core has the
  * simulator, as a development tool.
  */
-function packageJson(options: ProjectOptions, manifest: TemplateManifest, release: Release): Record<string, unknown> {
+function packageJson(options: ProjectOptions, manifest: TemplateManifest, release: Release, tests: AppTests | null): Record<string, unknown> {
   const common = { name: options.packageName, version: '0.1.0', private: true, description: manifest.description };
   const dependencies = callDependencies(options.core, release);
   const postinstall = NAME_CORE_POSTINSTALL;
   // WeChat DevTools compiles the TypeScript itself as it builds; `npm run typecheck` checks it with the project's own compiler.
   const typings = options.typescript ? { [TYPINGS.name]: TYPINGS.range, [TYPESCRIPT.name]: TYPESCRIPT.range } : {};
   const typecheck = options.typescript ? { typecheck: 'tsc -p .' } : {};
-  if (options.core === 'tccc') return { ...common, scripts: { postinstall, ...typecheck }, dependencies, ...(options.typescript ? { devDependencies: typings } : {}) };
+  const simulator = options.core === 'open' ? { [release.devServer.name]: release.devServer.range } : {};
+  // The app's own test (unless --no-tests): its tools as dev dependencies, `npm test`, the testing entry's preset.
+  const devDependencies = sortedKeys({ ...simulator, ...typings, ...tests?.devDependencies });
   return {
     ...common,
-    scripts: { simulator: 'tccc-dev-server', postinstall, ...typecheck },
+    scripts: { ...(options.core === 'open' ? { simulator: 'tccc-dev-server' } : {}), ...tests?.scripts, postinstall, ...typecheck },
     dependencies,
-    devDependencies: { [release.devServer.name]: release.devServer.range, ...typings },
+    ...(Object.keys(devDependencies).length > 0 ? { devDependencies } : {}),
+    ...(tests ? { jest: tests.jest } : {}),
   };
 }
 
-function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release: Release): Record<string, unknown> {
+/** As npm writes dependency lists: by name. */
+function sortedKeys(record: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release: Release, tests: AppTests | null): Record<string, unknown> {
   const video = manifest.media !== 'audio';
   return {
-    'package.json': packageJson(options, manifest, release),
+    'package.json': packageJson(options, manifest, release, tests),
     'project.config.json': {
       description: manifest.description,
       appid: options.appId,
@@ -195,7 +230,7 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release:
       miniprogramRoot: '',
       libVersion: 'latest',
       // scripts/ holds Node scripts for the install, not mini program code.
-      packOptions: { ignore: [{ type: 'file', value: 'README.md' }, { type: 'folder', value: 'scripts' }, ...localPackagesIgnore(release)], include: [] },
+      packOptions: { ignore: [{ type: 'file', value: 'README.md' }, { type: 'folder', value: 'scripts' }, ...(tests?.packIgnore ?? []), ...localPackagesIgnore(release)], include: [] },
       setting: {
         es6: true,
         enhance: true,

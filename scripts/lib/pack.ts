@@ -15,7 +15,7 @@ export const PACKAGE_DIRS = {
 } as const;
 
 /** The test double of Tencent's tccc-wx-sdk, written from the public doc. */
-export const DOUBLE_DIR = 'test/double/tccc-wx-sdk';
+export const DOUBLE_DIR = 'testing/tccc-wx-sdk-double';
 
 /** What `npm pack` made of our packages, the double, and the packages a scaffolded project installs. */
 export interface PackedTarballs {

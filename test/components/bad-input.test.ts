@@ -5,9 +5,9 @@
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import type { LoginModule } from '../support/sdk-host';
-import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import { loadLoginModule, renderSdkPage } from '../support/sdk-host';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime, waitFor } from '../../testing';
 
 const SDK_APP_ID = '1400000002';
 let server: DevServer;

@@ -4,11 +4,10 @@
  */
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent } from '../support/agent';
 import type { LoginModule } from '../support/sdk-host';
-import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import { loadLoginModule, renderSdkPage } from '../support/sdk-host';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime, simulatorAgent, waitFor } from '../../testing';
 
 const SDK_APP_ID = '1400000001';
 let server: DevServer;
@@ -43,10 +42,10 @@ test('the seed doc sample runs as written: login, startCall, digits, accepted, a
 
   await sdk().sendDigits({ digits: '2' });
   await waitFor(() => sdk().getState().phase === 'ringing', 'ringing after the IVR digit');
-  const [live] = await agent(server.url).sessions();
+  const [live] = await simulatorAgent(server.url).calls();
   expect(live).toMatchObject({ sessionId, channelId, digits: '2', phase: 'ringing' });
 
-  await agent(server.url).accept(sessionId);
+  await simulatorAgent(server.url).accept(sessionId);
   await waitFor(() => recorded.accepted.length === 1, 'accepted');
   expect(recorded.accepted[0]).toMatchObject({ sessionId, seatName: expect.any(String) });
   // The doc's accepted section binds `bind:accept`: that handler hears the same detail.
@@ -59,7 +58,7 @@ test('the seed doc sample runs as written: login, startCall, digits, accepted, a
   await sdk().setSoundMode('ear');
   expect(sdk().getState().soundMode).toBe('ear');
 
-  await agent(server.url).hangUp(sessionId);
+  await simulatorAgent(server.url).hangUp(sessionId);
   await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
   expect(recorded.sessionEnded[0]).toEqual({ sessionId, closeBy: 'seat', endStatus: 1, reason: 'ok' });
   expect(sdk().getState().phase).toBe('idle');
@@ -81,7 +80,7 @@ test('the doc’s hang-up as written (no await, no catch), tapped after the agen
   await logInAsInTheDoc();
   const { sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
   const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
-  await agent(server.url).hangUp(sessionId);
+  await simulatorAgent(server.url).hangUp(sessionId);
   await waitFor(() => recorded.sessionEnded.length === 1, 'the agent’s hang-up');
   // this.selectComponent('#tcccSdk').endCall(): a rejection here would be an unhandled one in the app.
   const taps = [sdk().endCall(), sdk().endCall(), sdk().endSession()].map((tap) => tap.then(() => 'resolved', (error: { code: string }) => error.code));

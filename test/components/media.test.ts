@@ -6,11 +6,9 @@
  */
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent } from '../support/agent';
-import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
-import { installNetworkSwitch } from '../support/wx-network';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import { loadLoginModule, renderSdkPage } from '../support/sdk-host';
+import type { WxRuntime } from '../../testing';
+import { installNetworkSwitch, installWxRuntime, simulatorAgent, waitFor } from '../../testing';
 
 const SDK_APP_ID = '1400000004';
 let server: DevServer;
@@ -30,8 +28,8 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   wx.restore();
-  for (const session of await agent(server.url).sessions()) {
-    if (session.phase !== 'ended') await agent(server.url).hangUp(session.sessionId).catch(() => undefined);
+  for (const session of await simulatorAgent(server.url).calls()) {
+    if (session.phase !== 'ended') await simulatorAgent(server.url).hangUp(session.sessionId).catch(() => undefined);
   }
 });
 
@@ -173,7 +171,7 @@ async function talking(rendered: ReturnType<typeof renderSdkPage>, kind: 'startC
   const start = sdk()[kind]({ channelId: kind === 'startCall' ? 'audio-support' : 'video-support' });
   await raiseOn(holder, 1018, 'enter room success');
   const { sessionId } = (await start) as { sessionId: string };
-  await agent(server.url).accept(sessionId);
+  await simulatorAgent(server.url).accept(sessionId);
   await waitFor(() => recorded.accepted.length === 1, 'accepted');
   await raiseOn(holder, 1031, JSON.stringify({ userlist: [{ userid: 'agent' }] }));
   await raiseOn(holder, 1034, JSON.stringify({ userlist: [{ userid: 'agent', hasaudio: true, playurl: 'room://agent' }] }));

@@ -9,9 +9,8 @@ import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import type { LoginModule } from '../support/sdk-host';
 import { loadLoginModule, renderSdkPage } from '../support/sdk-host';
-import type { PrivacyOptions } from '../support/wx-privacy';
-import type { WxRuntime, WxRuntimeOptions } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { PrivacyOptions, WxRuntime, WxRuntimeOptions } from '../../testing';
+import { installWxRuntime } from '../../testing';
 
 const SDK_APP_ID = '1400000003';
 let server: DevServer;

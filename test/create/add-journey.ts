@@ -10,18 +10,14 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import type { DevServer } from '../../dev-server/server';
-import { startDevServer } from '../../dev-server/server';
 import type { LocalRegistry } from '../../scripts/lib/local-registry';
 import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import { packedTarballs } from '../support/packed';
-import type { QualityRule } from '../support/wechat-build';
-import { buildNpm, codeQuality, compiledFiles, mainPackageBytes, placeholderKey } from '../support/wechat-build';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { QualityProblem, Simulator } from '../../testing';
+import { buildNpm, codeQuality, renderPage, startSimulator, tcccWxSdkDouble } from '../../testing';
+import { compiledFiles, mainPackageBytes, placeholderKey } from '../support/wechat-build';
 import { packInstalled, scaffoldEnv } from './scaffold-helpers';
 import type { Core } from './scaffold-journey';
-import { callFromPage, loadCallPage } from './scaffold-journey';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const TSC = path.join(REPO_ROOT, 'node_modules/typescript/bin/tsc');
@@ -65,15 +61,15 @@ function compileTypeScript(dir: string): void {
   }
 }
 
-function failedRules(rules: QualityRule[]): string[] {
-  return rules.filter((rule) => !rule.success).map((rule) => rule.name);
+function failedRules(problems: QualityProblem[]): string[] {
+  return problems.map((problem) => problem.name);
 }
 
 export function addJourney(c: AddCase): void {
   const work = path.join(REPO_ROOT, '.tmp/add-e2e', c.fixture);
   const project = path.join(work, 'app');
   let registry: LocalRegistry;
-  let server: DevServer;
+  let simulator: Simulator;
   let keyFile: string;
   let miniprogramRoot = '';
   let before: { main: number; failed: string[]; files: Snapshot; json: Record<string, string | null> };
@@ -107,11 +103,11 @@ export function addJourney(c: AddCase): void {
     miniprogramRoot = (JSON.parse(fs.readFileSync(path.join(project, 'project.config.json'), 'utf8')).miniprogramRoot ?? '').replace(/^\.\/?/, '').replace(/\/$/, '');
     keyFile = placeholderKey(work);
     registry = await startLocalRegistry([...packedTarballs().all, ...c.hostPackages.map((name) => packInstalled(name, work))]);
-    server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
+    simulator = await startSimulator();
   });
   afterAll(async () => {
     await registry.close();
-    server.close();
+    await simulator.close();
   });
 
   test('the app as it is: installed, built with 构建 npm, compiled and checked', async () => {
@@ -119,14 +115,14 @@ export function addJourney(c: AddCase): void {
     if (usesNpm) expect((await run('npm', ['install'], project)).code).toBe(0);
     if (fs.existsSync(path.join(project, 'tsconfig.json'))) compileTypeScript(mp());
     // 构建 npm, where there is an npm to build (WeChat's refuses a project without one).
-    if (usesNpm) await buildNpm(project, keyFile);
-    const [files, rules] = await Promise.all([compiledFiles(project, keyFile), codeQuality(project, keyFile)]);
+    if (usesNpm) await buildNpm(project);
+    const [files, rules] = await Promise.all([compiledFiles(project, keyFile), codeQuality(project)]);
     before = { main: mainPackageBytes(files, roots()), failed: failedRules(rules), files: snapshot(project), json: Object.fromEntries(hostJson().map((file) => [file, readOrNull(file)])) };
     expect(before.main).toBeGreaterThan(0);
   });
 
   test(`add puts the call into an independent subpackage on the ${c.core} core, installs it there, and prints how to open it`, async () => {
-    const coreFlags = c.core === 'open' ? ['--core', 'open', '--server', server.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '12345'];
+    const coreFlags = c.core === 'open' ? ['--core', 'open', '--server', simulator.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '12345'];
     const result = await scaffolder(['add', ...coreFlags, '--yes', '--use-npm']);
     expect(result.stderr).not.toMatch(/ERR!/);
     expect(result.code).toBe(0);
@@ -159,9 +155,9 @@ export function addJourney(c: AddCase): void {
       expect(check.stdout).toBe('');
       compileTypeScript(path.join(mp(), ROOT));
     }
-    await buildNpm(project, keyFile);
+    await buildNpm(project);
     expect(fs.existsSync(path.join(mp(), ROOT, 'miniprogram_npm/tccc-call-kit/call-screen/index.json'))).toBe(true);
-    const [files, rules] = await Promise.all([compiledFiles(project, keyFile), codeQuality(project, keyFile)]);
+    const [files, rules] = await Promise.all([compiledFiles(project, keyFile), codeQuality(project)]);
     expect(Object.keys(files)).toContain(`${ROOT}/pages/call/index.js`);
     expect(Object.keys(files).filter((file) => file.startsWith(`${ROOT}/scripts/`))).toEqual([]);
     const growth = mainPackageBytes(files, roots()) - before.main;
@@ -170,20 +166,29 @@ export function addJourney(c: AddCase): void {
   });
 
   test(`the call page, loaded from the subpackage, places a call on the ${c.core} core`, async () => {
-    let wx: WxRuntime | undefined;
+    // As WeChat opens a page of an independent subpackage: its components from the subpackage's own
+    // miniprogram_npm, without the app's app.js (tccc-dev-server/testing).
+    const page = await renderPage(project, `${ROOT}/pages/call/index`, { tcccWxSdk: c.core === 'tccc' ? 'double' : 'installed' });
+    const agent = c.core === 'open' ? simulator.agent : tcccWxSdkDouble().agent;
     try {
-      wx = installWxRuntime();
-      jest.resetModules();
-      // The subpackage is independent: all the page uses is inside its root, which simulate's compiler reads whole.
-      const page = loadCallPage(path.join(mp(), ROOT));
-      await callFromPage(page, { core: c.core, template: 'audio', channelId: c.core === 'open' ? 'audio-support' : '12345', serverUrl: server.url });
+      await page.tap('语音呼叫');
+      if (c.core === 'open') {
+        await page.waitForStatus('请按键选择服务');
+        await page.tap('1');
+      }
+      const call = await agent.waitForCall();
+      expect(call).toMatchObject({ channelId: c.core === 'open' ? 'audio-support' : '12345', media: 'audio' });
+      await agent.accept(call);
+      await page.waitForStatus(c.core === 'open' ? /为您服务$/ : '通话中');
+      await agent.hangUp(call);
+      await page.waitForStatus('通话已结束');
     } finally {
-      wx?.restore();
+      page.close();
     }
   });
 
   test('a second add with the same answers changes no file', async () => {
-    const coreFlags = c.core === 'open' ? ['--core', 'open', '--server', server.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '12345'];
+    const coreFlags = c.core === 'open' ? ['--core', 'open', '--server', simulator.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '12345'];
     const again = snapshot(project);
     const result = await scaffolder(['add', ...coreFlags, '--yes', '--use-npm', '--skip-install']);
     expect(result.code).toBe(0);

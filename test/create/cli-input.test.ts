@@ -182,7 +182,8 @@ describe('--core tccc where the registry has no tccc-wx-sdk', () => {
   beforeAll(async () => {
     // Everything a tccc-core app installs but Tencent's package (the double stands in for it elsewhere).
     const { all, double } = packedTarballs();
-    registry = await startLocalRegistry(all.filter((tarball) => tarball !== double));
+    // Everything else an app installs is there, its own test's tools included (from this repository's lockfile).
+    registry = await startLocalRegistry(all.filter((tarball) => tarball !== double), { lockfile: path.resolve(__dirname, '../../package-lock.json') });
   });
   afterAll(() => registry.close());
 

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { KEYS, runInPty } from '../support/pty';
+import { TEST_DEPENDENCIES } from '../../create/app-tests';
 import { CLI, DEAD_REGISTRY, expectedFileList, runCli, scaffoldEnv } from './scaffold-helpers';
 
 const DEV_SERVER = path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js');
@@ -51,7 +52,7 @@ test('-v/--version and -h/--help, alike in the scaffolder and the simulator', as
     }
   }
   const help = (await cli(['--help'])).stdout;
-  for (const flag of ['--core', '--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--typescript', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
+  for (const flag of ['--core', '--template', '--sdk-app-id', '--channel-id', '--appid', '--server', '--typescript', '--no-tests', '--yes', '--overwrite', '--skip-install', '--use-npm', '--use-pnpm', '--use-yarn']) expect(help).toContain(flag);
   expect(help).not.toContain('secret');
 });
 
@@ -65,11 +66,29 @@ test('non-interactive with no flags: every default, a working project, next step
   expect(app.requiredBackgroundModes).toEqual(['audio']);
   expect(app.pages).toEqual(['pages/call/index']);
   expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\s+npm run simulator/);
+  // Last, the app's own test, which needs no DevTools.
+  expect(result.stdout).toMatch(/\n\n  Without WeChat DevTools \(on Linux and in CI too\), the app tests its call page:\n  npm run test +# 构建 npm, WeChat's code-quality check, a call from the page that an agent answers\n$/);
   const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'package.json'), 'utf8'));
   expect(manifest.dependencies['tccc-wx-sdk']).toBe(`npm:open-tccc-wx-sdk@^${VERSION}`);
+  // The app's own test, with its tools as dev dependencies (create/app-tests.ts).
+  expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': `^${VERSION}`, ...TEST_DEPENDENCIES });
+  expect(manifest.scripts).toEqual({ simulator: 'tccc-dev-server', test: 'jest', postinstall: 'node scripts/name-core.js' });
+  expect(manifest.jest).toEqual({ preset: 'tccc-dev-server/testing' });
+  expect(fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8')).toContain('wss://api.tccc.qcloud.com');
+});
+
+test('--no-tests: no test file, no test tools, no npm test; the README and next steps say nothing of one', async () => {
+  const result = await cli(['my-app', '--no-tests', '--skip-install']);
+  expect(result.code).toBe(0);
+  expect(created()).toEqual(expectedFileList('audio', 'open', false, false));
+  const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'package.json'), 'utf8'));
   expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': `^${VERSION}` });
   expect(manifest.scripts).toEqual({ simulator: 'tccc-dev-server', postinstall: 'node scripts/name-core.js' });
-  expect(fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8')).toContain('wss://api.tccc.qcloud.com');
+  expect(manifest).not.toHaveProperty('jest');
+  expect(JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'project.config.json'), 'utf8')).packOptions.ignore).not.toContainEqual({ type: 'folder', value: 'test' });
+  expect(result.stdout).not.toContain('npm run test');
+  const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
+  expect(readme).not.toMatch(/Test it without DevTools|test\/call\.test\.js/);
 });
 
 test('the flags are used as given', async () => {
@@ -165,8 +184,10 @@ test('install: a progress line, and a failure reported with exit 1 (the files st
 test('the package manager that runs it shapes the next steps', async () => {
   const pnpm = await cli(['p-app', '--skip-install'], { npm_config_user_agent: 'pnpm/9.12.0 npm/? node/v20.20.2 linux x64' });
   expect(pnpm.stdout).toMatch(/pnpm install\n\s+pnpm run simulator/);
+  expect(pnpm.stdout).toMatch(/\n  pnpm run test +# /);
   const yarn = await cli(['y-app', '--skip-install', '--use-yarn']);
   expect(yarn.stdout).toMatch(/\n\s+yarn\n\s+yarn simulator/);
+  expect(yarn.stdout).toMatch(/\n  yarn test +# /);
 });
 
 test('--local-packages (set by npm run create) without the packed tarballs: refused, nothing written', async () => {
@@ -196,13 +217,15 @@ describe('--core tccc: Tencent\'s tccc-wx-sdk', () => {
     expect(created()).toEqual(expectedFileList('audio', 'tccc'));
     expect(configOf()).toEqual({ sdkAppId: '1400000001', channelId: '12345' });
     const manifest = JSON.parse(fs.readFileSync(path.join(cwd, 'my-app', 'package.json'), 'utf8'));
-    expect(manifest.scripts).toEqual({ postinstall: 'node scripts/name-core.js' });
-    expect(manifest).not.toHaveProperty('devDependencies');
+    // No simulator to run: tccc-dev-server comes only for the app's own test (its testing entry and the double).
+    expect(manifest.scripts).toEqual({ test: 'jest', postinstall: 'node scripts/name-core.js' });
+    expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': `^${VERSION}`, ...TEST_DEPENDENCIES });
     expect(manifest.dependencies).toEqual({ 'tccc-call-kit': `^${VERSION}`, 'tccc-wx-sdk': '>=1.0.0' });
     const appJs = fs.readFileSync(path.join(cwd, 'my-app', 'app.js'), 'utf8');
     expect(appJs).not.toMatch(/configure|require/);
     // Every printed step is true for this core: no simulator, no domain check switched off.
-    expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n/);
+    expect(result.stdout).toMatch(/cd my-app\n\s+npm install\n\n/);
+    expect(result.stdout).toMatch(/WeChat DevTools cannot run a TCCC call\.\n\n  Without WeChat DevTools \(on Linux and in CI too\), the app tests its call page:\n  npm run test +# /);
     expect(result.stdout).not.toMatch(/simulator|tccc-dev-server|不校验合法域名/);
     expect(result.stdout).toContain('WeChat DevTools cannot run a TCCC call');
     const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
@@ -351,6 +374,7 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`✔ 已在 ${path.join(cwd, 'my-app')} 创建 my-app（audio、open-tccc-wx-sdk）`);
     expect(result.stdout).toMatch(/接下来：\n\s+cd my-app\n\s+npm install\n\s+npm run simulator\s+# 启动本地联络中心，在座席控制台中接听呼叫/);
+    expect(result.stdout).toContain('  不用微信开发者工具（在 Linux 和 CI 中也能运行），应用可以自己测试通话页面：\n  npm run test      # 「构建 npm」、微信代码质量检查、从页面发起呼叫并由座席接听');
     expect(result.stdout).toContain('在微信开发者工具中打开该目录，勾选「详情 → 本地设置 → 不校验合法域名」，然后点击菜单「工具 → 构建 npm」。');
     expect(result.stdout).toContain('点击「语音呼叫」按钮，在座席控制台中接听。');
     expect(result.stdout).not.toMatch(/Next:|Open the folder|Created/);
@@ -360,7 +384,7 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
     expect(config).toContain('// 应用的 SDKAppID（10 位数字）。本地模拟器接受任意值。');
     expect(config).not.toMatch(/\/\/ [A-Z][a-z]/);
     const readme = fs.readFileSync(path.join(cwd, 'my-app', 'README.md'), 'utf8');
-    for (const heading of ['## 运行', '## 在手机上运行', '## 切换内核', '## 服务器域名', '## 文件']) expect(readme).toContain(heading);
+    for (const heading of ['## 运行', '## 在手机上运行', '## 切换内核', '## 不用开发者工具测试', '## 服务器域名', '## 文件']) expect(readme).toContain(heading);
     expect(readme).not.toMatch(/## (Run it|Switch core|Files)/);
   });
 

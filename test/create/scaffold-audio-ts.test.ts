@@ -4,6 +4,4 @@
  */
 import { scaffoldJourney } from './scaffold-journey';
 
-jest.setTimeout(180000);
-
-describe('the audio template in TypeScript on the open core, from npm exec to a call', () => scaffoldJourney('audio', 'audio-support', 'open', true));
+describe('the audio template in TypeScript on the open core (--no-tests), from npm exec to a call checked through tccc-dev-server/testing', () => scaffoldJourney({ template: 'audio', channelId: 'audio-support', typescript: true, tests: false }));

@@ -4,6 +4,4 @@
  */
 import { scaffoldJourney } from './scaffold-journey';
 
-jest.setTimeout(180000);
-
-describe('the audio template on the open core, from a clone (npm run create) to a call', () => scaffoldJourney('audio', 'audio-support', 'open', false, true));
+describe('the audio template on the open core, from a clone (npm run create) to a call', () => scaffoldJourney({ template: 'audio', channelId: 'audio-support', fromClone: true, breaks: true }));

@@ -4,6 +4,4 @@
  */
 import { scaffoldJourney } from './scaffold-journey';
 
-jest.setTimeout(180000);
-
-describe("the full template on the tccc core (Tencent's tccc-wx-sdk, here its double), from npm exec to a call", () => scaffoldJourney('full', '12345', 'tccc'));
+describe("the full template on the tccc core (Tencent's tccc-wx-sdk, here its double), from npm exec to a call", () => scaffoldJourney({ template: 'full', channelId: '12345', core: 'tccc' }));

@@ -4,6 +4,4 @@
  */
 import { scaffoldJourney } from './scaffold-journey';
 
-jest.setTimeout(180000);
-
-describe('the full template on the open core, from npm exec to a call', () => scaffoldJourney('full', 'support', 'open'));
+describe('the full template on the open core, from npm exec to a call', () => scaffoldJourney({ template: 'full', channelId: 'support' }));

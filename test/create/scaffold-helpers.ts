@@ -1,15 +1,23 @@
 import { execFile, execFileSync } from 'node:child_process';
 import path from 'node:path';
+import { DEFAULT_TEST_FILE } from '../../create/app-tests';
 import type { CoreName, TemplateName } from '../../create/options';
 import { GENERATED_JSON_FILES, templateSources } from '../../create/project-files';
 import { npmEnvFor } from '../../scripts/lib/local-registry';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 
-/** What a project of `template` must hold: the template's files (renamed, .ejs dropped) and the JSON files. */
-export function expectedFileList(template: TemplateName, core: CoreName = 'open', typescript = false): string[] {
+/**
+ * The npm cache the journeys share: the test's tools are the same 1,400 packages in each app. Emptied by
+ * jest's global setup, so that within a run npm may trust what it cached (`prefer-offline`) without ever
+ * serving a previous build of our own packages, which keep their version from build to build.
+ */
+export const JOURNEY_NPM_CACHE = path.resolve(__dirname, '../../.tmp/npm-cache-e2e');
+
+/** What a project of `template` must hold: the template's files (renamed, .ejs dropped), the JSON files, and its test unless `--no-tests`. */
+export function expectedFileList(template: TemplateName, core: CoreName = 'open', typescript = false, tests = true): string[] {
   const fromTemplates = templateSources(TEMPLATES, template, core, typescript).map(({ target }) => target);
-  return [...new Set([...fromTemplates, ...GENERATED_JSON_FILES])].sort();
+  return [...new Set([...fromTemplates, ...GENERATED_JSON_FILES, ...(tests ? [DEFAULT_TEST_FILE] : [])])].sort();
 }
 
 /** A package installed in this repository, packed into `work` for the loopback registry. */
@@ -21,10 +29,11 @@ export function packInstalled(name: string, work: string): string {
 
 /**
  * The environment child processes of the scaffolder tests get: npm pointed at the loopback registry, a
- * cache of their own, no audit, fund or update checks (they would leave loopback), no CI flag, and an English locale.
+ * cache of their own (in `work`, unless `cache` names one to share), no audit, fund or update checks (they
+ * would leave loopback), no CI flag, and an English locale.
  */
-export function scaffoldEnv(registryUrl: string, work: string): NodeJS.ProcessEnv {
-  const env = npmEnvFor(registryUrl, path.join(work, '.npm-cache'));
+export function scaffoldEnv(registryUrl: string, work: string, cache = path.join(work, '.npm-cache')): NodeJS.ProcessEnv {
+  const env = npmEnvFor(registryUrl, cache);
   delete env.CI;
   // The scaffolder speaks the terminal's language: English here, whatever the machine's locale (tests of
   // Chinese set it themselves).

@@ -1,129 +1,74 @@
 /**
- * The scaffolder end to end, as a user runs it: the packed create-tccc-miniprogram run with `npm exec`,
- * its own `npm install` of the packed packages (through an npm registry on loopback), WeChat's packNpm and
- * code-quality check, then the generated call page loaded in miniprogram-simulate making a call: on the
- * open core against a live tccc-dev-server, on the tccc core against the double of Tencent's tccc-wx-sdk
- * (served by the registry under that name), scripted to answer and to hang up from the agent's side.
+ * The scaffolder end to end, as a user runs it: the packed create-tccc-miniprogram run with `npm exec`
+ * (or `npm run create` in a clone), its own `npm install` through an npm registry on loopback (our packed
+ * packages, and the packages of this repository's lockfile for the app's test: jest, miniprogram-ci…),
+ * then the app's own `npm test`, which builds npm, runs WeChat's code-quality check and places a call from
+ * the page through tccc-dev-server/testing: on the open core against the simulator, on the tccc core
+ * against the double of Tencent's tccc-wx-sdk (served by the registry under that name). An app made with
+ * `--no-tests` goes through the same steps here, in this process, on the same public entry.
  */
 import { execFile } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import simulate from 'miniprogram-simulate';
-import ts from 'typescript';
-import type { DevServer } from '../../dev-server/server';
-import { startDevServer } from '../../dev-server/server';
-import { agent } from '../support/agent';
+import { TEST_DEPENDENCIES, TEST_TYPESCRIPT } from '../../create/app-tests';
+import type { TemplateName } from '../../create/options';
 import type { LocalRegistry } from '../../scripts/lib/local-registry';
 import { startLocalRegistry } from '../../scripts/lib/local-registry';
+import type { Agent, Simulator } from '../../testing';
+import { buildNpm, codeQuality, renderPage, startSimulator, tcccWxSdkDouble } from '../../testing';
 import { packedTarballs } from '../support/packed';
-import { quietly } from '../support/quiet-console';
-import { waitFor } from '../support/sdk-host';
-import type { Rendered } from '../support/ui-host';
-import { tapButton } from '../support/ui-host';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
-import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
+import { JOURNEY_NPM_CACHE, expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const VERSION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
-
-let WORK = '';
-let registry: LocalRegistry;
-let server: DevServer;
+/**
+ * Apps live outside this repository, as a user's do: inside it, Node would find whatever an app forgot to
+ * install in the repository's own node_modules. One folder per clone, as several may test at once.
+ */
+const WORK_ROOT = path.join(os.tmpdir(), `tccc-create-e2e-${crypto.createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 8)}`);
+/** The scaffolder and npm install of an app with the test's tools: a minute, or more on a busy machine. */
+const INSTALL_TIMEOUT_MS = 400000;
+const TEST_TIMEOUT_MS = 240000;
 
 export type Core = 'open' | 'tccc';
 
-/** The double's script (test/double/tccc-wx-sdk/miniprogram_dist/control.js), as the tests drive it. */
-interface DoubleControl {
-  calls: Array<{ method: string; args: unknown[] }>;
-  accept(detail?: Record<string, unknown>): void;
-  end(detail?: Record<string, unknown>): void;
-  reset(): void;
+export interface Journey {
+  template: TemplateName;
+  /** The channel the app calls: on the open core, the template's default (one the default simulator takes). */
+  channelId: string;
+  core?: Core;
+  typescript?: boolean;
+  /** `npm run create` in this clone (our packages packed, file: dependencies) instead of npm exec. */
+  fromClone?: boolean;
+  /** false: `--no-tests`. */
+  tests?: boolean;
+  /** Also break the app as the issue lists (channelId, usingComponents, config.js) and see its test fail each time. */
+  breaks?: boolean;
 }
 
-function double(): DoubleControl {
-  const control = (globalThis as Record<string, unknown>).__tcccWxSdkDouble as DoubleControl | undefined;
-  if (!control) throw new Error('The tccc-wx-sdk double has not been loaded');
-  return control;
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
 }
 
-/** A work directory, the loopback npm registry and a simulator for one template's test file. */
-function setUp(name: string, typescript: boolean): void {
-  beforeAll(async () => {
-    WORK = path.resolve(__dirname, '../../.tmp/create-e2e', name);
-    fs.rmSync(WORK, { recursive: true, force: true });
-    fs.mkdirSync(WORK, { recursive: true });
-    // A TypeScript project also installs WeChat's API typings and TypeScript.
-    registry = await startLocalRegistry([...packedTarballs().all, ...(typescript ? packedTarballs().typescriptApp : [])]);
-    server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
-  });
-  afterAll(async () => {
-    await registry.close();
-    server.close();
-  });
-}
+let WORK = '';
+let registry: LocalRegistry;
 
-function run(command: string, args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(command: string, args: string[], cwd: string, timeout = INSTALL_TIMEOUT_MS): Promise<Run> {
   return new Promise((resolve) => {
-    execFile(command, args, { cwd, env: scaffoldEnv(registry.url, WORK), timeout: 150000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    const env = { ...scaffoldEnv(registry.url, WORK, JOURNEY_NPM_CACHE), npm_config_prefer_offline: 'true' };
+    execFile(command, args, { cwd, env, timeout, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
+      resolve({ code: error ? Number((error as { code?: number }).code ?? 1) || 1 : 0, stdout, stderr }),
     );
   });
 }
 
-/** What WeChat DevTools' TypeScript plugin does as it builds: each .ts file (not .d.ts) to a .js beside it. */
-function compileTypeScript(project: string): string[] {
-  const { config } = ts.readConfigFile(path.join(project, 'tsconfig.json'), ts.sys.readFile);
-  const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, project);
-  const sources = listFiles(project).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
-  for (const file of sources) {
-    const output = ts.transpileModule(fs.readFileSync(path.join(project, file), 'utf8'), { compilerOptions: { ...options, noEmit: false }, fileName: file });
-    fs.writeFileSync(path.join(project, file.replace(/\.ts$/, '.js')), output.outputText);
-  }
-  return sources;
-}
-
-/** WeChat's 构建 npm, offline: miniprogram-ci's packNpm. */
-async function packNpm(project: string): Promise<void> {
-  // miniprogram-ci logs as it loads and sets up (console.log): kept out of the test output.
-  await quietly(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ci = require('miniprogram-ci');
-    // Only uploads use the key; the constructor insists on a path, so it gets an empty placeholder.
-    const privateKeyPath = path.join(WORK, 'unused-upload.key');
-    fs.writeFileSync(privateKeyPath, '');
-    const ciProject = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath: project, privateKeyPath, ignores: ['node_modules/**/*'] });
-    await ci.packNpm(ciProject, { reporter: () => undefined });
-  });
-}
-
-interface QualityItem {
-  name: string;
-  success: boolean;
-  text: string;
-}
-
-/**
- * WeChat's code-quality check, as its upload runs it, on a project that packNpm has built (in a child process).
- * node_modules is set aside meanwhile: WeChat never uploads it (what ships of a package is miniprogram_npm),
- * but the check's size rule counts it, so a TypeScript app's own compiler (23 MB) would fail it.
- */
-async function codeQuality(project: string): Promise<QualityItem[]> {
-  const script = path.resolve(__dirname, '../support/code-quality.js');
-  const aside = path.join(WORK, `node_modules-of-${path.basename(project)}`);
-  fs.renameSync(path.join(project, 'node_modules'), aside);
-  try {
-    const result = await run(process.execPath, [script, project, path.join(WORK, 'unused-upload.key')], WORK);
-    if (result.code !== 0) throw new Error(`checkCodeQuality failed:\n${result.stderr}`);
-    return JSON.parse(result.stdout) as QualityItem[];
-  } finally {
-    fs.renameSync(aside, path.join(project, 'node_modules'));
-  }
-}
-
-function listNpm(project: string): string[] {
-  const npmDir = path.join(project, 'miniprogram_npm');
-  return fs.readdirSync(npmDir).flatMap((name) => (name.startsWith('@') ? fs.readdirSync(path.join(npmDir, name)).map((inner) => `${name}/${inner}`) : [name])).sort();
+/** The TypeScript sources WeChat DevTools compiles as it builds (renderPage compiles them the same way). */
+function typeScriptSources(project: string): string[] {
+  return listFiles(project).filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'));
 }
 
 /** Bare `require('pkg')` specifiers in the JS under `dir`, by package, with the files that make them. */
@@ -146,90 +91,40 @@ function listFiles(dir: string, base = dir): string[] {
   });
 }
 
-/**
- * The generated page, loaded as WeChat would: its components from miniprogram_npm. simulate resolves only
- * paths, so the package names in usingComponents (the page's kit, the kit's core and vant) are mapped to
- * the folders packNpm wrote; the mapping fails the test if packNpm did not write them. An independent
- * subpackage (`add`) loads the same way from its root.
- */
-export function loadCallPage(project: string): Rendered {
-  const npm = '/miniprogram_npm';
-  const usingComponents: Record<string, string> = {
-    'tccc-call-screen': `${npm}/tccc-call-kit/call-screen/index`,
-    'tccc-wx-sdk': `${npm}/tccc-wx-sdk/index`,
-    'tccc-wx-sdk-pusher': `${npm}/tccc-wx-sdk/pusher/index`,
-    'tccc-wx-sdk-player': `${npm}/tccc-wx-sdk/player/index`,
-    ...Object.fromEntries(['button', 'icon', 'loading', 'popup'].map((name) => [`van-${name}`, `${npm}/@vant/weapp/${name}/index`])),
-  };
-  for (const target of Object.values(usingComponents)) {
-    if (!fs.existsSync(path.join(project, `${target}.json`))) throw new Error(`packNpm wrote no ${target}`);
-  }
-  const id = simulate.load(path.join(project, 'pages', 'call', 'index'), 'call-page', { rootPath: project, usingComponents });
-  const rendered = simulate.render(id) as unknown as Rendered & { attach(parent: Element): void };
-  rendered.attach(document.createElement('parent-wrapper'));
-  return rendered;
+/** The start buttons of a template, with the media of the call each places. */
+function startButtons(template: TemplateName): Array<{ button: string; media: 'audio' | 'video' }> {
+  const audio = { button: '语音呼叫', media: 'audio' as const };
+  const video = { button: '视频呼叫', media: 'video' as const };
+  return template === 'audio' ? [audio] : template === 'video' ? [video] : [audio, video];
 }
 
 /**
- * The loaded call page signs in and places a call from each start button the template offers: on the open
- * core through the simulator at `serverUrl`, whose agent answers and hangs up; on the tccc core through the
- * double, scripted to do the same.
+ * The journey for one template on one core. Each runs in its own test file: WeChat's wcc keeps compiled
+ * templates in globals keyed by their path in the project, and every project has pages/call/index.wxml,
+ * so two projects in one jest environment would share the first one's page.
  */
-export async function callFromPage(page: Rendered, call: { core: Core; template: 'audio' | 'video' | 'full'; channelId: string; serverUrl: string }): Promise<void> {
-  const { core, template, channelId } = call;
-  await (page.instance.onLoad as () => Promise<void>)();
-  expect(page.instance.data).toMatchObject({ ready: true, problem: '' });
-  const screen = page.querySelector('#callScreen')!;
-  const status = () => screen.dom.querySelector('[class*="tccc-call-screen__status"]')!.textContent;
-  // On the open core, every start button the template offers: each a call the default simulator takes.
-  const offered: Array<'audio' | 'video'> = template === 'audio' ? ['audio'] : core === 'open' && template === 'full' ? ['audio', 'video'] : ['video'];
-  await tapButton(screen, `.tccc-call-screen__start-${offered[0]}`);
-  if (core === 'tccc') {
-    await waitFor(() => status() === '等待客服接听…', 'the call placed on the double');
-    expect(double().calls.map((entry) => entry.method)).toEqual(['checkLogin', 'login', template === 'audio' ? 'startCall' : 'startSession']);
-    expect(double().calls[2].args).toEqual([{ channelId }]);
-    double().accept();
-    await waitFor(() => status() === '通话中', 'the agent answering');
-    expect(screen.querySelector('.tccc-call-screen__call-bar')).toBeDefined();
-    double().end({ closeBy: 'seat' });
-    await waitFor(() => status() === '通话已结束', 'the agent hanging up');
-    expect(screen.dom.querySelector('[class*="tccc-call-screen__start-"]')).not.toBeNull();
-    return;
-  }
-  const root = () => screen.querySelector('#tcccSdk')!.instance;
-  for (const [index, media] of offered.entries()) {
-    if (index > 0) await tapButton(screen, `.tccc-call-screen__start-${media}`);
-    await waitFor(() => ['ivr', 'ringing'].includes(root().getState().phase), `the ${media} call to reach the contact center`);
-    if (root().getState().phase === 'ivr') await root().sendDigits('1');
-    await waitFor(() => root().getState().phase === 'ringing', 'ringing');
-    const [live] = (await agent(call.serverUrl).sessions()).filter((session) => session.phase === 'ringing');
-    expect(live).toMatchObject({ channelId, media });
-    await agent(call.serverUrl).accept(live.sessionId);
-    await waitFor(() => root().getState().phase === 'active', `the agent answering the ${media} call`);
-    await agent(call.serverUrl).hangUp(live.sessionId);
-    await waitFor(() => root().getState().phase === 'idle', 'the agent hanging up');
-    expect(screen.dom.textContent).toContain('通话已结束');
-  }
-}
-
-/**
- * The whole journey for one template on one core. Each runs in its own test file: WeChat's wcc keeps
- * compiled templates in globals keyed by their path in the project, and every project has
- * pages/call/index.wxml, so two projects in one jest environment would share the first one's page.
- */
-export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId: string, core: Core = 'open', typescript = false, fromClone = false): void {
-  setUp(`${template}-${core}${typescript ? '-ts' : ''}${fromClone ? '-clone' : ''}`, typescript);
+export function scaffoldJourney({ template, channelId, core = 'open', typescript = false, fromClone = false, tests = true, breaks = false }: Journey): void {
   const name = `app-${template}-${core}${typescript ? '-ts' : ''}`;
   const project = () => path.join(WORK, name);
-  let wx: WxRuntime;
+  const configFile = typescript ? 'config.ts' : 'config.js';
+
+  beforeAll(async () => {
+    WORK = path.join(WORK_ROOT, `${template}-${core}${typescript ? '-ts' : ''}${fromClone ? '-clone' : ''}`);
+    fs.rmSync(WORK, { recursive: true, force: true });
+    fs.mkdirSync(WORK, { recursive: true });
+    registry = await startLocalRegistry(packedTarballs().all, { lockfile: path.join(REPO_ROOT, 'package-lock.json') });
+  });
+  afterAll(async () => {
+    await registry.close();
+    fs.rmSync(WORK, { recursive: true, force: true });
+  });
 
   const how = fromClone ? '`npm run create` in this clone (our packages packed, file: dependencies)' : 'npm exec of the packed CLI';
-  test(`${how} writes the template for the ${core} core, installs, and prints the next steps`, async () => {
+  test(`${how} writes the template for the ${core} core${tests ? ' with its test' : ', --no-tests'}, installs, and prints the next steps`, async () => {
     const { create } = packedTarballs();
-    // On the open core the channel is the template's default: it must be one the default simulator takes.
-    const coreFlags = core === 'open' ? ['--core', 'open', '--server', server.url] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', channelId];
-    const languageFlags = typescript ? ['--typescript'] : [];
-    const flags = [name, '--template', template, ...coreFlags, ...languageFlags, '--yes', '--use-npm'];
+    // On the open core the channel is the template's default, and the endpoint the default simulator's.
+    const coreFlags = core === 'open' ? ['--core', 'open'] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', channelId];
+    const flags = [name, '--template', template, ...coreFlags, ...(typescript ? ['--typescript'] : []), ...(tests ? [] : ['--no-tests']), '--yes', '--use-npm'];
     // From a clone, as the README says, from beside it: `npm run create -- <dir>` (the tests have built it all).
     const command = fromClone ? ['--prefix', REPO_ROOT, 'run', 'create', '--', ...flags, '--skip-build'] : ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', ...flags];
     const result = await run('npm', command, WORK);
@@ -238,84 +133,162 @@ export function scaffoldJourney(template: 'audio' | 'video' | 'full', channelId:
     expect(result.stdout).toContain('Dependencies installed');
     expect(result.stdout).toContain('构建 npm');
     expect(result.stdout).toMatch(/\nNext:\n/);
+    if (tests) expect(result.stdout).toMatch(/the app tests its call page:\n  npm run test +# /);
+    else expect(result.stdout).not.toContain('npm run test');
     const tarballs = fromClone ? ['open-tccc-wx-sdk', 'tccc-call-kit', 'tccc-dev-server'].map((pkg) => `local-packages/${pkg}-${VERSION}.tgz`) : [];
-    expect(listFiles(project()).sort()).toEqual([...expectedFileList(template, core, typescript), ...tarballs].sort());
+    expect(listFiles(project()).sort()).toEqual([...expectedFileList(template, core, typescript, tests), ...tarballs].sort());
     if (typescript) {
-      // The project type-checks against what it installed, with its own compiler, then is compiled as DevTools would.
+      // The project type-checks against what it installed, with its own compiler (DevTools compiles it as it builds; renderPage the same way).
       const check = await run('npm', ['run', 'typecheck', '--silent'], project());
       expect(check.stdout).toBe('');
       expect(check.code).toBe(0);
-      expect(compileTypeScript(project()).sort()).toEqual(['app.ts', 'config.ts', 'pages/call/index.ts']);
+      expect(typeScriptSources(project()).sort()).toEqual(['app.ts', 'config.ts', 'pages/call/index.ts']);
       expect(JSON.parse(fs.readFileSync(path.join(project(), 'project.config.json'), 'utf8')).setting.useCompilerPlugins).toEqual(['typescript']);
     }
-    const typings = typescript ? { 'miniprogram-api-typings': expect.stringMatching(/^\^\d/), typescript: expect.stringMatching(/^\^\d/) } : {};
     const manifest = JSON.parse(fs.readFileSync(path.join(project(), 'package.json'), 'utf8'));
-    const installed = (name: string) => JSON.parse(fs.readFileSync(path.join(project(), 'node_modules', name, 'package.json'), 'utf8'));
+    const installed = (pkg: string) => JSON.parse(fs.readFileSync(path.join(project(), 'node_modules', pkg, 'package.json'), 'utf8'));
+    const devServerRange = fromClone ? `file:${tarballs[2]}` : expect.stringMatching(/^\^\d/);
+    const typings = typescript ? { 'miniprogram-api-typings': expect.stringMatching(/^\^\d/), typescript: expect.stringMatching(/^\^\d/) } : {};
+    const testTools = tests ? { ...TEST_DEPENDENCIES, ...(typescript ? { [TEST_TYPESCRIPT.name]: TEST_TYPESCRIPT.range } : {}) } : {};
+    if (tests) {
+      expect(manifest.scripts.test).toBe('jest');
+      expect(manifest.jest).toEqual({ preset: 'tccc-dev-server/testing' });
+      expect(JSON.parse(fs.readFileSync(path.join(project(), 'project.config.json'), 'utf8')).packOptions.ignore).toContainEqual({ type: 'folder', value: 'test' });
+    } else {
+      expect(manifest.scripts).not.toHaveProperty('test');
+      expect(manifest).not.toHaveProperty('jest');
+    }
     if (core === 'open') {
       expect(result.stdout).toMatch(/cd app-[\w-]+\n\s+npm run simulator/);
       if (fromClone) {
         expect(manifest.dependencies).toEqual({ 'tccc-call-kit': `file:${tarballs[1]}`, 'tccc-wx-sdk': `file:${tarballs[0]}` });
-        expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': `file:${tarballs[2]}`, ...typings });
         expect(JSON.parse(fs.readFileSync(path.join(project(), 'project.config.json'), 'utf8')).packOptions.ignore).toContainEqual({ type: 'folder', value: 'local-packages' });
       } else {
         expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d+\.\d+\.\d+$/), 'tccc-wx-sdk': expect.stringMatching(/^npm:open-tccc-wx-sdk@\^\d+\.\d+\.\d+$/) });
-        expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': expect.stringMatching(/^\^\d/), ...typings });
       }
+      expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': devServerRange, ...typings, ...testTools });
       // The alias: our core installed under the name the doc uses (and named so by the app's postinstall).
       expect(installed('tccc-wx-sdk')).toMatchObject({ name: 'tccc-wx-sdk', description: expect.stringContaining('open core') });
-      expect(fs.readFileSync(path.join(project(), typescript ? 'config.ts' : 'config.js'), 'utf8')).toContain(JSON.stringify(channelId));
+      expect(fs.readFileSync(path.join(project(), configFile), 'utf8')).toContain(JSON.stringify(channelId));
     } else {
       expect(result.stdout).toContain('WeChat DevTools cannot run a TCCC call');
       expect(result.stdout).not.toMatch(/simulator|tccc-dev-server/);
       expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d/), 'tccc-wx-sdk': '>=1.0.0' });
-      expect(manifest.devDependencies).toEqual(typescript ? typings : undefined);
+      // The simulator's package only for its testing entry (and the double): no simulator script, no endpoint.
+      const devDependencies = { ...typings, ...(tests ? { 'tccc-dev-server': devServerRange, ...testTools } : {}) };
+      expect(manifest.devDependencies).toEqual(Object.keys(devDependencies).length > 0 ? devDependencies : undefined);
+      expect(manifest.scripts).not.toHaveProperty('simulator');
       expect(installed('tccc-wx-sdk').description).toContain('TEST DOUBLE');
       // No endpoint, no simulator, no configure: none is in the public API.
-      const config = { exports: {} as Record<string, unknown> };
-      new Function('module', 'exports', fs.readFileSync(path.join(project(), 'config.js'), 'utf8'))(config, config.exports);
-      expect(Object.keys(config.exports)).toEqual(['sdkAppId', 'channelId']);
-      expect(fs.readFileSync(path.join(project(), 'app.js'), 'utf8')).not.toMatch(/configure|endpoint/);
-      expect(fs.readFileSync(path.join(project(), 'package.json'), 'utf8')).not.toMatch(/tccc-dev-server|simulator/);
-      expect(fs.existsSync(path.join(project(), 'node_modules', 'tccc-dev-server'))).toBe(false);
+      if (!typescript) {
+        const config = { exports: {} as Record<string, unknown> };
+        new Function('module', 'exports', fs.readFileSync(path.join(project(), 'config.js'), 'utf8'))(config, config.exports);
+        expect(Object.keys(config.exports)).toEqual(['sdkAppId', 'channelId']);
+      }
+      expect(fs.readFileSync(path.join(project(), typescript ? 'app.ts' : 'app.js'), 'utf8')).not.toMatch(/configure|endpoint/);
+      expect(fs.existsSync(path.join(project(), 'node_modules', 'tccc-dev-server'))).toBe(tests);
     }
-  });
+  }, INSTALL_TIMEOUT_MS);
 
-  test('packNpm puts the core at miniprogram_npm/tccc-wx-sdk, the kit, vant and nothing Node-only; WeChat\'s code-quality check passes', async () => {
-    const logged = jest.spyOn(console, 'log');
-    await packNpm(project());
-    // miniprogram-ci's own logging stays out of the test output.
-    expect(logged).not.toHaveBeenCalled();
-    logged.mockRestore();
-    expect(listNpm(project())).toEqual(core === 'open' ? ['@vant/weapp', 'tccc-call-kit', 'tccc-wx-sdk', 'trtc-wx-sdk'] : ['@vant/weapp', 'tccc-call-kit', 'tccc-wx-sdk']);
-    const kit = listFiles(path.join(project(), 'miniprogram_npm', 'tccc-call-kit'));
+  if (tests) {
+    test("the app's own npm test passes: 构建 npm, WeChat's code-quality check, and a call from each start button", async () => {
+      const result = await run('npm', ['test'], project(), TEST_TIMEOUT_MS);
+      const output = `${result.stdout}\n${result.stderr}`;
+      expect({ code: result.code, output: result.code === 0 ? '' : output }).toEqual({ code: 0, output: '' });
+      const calls = startButtons(template).map(({ button }) => `tapping 「${button}」 places a call that the agent answers, then hangs up`);
+      for (const title of ['the WeChat code-quality check passes', ...calls]) expect(output).toContain(`✓ ${title}`);
+      expect(output).toMatch(new RegExp(`Tests: +${calls.length + 1} passed, ${calls.length + 1} total`));
+    }, TEST_TIMEOUT_MS);
+  } else {
+    test('built and checked as WeChat would, the page places a call from each start button (tccc-dev-server/testing, in this process)', async () => {
+      await buildNpm(project());
+      expect(await codeQuality(project())).toEqual([]);
+      const simulator: Simulator | null = core === 'open' ? await startSimulator() : null;
+      try {
+        const agent: Agent = simulator ? simulator.agent : tcccWxSdkDouble().agent;
+        for (const { button, media } of startButtons(template)) {
+          const page = await renderPage(project(), 'pages/call/index', simulator ? { routes: { 'http://127.0.0.1:5700': simulator.url } } : { tcccWxSdk: 'double' });
+          try {
+            await page.tap(button);
+            if (channelId === 'audio-support') {
+              await page.waitForStatus('请按键选择服务');
+              await page.tap('1');
+            }
+            const call = await agent.waitForCall();
+            expect(call).toMatchObject({ channelId, media });
+            await agent.accept(call);
+            await page.waitForStatus(simulator ? /为您服务$/ : '通话中');
+            await agent.hangUp(call);
+            await page.waitForStatus('通话已结束');
+          } finally {
+            page.close();
+          }
+        }
+      } finally {
+        await simulator?.close();
+      }
+    }, TEST_TIMEOUT_MS);
+  }
+
+  test('构建 npm put the core at miniprogram_npm/tccc-wx-sdk, the kit and vant, and nothing Node-only or of the test\'s tools', () => {
+    const npmDir = path.join(project(), 'miniprogram_npm');
+    const built = fs.readdirSync(npmDir).flatMap((entry) => (entry.startsWith('@') ? fs.readdirSync(path.join(npmDir, entry)).map((inner) => `${entry}/${inner}`) : [entry])).sort();
+    expect(built).toEqual(core === 'open' ? ['@vant/weapp', 'tccc-call-kit', 'tccc-wx-sdk', 'trtc-wx-sdk'] : ['@vant/weapp', 'tccc-call-kit', 'tccc-wx-sdk']);
+    const kit = listFiles(path.join(npmDir, 'tccc-call-kit'));
     expect(kit).toContain('call-screen/index.wxml');
-    const coreFiles = listFiles(path.join(project(), 'miniprogram_npm', 'tccc-wx-sdk'));
+    const coreFiles = listFiles(path.join(npmDir, 'tccc-wx-sdk'));
     expect(coreFiles).toEqual(expect.arrayContaining(['index.json', 'pusher/index.json', 'player/index.json', 'login/index.js']));
-    expect(coreFiles.filter((file) => /call-screen|keypad|bin\/|console\/|dev-server|create/.test(file))).toEqual([]);
-    expect(kit.filter((file) => /bin\/|console\/|dev-server|create|login\//.test(file))).toEqual([]);
+    expect(coreFiles.filter((file) => /call-screen|keypad|bin\/|console\/|dev-server|create|testing/.test(file))).toEqual([]);
+    expect(kit.filter((file) => /bin\/|console\/|dev-server|create|testing|login\//.test(file))).toEqual([]);
     // Every package any shipped file requires: trtc-wx-sdk from our core, tim-wx-sdk only from the opt-in im entry.
-    expect(bareRequires(path.join(project(), 'miniprogram_npm'))).toEqual(
-      core === 'open' ? { 'trtc-wx-sdk': ['tccc-wx-sdk/services/platform/trtc-media.js'], 'tim-wx-sdk': ['tccc-wx-sdk/im/index.js'] } : {},
-    );
-    const rules = await codeQuality(project());
-    expect(rules.length).toBeGreaterThanOrEqual(11);
-    const failed = rules.filter((item) => !item.success).map((item) => `${item.name}: ${item.text}`);
-    expect(failed).toEqual([]);
+    expect(bareRequires(npmDir)).toEqual(core === 'open' ? { 'trtc-wx-sdk': ['tccc-wx-sdk/services/platform/trtc-media.js'], 'tim-wx-sdk': ['tccc-wx-sdk/im/index.js'] } : {});
   });
 
-  test(`the generated call page logs in and makes a call${core === 'open' ? ' from each of its start buttons' : ''} on the ${core} core, shown on the call screen`, async () => {
-    wx = installWxRuntime();
+  if (breaks) breakTests(project, core, channelId, configFile);
+}
+
+/**
+ * The app's own test must fail when the page can no longer place a call: each break of the issue, made
+ * and undone in turn, with the call tests run (`-t`) and what the failure says. A wrong channel is refused
+ * differently on each core (the simulator has no such entry; the double takes any, and the test sees which);
+ * the other two breaks fail alike on both, and are made on the tccc core only (on the open core, the unit
+ * tests of renderPage make them).
+ */
+function breakTests(project: () => string, core: Core, channelId: string, configFile: string): void {
+  const pageJson = 'pages/call/index.json';
+  const cases: Array<{ title: string; file: string; change(text: string): string; says: RegExp }> = [
+    {
+      title: `another channelId in ${configFile}`,
+      file: configFile,
+      change: (text) => text.replace(JSON.stringify(channelId), JSON.stringify('no-such-channel')),
+      // The simulator refuses a channel it does not have; the double takes any, and the test sees which.
+      says: core === 'open' ? /the status line reads 「呼叫未能接通，请稍后再试」/ : /"channelId": "no-such-channel"/,
+    },
+    {
+      title: 'the call screen taken out of usingComponents',
+      file: pageJson,
+      change: (text) => JSON.stringify({ ...JSON.parse(text), usingComponents: {} }),
+      says: /a button 「语音呼叫」 to tap; no status line/,
+    },
+    {
+      title: `a ${configFile} that does not load`,
+      file: configFile,
+      change: (text) => text.replace(/\}\s*;?\s*$/, ''),
+      says: /SyntaxError/,
+    },
+  ];
+  const made = core === 'tccc' ? cases : cases.slice(0, 1);
+  test.each(made.map((entry) => [entry.title, entry] as const))("the app's own test fails with %s", async (_, { file, change, says }) => {
+    const target = path.join(project(), file);
+    const original = fs.readFileSync(target, 'utf8');
+    fs.writeFileSync(target, change(original));
+    expect(fs.readFileSync(target, 'utf8')).not.toBe(original);
     try {
-      const app = { ran: false };
-      (globalThis as Record<string, unknown>).App = () => (app.ran = true);
-      // One module registry for the app, as in WeChat: app.js configures the SDK module the page uses.
-      jest.resetModules();
-      require(path.join(project(), 'app.js'));
-      expect(app.ran).toBe(true);
-
-      await callFromPage(loadCallPage(project()), { core, template, channelId, serverUrl: server.url });
+      const result = await run('npm', ['test', '--', '-t', 'places a call'], project(), TEST_TIMEOUT_MS);
+      expect(result.code).not.toBe(0);
+      expect(`${result.stdout}\n${result.stderr}`).toMatch(says);
     } finally {
-      wx.restore();
+      fs.writeFileSync(target, original);
     }
-  });
+  }, TEST_TIMEOUT_MS);
 }

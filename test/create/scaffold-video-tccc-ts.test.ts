@@ -4,6 +4,4 @@
  */
 import { scaffoldJourney } from './scaffold-journey';
 
-jest.setTimeout(180000);
-
-describe("the video template in TypeScript on the tccc core (Tencent's tccc-wx-sdk, here its double), from npm exec to a call", () => scaffoldJourney('video', '12345', 'tccc', true));
+describe("the video template in TypeScript on the tccc core (Tencent's tccc-wx-sdk, here its double; --no-tests), from npm exec to a call checked through tccc-dev-server/testing", () => scaffoldJourney({ template: 'video', channelId: '12345', core: 'tccc', typescript: true, tests: false }));

@@ -4,6 +4,4 @@
  */
 import { scaffoldJourney } from './scaffold-journey';
 
-jest.setTimeout(180000);
-
-describe("the video template on the tccc core (Tencent's tccc-wx-sdk, here its double), from npm exec to a call", () => scaffoldJourney('video', '12345', 'tccc'));
+describe("the video template on the tccc core (Tencent's tccc-wx-sdk, here its double), from npm exec to a call", () => scaffoldJourney({ template: 'video', channelId: '12345', core: 'tccc' }));

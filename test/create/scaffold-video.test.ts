@@ -4,6 +4,4 @@
  */
 import { scaffoldJourney } from './scaffold-journey';
 
-jest.setTimeout(180000);
-
-describe('the video template on the open core, from npm exec to a call', () => scaffoldJourney('video', 'video-support', 'open'));
+describe('the video template on the open core, from npm exec to a call', () => scaffoldJourney({ template: 'video', channelId: 'video-support' }));

@@ -39,10 +39,10 @@ const CASES = (['open', 'tccc'] as const).flatMap((core) => (['audio', 'video', 
 test.each(CASES)('%s core, %s template: TypeScript in place of the JavaScript, installed, type-checked', async (core, template) => {
   const name = `ts-${core}-${template}`;
   const coreFlags = core === 'open' ? ['--core', 'open'] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '12345'];
-  const created = await run(process.execPath, [CLI, name, '--template', template, ...coreFlags, '--typescript', '--yes', '--skip-install'], WORK, 30000);
+  const created = await run(process.execPath, [CLI, name, '--template', template, ...coreFlags, '--typescript', '--no-tests', '--yes', '--skip-install'], WORK, 30000);
   expect(created.code).toBe(0);
   const project = path.join(WORK, name);
-  const files = expectedFileList(template, core, true);
+  const files = expectedFileList(template, core, true, false);
   expect(files).toEqual(expect.arrayContaining(['app.ts', 'config.ts', 'pages/call/index.ts', 'tsconfig.json']));
   expect(files.filter((file) => /^(app|config|pages\/call\/index)\.js$/.test(file))).toEqual([]);
   for (const file of files) expect(fs.existsSync(path.join(project, file))).toBe(true);

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent } from '../support/agent';
+import { simulatorAgent } from '../../testing';
 
 let server: DevServer;
 let framing: http.Server;
@@ -37,6 +37,6 @@ function drive(pageUrl: string): Promise<{ live: boolean; clicked: boolean }> {
 test('a page of another origin cannot frame the console: nothing loads in the frame, and the seats stay online', async () => {
   const outcome = await drive(`http://127.0.0.1:${(framing.address() as AddressInfo).port}/`);
   expect(outcome).toEqual({ live: false, clicked: false });
-  const { seats } = await agent(server.url).settings({});
+  const { seats } = await simulatorAgent(server.url).settings({});
   expect(seats.map((seat: { online: boolean }) => seat.online)).toEqual([true, true]);
 }, 60000);

@@ -8,8 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent, httpJson } from '../support/agent';
 import { fill, loadConsoleTexts } from '../support/console-texts';
+import { simulatorAgent } from '../../testing';
+import { httpJson } from '../../testing/http';
 
 // To look at, not compared: the docs show the English console (docs/agent-console.png, from agent-console.browser.test.ts).
 const SCREENSHOT = path.resolve(__dirname, '../../.tmp/agent-console.zh-CN.png');
@@ -58,7 +59,7 @@ function drive(args: string[]): Promise<Report> {
 beforeAll(async () => {
   server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 120000, ringTimeoutMs: 120000, clientGraceMs: 120000 } });
   guarded = await startDevServer({ port: 0, agentToken: 'languages-test-token' });
-  const seats = agent(server.url);
+  const seats = simulatorAgent(server.url);
   // An ended call of each kind: answered then hung up by the seat, and one outside service hours.
   const answered = await call(server.url, 'caller-answered', 'video-support', 'video');
   await seats.accept(answered);

@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { httpJson } from '../support/agent';
-import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
-import { installWxRuntime } from '../support/wx-runtime';
+import { loadLoginModule, renderSdkPage } from '../support/sdk-host';
+import { installWxRuntime, waitFor } from '../../testing';
+import { httpJson } from '../../testing/http';
 
 const SCREENSHOT = process.env.UPDATE_SCREENSHOTS ? path.resolve(__dirname, '../../docs/agent-console.png') : path.resolve(__dirname, '../../.tmp/agent-console.png');
 

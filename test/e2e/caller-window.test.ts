@@ -7,7 +7,7 @@ import path from 'node:path';
 import { WebSocket } from 'ws';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { httpJson } from '../support/agent';
+import { httpJson } from '../../testing/http';
 
 let server: DevServer;
 beforeAll(async () => {

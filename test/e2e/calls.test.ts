@@ -9,10 +9,10 @@ import path from 'node:path';
 import { setImmediate } from 'node:timers';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent, httpJson } from '../support/agent';
-import { loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import { loadLoginModule, renderSdkPage } from '../support/sdk-host';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime, simulatorAgent, waitFor } from '../../testing';
+import { httpJson } from '../../testing/http';
 
 const SDK_APP_ID = '1400000003';
 let wx: WxRuntime;
@@ -34,7 +34,7 @@ describe('against an in-process simulator', () => {
     server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
   });
   afterAll(() => server.close());
-  afterEach(() => agent(server.url).settings({ seatsOnline: true, autoAnswerMs: null }));
+  afterEach(() => simulatorAgent(server.url).settings({ seatsOnline: true, autoAnswerMs: null }));
 
   test('login → startCall → IVR digits → queued → agent accepts → accepted → agent hangs up', async () => {
     const { sdk, recorded } = await callerOn(server);
@@ -54,9 +54,9 @@ describe('against an in-process simulator', () => {
       // A seat frees up: the queued call rings there, and the agent accepts.
       await hangUpOther(others[0]);
       await waitFor(() => sdk().getState().phase === 'ringing', 'ringing once a seat is free');
-      await agent(server.url).accept(sessionId);
+      await simulatorAgent(server.url).accept(sessionId);
       await waitFor(() => recorded.accepted.length === 1, 'accepted');
-      await agent(server.url).hangUp(sessionId);
+      await simulatorAgent(server.url).hangUp(sessionId);
       await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
     } finally {
       await Promise.all(others.map(hangUpOther));
@@ -66,7 +66,7 @@ describe('against an in-process simulator', () => {
   });
 
   test('no agent online: the call starts and ends with noSeatOnline, closed by the system', async () => {
-    await agent(server.url).settings({ seatsOnline: false });
+    await simulatorAgent(server.url).settings({ seatsOnline: false });
     const { sdk, recorded } = await callerOn(server);
     const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
     await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
@@ -82,13 +82,13 @@ describe('against an in-process simulator', () => {
     await waitFor(() => recorded.sessionEnded.length === 1, 'notWorkTime');
     expect(recorded.sessionEnded[0]).toMatchObject({ closeBy: 'admin', reason: 'notWorkTime', endStatus: 106 });
     const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
-    await agent(server.url).transferToNoAgent(sessionId);
+    await simulatorAgent(server.url).transferToNoSeat(sessionId);
     await waitFor(() => recorded.sessionEnded.length === 2, 'transfer');
     expect(recorded.sessionEnded[1]).toEqual({ sessionId, closeBy: 'admin', endStatus: 105, reason: 'noSeatOnline' });
   });
 
   test('auto-answer accepts a ringing call by itself', async () => {
-    await agent(server.url).settings({ autoAnswerMs: 50 });
+    await simulatorAgent(server.url).settings({ autoAnswerMs: 50 });
     const { sdk, recorded } = await callerOn(server);
     await sdk().startSession({ channelId: 'video-support' });
     await waitFor(() => recorded.accepted.length === 1, 'auto-answer');
@@ -96,7 +96,7 @@ describe('against an in-process simulator', () => {
     expect(recorded.sessionEnded).toEqual([expect.objectContaining({ closeBy: 'user', reason: 'ok', endStatus: 1 })]);
   });
 
-  const liveCalls = async () => (await agent(server.url).sessions()).filter((session) => session.phase !== 'ended');
+  const liveCalls = async () => (await simulatorAgent(server.url).calls()).filter((session) => session.phase !== 'ended');
   const globalWx = () => (globalThis as unknown as { wx: Record<string, (options: any) => unknown> }).wx;
 
   test('hanging up while the call is created: endCall resolves once the server call is over, and a redial is not busy', async () => {
@@ -146,11 +146,11 @@ describe('against an in-process simulator', () => {
     await waitFor(() => sdk().getState().phase === 'ringing', 'ringing');
     wx.dropSockets();
     // While the caller is away, the agent accepts: the event must arrive after the reconnect, once.
-    await agent(server.url).accept(sessionId);
+    await simulatorAgent(server.url).accept(sessionId);
     await waitFor(() => recorded.accepted.length === 1, 'accepted after the reconnect');
     await waitFor(() => wx.sockets.size === 1, 'the resumed socket');
     wx.dropSockets();
-    await agent(server.url).hangUp(sessionId);
+    await simulatorAgent(server.url).hangUp(sessionId);
     await waitFor(() => recorded.sessionEnded.length === 1, 'ended after the second reconnect');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(recorded.accepted).toHaveLength(1);
@@ -192,7 +192,7 @@ describe('against an in-process simulator', () => {
     };
     const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
     expect(attempts).toBe(2);
-    await agent(server.url).accept(sessionId);
+    await simulatorAgent(server.url).accept(sessionId);
     await waitFor(() => recorded.accepted.length === 1, 'accepted');
     await sdk().endCall();
     expect(recorded.sessionEnded).toEqual([expect.objectContaining({ sessionId, closeBy: 'user' })]);

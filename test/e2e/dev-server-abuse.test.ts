@@ -9,8 +9,8 @@ import net from 'node:net';
 import { WebSocket } from 'ws';
 import type { DevServer, DevServerOptions } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { httpJson } from '../support/agent';
 import { rawRequest } from '../support/raw-http';
+import { httpJson } from '../../testing/http';
 
 const servers: DevServer[] = [];
 async function serve(options: DevServerOptions = {}): Promise<DevServer> {

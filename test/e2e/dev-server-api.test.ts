@@ -1,7 +1,8 @@
 import { WebSocket } from 'ws';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent, httpJson } from '../support/agent';
+import { simulatorAgent } from '../../testing';
+import { httpJson } from '../../testing/http';
 
 let server: DevServer;
 beforeAll(async () => {
@@ -58,7 +59,7 @@ test('bad requests to every endpoint get a clear error and the server keeps serv
   server.center.expireTokens();
   expectError(await httpJson('GET', `${url}/v1/login`, undefined, expiring.auth), 401, 'unauthenticated');
 
-  const sessions = await agent(url).sessions();
+  const sessions = await simulatorAgent(url).calls();
   expect(sessions.find((s) => s.sessionId === call.body.sessionId)?.phase).not.toBe('ended');
 });
 

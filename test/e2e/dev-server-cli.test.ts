@@ -15,7 +15,7 @@ import { commandWith } from '../../dev-server/launch-command';
 import { protocolDocPath } from '../../dev-server/protocol-doc';
 import { CLI_OPTIONS, optionsTable } from '../../dev-server/cli-options';
 import { STARTUP_TEXTS } from '../../dev-server/startup-texts';
-import { httpJson } from '../support/agent';
+import { httpJson } from '../../testing/http';
 import { packedTarballs } from '../support/packed';
 
 const ROOT = path.resolve(__dirname, '../..');

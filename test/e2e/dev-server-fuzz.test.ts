@@ -12,8 +12,8 @@ import { WebSocket } from 'ws';
 import { FRAME_BURST, FRAMES_PER_SECOND, MAX_BUFFERED_BYTES } from '../../dev-server/event-socket';
 import type { DevServer } from '../../dev-server/server';
 import { MAX_BODY_BYTES, startDevServer } from '../../dev-server/server';
-import { httpJson } from '../support/agent';
 import { rawRequest } from '../support/raw-http';
+import { httpJson } from '../../testing/http';
 
 const HTTP_RUNS = 300;
 const WS_RUNS = 80;

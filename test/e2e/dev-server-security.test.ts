@@ -9,9 +9,9 @@ import { WebSocket } from 'ws';
 import type { DevServer, DevServerOptions } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
 import { callerPrivileges } from '../../dev-server/usersig';
-import { httpJson } from '../support/agent';
 import type { RawResponse } from '../support/raw-http';
 import { rawRequest } from '../support/raw-http';
+import { httpJson } from '../../testing/http';
 
 const servers: DevServer[] = [];
 async function serve(options: DevServerOptions = {}): Promise<DevServer> {

@@ -8,14 +8,12 @@
  */
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent, httpJson } from '../support/agent';
 import type { Recorded, SdkComponent } from '../support/sdk-host';
 import type { LoginModule } from '../support/sdk-host';
-import { DIST, loadLoginModule, renderSdkPage, waitFor } from '../support/sdk-host';
-import type { NetworkSwitch } from '../support/wx-network';
-import { installNetworkSwitch } from '../support/wx-network';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import { DIST, loadLoginModule, renderSdkPage } from '../support/sdk-host';
+import type { NetworkSwitch, WxRuntime } from '../../testing';
+import { installNetworkSwitch, installWxRuntime, simulatorAgent, waitFor } from '../../testing';
+import { httpJson } from '../../testing/http';
 
 const SDK_APP_ID = '1400000011';
 const WINDOW_MS = 2000;
@@ -38,7 +36,7 @@ beforeEach(() => {
 afterEach(async () => {
   wx.restore();
   // Whatever a test left live (another caller holding the seat) is ended, so the next test finds the seat free.
-  for (const session of await agent(server.url).sessions()) if (session.phase !== 'ended') await agent(server.url).hangUp(session.sessionId);
+  for (const session of await simulatorAgent(server.url).calls()) if (session.phase !== 'ended') await simulatorAgent(server.url).hangUp(session.sessionId);
 });
 
 async function caller() {
@@ -66,7 +64,7 @@ async function callIn(phase: Phase) {
   await host.sdk().sendDigits('1');
   await waitFor(() => host.sdk().getState().phase === (phase === 'queued' ? 'queued' : 'ringing'), phase);
   if (phase === 'active') {
-    await agent(server.url).accept(sessionId);
+    await simulatorAgent(server.url).accept(sessionId);
     await waitFor(() => host.recorded.accepted.length === 1, 'accepted');
   }
   return { ...host, sessionId, other, idleListeners };
@@ -96,7 +94,7 @@ describe.each([3, 10, 25])('a %i s outage', (seconds) => {
     network.down();
     await waitFor(() => (sdk().getState() as unknown as { reconnecting: boolean }).reconnecting, 'reconnecting shown');
     await sleep(scaled(seconds) / 2);
-    await agent(server.url).hangUp(sessionId);
+    await simulatorAgent(server.url).hangUp(sessionId);
     await sleep(scaled(seconds) / 2);
     expect(phaseOf(sdk)).toBe('active');
     expect(recorded.sessionEnded).toEqual([]);
@@ -109,7 +107,7 @@ describe.each([3, 10, 25])('a %i s outage', (seconds) => {
     const { sdk, recorded, sessionId } = await callIn('ringing');
     network.down();
     await sleep(scaled(seconds) / 2);
-    await agent(server.url).accept(sessionId);
+    await simulatorAgent(server.url).accept(sessionId);
     await sleep(scaled(seconds) / 2);
     expect(recorded.accepted).toEqual([]);
     network.up();
@@ -125,7 +123,7 @@ describe.each([3, 10, 25])('a %i s outage', (seconds) => {
     const { sdk, recorded, sessionId, other } = await callIn('queued');
     network.down();
     await sleep(scaled(seconds) / 2);
-    await agent(server.url).hangUp(other as string);
+    await simulatorAgent(server.url).hangUp(other as string);
     await sleep(scaled(seconds) / 2);
     expect(phaseOf(sdk)).toBe('queued');
     network.up();
@@ -145,11 +143,11 @@ test('a 25 s outage at a 6 s window, longer than any fixed retry budget: the tal
     const { sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
     const { sessionId } = (await sdk().startSession({ channelId: 'video-support' })) as { sessionId: string };
     await waitFor(() => phaseOf(sdk) === 'ringing', 'ringing');
-    await agent(longWindow.url).accept(sessionId);
+    await simulatorAgent(longWindow.url).accept(sessionId);
     await waitFor(() => phaseOf(sdk) === 'active', 'talking');
     network.down();
     await sleep(2500);
-    await agent(longWindow.url).hangUp(sessionId);
+    await simulatorAgent(longWindow.url).hangUp(sessionId);
     await sleep(2500);
     expect(recorded.sessionEnded).toEqual([]);
     await expectSeatHangUpAfterOutage(recorded, sessionId);
@@ -190,7 +188,7 @@ test('background and lock screen: the OS closes the socket while hidden; on show
   const { sdk, recorded, sessionId, idleListeners } = await callIn('ringing');
   network.hideApp();
   network.down({ announce: false });
-  await agent(server.url).accept(sessionId);
+  await simulatorAgent(server.url).accept(sessionId);
   await sleep(scaled(10));
   network.up({ announce: false });
   const shownAt = Date.now();
@@ -214,7 +212,7 @@ test('the login expires mid-call: the call resumes its events and hangs up on th
   await sdk().endCall();
   expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'user', endStatus: 1, reason: 'ok' }]);
   // The server recorded the user's hang-up (the DELETE was accepted), not a timeout.
-  const [ended] = (await agent(server.url).sessions()).filter((s) => s.sessionId === sessionId);
+  const [ended] = (await simulatorAgent(server.url).calls()).filter((s) => s.sessionId === sessionId);
   expect(ended.end).toEqual({ closeBy: 'user', endStatus: 1, reason: 'ok' });
   expect(recorded.error).toEqual([]);
   // Before a call, the expired login rejects at once.

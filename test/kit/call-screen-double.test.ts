@@ -1,5 +1,5 @@
 /**
- * The call screen on the double of Tencent's tccc-wx-sdk (test/double/, written from the public doc): no
+ * The call screen on the double of Tencent's tccc-wx-sdk (testing/tccc-wx-sdk-double/, written from the public doc): no
  * getState, no statechange, methods that return nothing but startCall/startSession, events whose detail
  * may lack any field. The screen derives connecting → waiting → talking → ended itself. The same screen
  * on our core, against the simulator, is test/ui/call-screen.test.ts.
@@ -7,8 +7,8 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import simulate from 'miniprogram-simulate';
-import { waitFor } from '../support/sdk-host';
 import { renderInHost, tapButton, useKitCore } from '../support/ui-host';
+import { waitFor } from '../../testing';
 
 useKitCore('double');
 

@@ -20,6 +20,7 @@ interface Manifest {
   types?: string;
   typesVersions?: Record<string, Record<string, string[]>>;
   bin?: Record<string, string>;
+  exports?: Record<string, string | Record<string, string>>;
   scripts?: Record<string, string>;
   dependencies?: Record<string, string>;
   peerDependencies?: Record<string, string>;
@@ -44,6 +45,7 @@ function pointedAt(manifest: Manifest): string[] {
   if (manifest.types) files.push(manifest.types);
   for (const targets of Object.values(manifest.typesVersions?.['*'] ?? {})) files.push(...targets);
   files.push(...Object.values(manifest.bin ?? {}));
+  for (const target of Object.values(manifest.exports ?? {})) files.push(...(typeof target === 'string' ? [target] : Object.values(target)));
   // Each README links its Chinese twin from its first lines.
   files.push('README.md', 'README.zh-CN.md');
   return files.map((file) => path.posix.normalize(file));
@@ -126,7 +128,7 @@ test('from a clean clone, npm pack of each package builds it first (prepack)', (
   const clone = path.join(ROOT, '.tmp', 'clean-clone');
   fs.rmSync(clone, { recursive: true, force: true });
   const tracked = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
-  for (const file of tracked.filter((name) => /^(package\.json|LICENSE|README(\.zh-CN)?\.md|CHANGELOG\.md|tsconfig.*\.json|scripts\/|src\/|bin\/|create\/|templates\/|dev-server\/|packages\/|docs\/protocol)/.test(name))) {
+  for (const file of tracked.filter((name) => /^(package\.json|LICENSE|README(\.zh-CN)?\.md|CHANGELOG\.md|tsconfig.*\.json|scripts\/|src\/|bin\/|create\/|templates\/|dev-server\/|testing\/|packages\/|docs\/protocol)/.test(name))) {
     if (!fs.existsSync(path.join(ROOT, file))) continue;
     fs.mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
     fs.copyFileSync(path.join(ROOT, file), path.join(clone, file));

@@ -74,15 +74,6 @@ export function renderSdkPage(options: { sdkAppId: string; video?: boolean; chil
   return { page, sdk, recorded };
 }
 
-/** Polls until `check` holds; fails with `what` after `timeoutMs`. */
-export async function waitFor(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
 export interface LoginModule {
   login(options: unknown): Promise<unknown>;
   checkLogin(options: unknown): Promise<boolean>;

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { TCCC_WX_SDK_DOUBLE_DIR } from '../../testing';
+import { resolveComponents } from '../../testing/components';
 
 /**
  * The miniprogram-simulate roots for UI kit tests, laid out as WeChat's 构建 npm would for an app that
@@ -14,7 +16,7 @@ const TMP = path.resolve(__dirname, '../../.tmp');
 const REPO = path.resolve(__dirname, '../..');
 const CORE_SOURCES: Record<KitCore, string> = {
   open: path.join(REPO, 'miniprogram_dist'),
-  double: path.join(REPO, 'test', 'double', 'tccc-wx-sdk', 'miniprogram_dist'),
+  double: TCCC_WX_SDK_DOUBLE_DIR,
 };
 const KIT_SOURCE = path.join(REPO, 'packages', 'tccc-call-kit', 'miniprogram_dist');
 const VANT_SOURCE = path.join(REPO, 'node_modules', '@vant', 'weapp', 'lib');
@@ -51,20 +53,18 @@ export function prepareSimulateRoot(): void {
       fs.cpSync(source, path.join(npm, name), { recursive: true });
     }
     copyVant(simulateRootOf(core));
+    resolveAsWeChat(simulateRootOf(core));
   }
 }
 
-/** The vant components the kit uses, mapped explicitly (unmapped, they would render empty without an error). */
-export const VANT_COMPONENTS: Record<string, string> = Object.fromEntries(
-  ['button', 'icon', 'loading', 'popup'].map((name) => [`van-${name}`, `/miniprogram_npm/@vant/weapp/${name}/index`]),
-);
-
 /**
- * The core's tags as the kit names them (`"tccc-wx-sdk": "tccc-wx-sdk"`), mapped to miniprogram_npm as
- * WeChat resolves a package name; simulate resolves only paths, and would leave them as empty tags.
+ * Every component's `usingComponents` in the root rewritten to the path WeChat resolves it to (the testing
+ * entry's rule: the kit's `"tccc-wx-sdk": "tccc-wx-sdk"` and `@vant/weapp/…` to their miniprogram_npm
+ * folders), which is all miniprogram-simulate follows: a package name left as it is renders an empty tag.
  */
-export const CORE_COMPONENTS: Record<string, string> = {
-  'tccc-wx-sdk': '/miniprogram_npm/tccc-wx-sdk/index',
-  'tccc-wx-sdk-pusher': '/miniprogram_npm/tccc-wx-sdk/pusher/index',
-  'tccc-wx-sdk-player': '/miniprogram_npm/tccc-wx-sdk/player/index',
-};
+function resolveAsWeChat(root: string): void {
+  const kit = path.join(root, 'miniprogram_npm', KIT_PACKAGE);
+  const kitComponents = fs.readdirSync(kit).filter((name) => fs.existsSync(path.join(kit, name, 'index.json')));
+  for (const name of kitComponents) resolveComponents(root, `miniprogram_npm/${KIT_PACKAGE}/${name}/index`);
+  for (const part of ['index', 'pusher/index', 'player/index']) resolveComponents(root, `miniprogram_npm/tccc-wx-sdk/${part}`);
+}

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import type { Rendered as RenderedNode } from '../../testing';
 import type { KitCore } from './simulate-root';
-import { CORE_COMPONENTS, KIT_PACKAGE, VANT_COMPONENTS, simulateRootOf } from './simulate-root';
+import { KIT_PACKAGE, simulateRootOf } from './simulate-root';
 
 const loaded = new Map<string, string>();
 let kitCore: KitCore = 'open';
@@ -29,21 +30,18 @@ export function loadKitComponent(name: string): string {
     // module registry ignores: without a reset, a component already run by an earlier load (vant's button
     // inside another kit component) would never register under this load and render as an empty tag.
     jest.resetModules();
-    id = simulate.load(file, name.startsWith('tccc-') ? name : `tccc-${name}`, { rootPath: simulateRootOf(kitCore), usingComponents: { ...VANT_COMPONENTS, ...CORE_COMPONENTS } });
+    id = simulate.load(file, name.startsWith('tccc-') ? name : `tccc-${name}`, { rootPath: simulateRootOf(kitCore) });
     loaded.set(name, id);
   }
   return id;
 }
 
-/** What miniprogram-simulate hands back for a rendered node, typed as the tests use it. */
-export interface Rendered {
-  dom: HTMLElement;
+/** What miniprogram-simulate hands back for a rendered host page: a node as the testing entry types it, and more. */
+export interface Rendered extends RenderedNode {
   instance: Record<string, any>;
   querySelector(selector: string): Rendered | undefined;
   querySelectorAll(selector: string): Rendered[];
-  dispatchEvent(name: string, options?: { detail?: unknown }): void;
   triggerPageLifeTime(name: string): void;
-  setData(data: Record<string, unknown>): void;
   detach(): void;
 }
 
@@ -77,8 +75,8 @@ export function renderInHost(name: string, options: { attributes?: string; event
   return { page: page as unknown as Rendered, events };
 }
 
-/** Taps a rendered vant button: the inner `wx-button` element, as a finger would. */
-export async function tapButton(root: Rendered, selector: string): Promise<void> {
+/** Taps a rendered vant button: the inner `wx-button` element, as a finger would (by its name: the testing entry's `tap`). */
+export async function tapButton(root: RenderedNode, selector: string): Promise<void> {
   const vant = root.querySelector(selector);
   if (!vant) throw new Error(`No element matches ${selector}`);
   const inner = vant.querySelector('.van-button');

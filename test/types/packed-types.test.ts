@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { LocalRegistry } from '../../scripts/lib/local-registry';
 import { npmEnvFor, startLocalRegistry } from '../../scripts/lib/local-registry';
+import { DOUBLE_DIR } from '../../scripts/lib/pack';
 import { packedTarballs } from '../support/packed';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -33,7 +34,7 @@ function versionOf(dir: string): string {
 /** What each fixture project installs: our core under the name tccc-wx-sdk, or the double of Tencent's. */
 const FIXTURE_DEPENDENCIES: Record<'ours' | 'tencent', Record<string, string>> = {
   ours: { 'tccc-wx-sdk': `npm:open-tccc-wx-sdk@^${versionOf('.')}`, 'tccc-call-kit': `^${versionOf('packages/tccc-call-kit')}` },
-  tencent: { 'tccc-wx-sdk': `^${versionOf('test/double/tccc-wx-sdk')}`, 'tccc-call-kit': `^${versionOf('packages/tccc-call-kit')}` },
+  tencent: { 'tccc-wx-sdk': `^${versionOf(DOUBLE_DIR)}`, 'tccc-call-kit': `^${versionOf('packages/tccc-call-kit')}` },
 };
 
 const TSCONFIG = {

@@ -10,8 +10,8 @@ import type * as Protocol from '../../src/services/protocol';
 import type * as Machine from '../../src/services/session-machine';
 import { renderSdkPage } from '../support/sdk-host';
 import { renderInHost } from '../support/ui-host';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime } from '../../testing';
 
 /** Compiles only when A and B are the same type. */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

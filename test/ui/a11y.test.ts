@@ -11,9 +11,8 @@ import type { A11yReport, Control, TreeNode } from '../support/a11y-tree';
 import { problemsOf, readTree } from '../support/a11y-tree';
 import type { Rendered } from '../support/ui-host';
 import { loadKitComponent, renderInHost, tapButton } from '../support/ui-host';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
-import { waitFor } from '../support/sdk-host';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime, waitFor } from '../../testing';
 
 type Locale = 'zh-CN' | 'en-US';
 const LOCALES: Locale[] = ['zh-CN', 'en-US'];

@@ -9,18 +9,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent } from '../support/agent';
 import { browserTest } from '../support/browser';
 import type { Rgb, Shot, Variant, Window } from '../support/drawing';
 import { AT_375, drawShots, inside, LANDSCAPE, PORTRAIT, variantOptions } from '../support/drawing';
 import { snapshotHtml } from '../support/kit-snapshot';
-import { loadLoginModule, waitFor } from '../support/sdk-host';
+import { loadLoginModule } from '../support/sdk-host';
 import { CORE_DIST } from '../support/simulate-root';
 import type { Host, Rendered } from '../support/ui-host';
 import { loadKitComponent, renderInHost, tapButton } from '../support/ui-host';
 import simulate from 'miniprogram-simulate';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime, simulatorAgent, waitFor } from '../../testing';
 
 const SDK_APP_ID = '1400000001';
 const EVENTS = ['sessionStart', 'sessionEnded', 'error'];
@@ -55,7 +54,7 @@ function renderScreen(media: 'audio' | 'video' | 'both') {
   return { events: host.events, screen, consent, consentShown, phase };
 }
 
-const liveSessions = async () => (await agent(server.url).sessions()).filter((session) => session.phase !== 'ended');
+const liveSessions = async () => (await simulatorAgent(server.url).calls()).filter((session) => session.phase !== 'ended');
 
 function agree(consent: Rendered): void {
   consent.querySelector('.tccc-privacy-consent__agree')!.querySelector('.van-button')!.dispatchEvent('agreeprivacyauthorization');

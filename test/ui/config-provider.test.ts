@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { loadKitComponent, renderInHost } from '../support/ui-host';
-import { installWxRuntime } from '../support/wx-runtime';
+import { installWxRuntime } from '../../testing';
 
 function styleOf(themeVars: unknown): string {
   const host = renderInHost('config-provider', {

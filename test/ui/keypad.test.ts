@@ -5,7 +5,7 @@
 import simulate from 'miniprogram-simulate';
 import type { Host, Rendered } from '../support/ui-host';
 import { loadKitComponent, renderInHost } from '../support/ui-host';
-import { installWxRuntime } from '../support/wx-runtime';
+import { installWxRuntime } from '../../testing';
 
 function keys(host: Host) {
   return host.page.querySelector('#subject')!.querySelectorAll('.tccc-keypad__button');

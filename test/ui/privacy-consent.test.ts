@@ -6,12 +6,10 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import simulate from 'miniprogram-simulate';
-import { waitFor } from '../support/sdk-host';
 import type { Host, Rendered } from '../support/ui-host';
 import { renderInHost, tapButton } from '../support/ui-host';
-import type { PrivacyOptions } from '../support/wx-privacy';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { PrivacyOptions, WxRuntime } from '../../testing';
+import { installWxRuntime, waitFor } from '../../testing';
 
 const EVENTS = ['show', 'agree', 'disagree', 'close'];
 let wx: WxRuntime;

@@ -15,16 +15,15 @@ import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent } from '../support/agent';
 import type { Audit, Box, Drawn, Shot, Variant, Window } from '../support/drawing';
 import { AT_375, drawShots, inside, LANDSCAPE, PORTRAIT, variantOptions } from '../support/drawing';
 import { snapshotHtml } from '../support/kit-snapshot';
-import { loadLoginModule, waitFor } from '../support/sdk-host';
+import { loadLoginModule } from '../support/sdk-host';
 import { CORE_DIST } from '../support/simulate-root';
 import type { Rendered } from '../support/ui-host';
 import { loadKitComponent, tapButton } from '../support/ui-host';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime, simulatorAgent, waitFor } from '../../testing';
 
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const WORK = path.resolve(__dirname, '../../.tmp/screen-matrix');
@@ -155,12 +154,12 @@ beforeAll(async () => {
   capture('ended', audio, ['light'], { live: false }, AT_375);
 
   // No agent online: the end of the call is a problem, in its own tone.
-  await agent(server.url).settings({ seatsOnline: false });
+  await simulatorAgent(server.url).settings({ seatsOnline: false });
   await tapButton(audio, '.tccc-call-screen__start-audio');
   await waitFor(() => phaseOf(audio) !== 'starting', 'the call to start');
   if (phaseOf(audio) === 'ivr') await rootOf(audio).sendDigits('1');
   await waitFor(() => phaseOf(audio) === 'idle', 'the end for want of an agent');
-  await agent(server.url).settings({ seatsOnline: true });
+  await simulatorAgent(server.url).settings({ seatsOnline: true });
   capture('no-agent', audio, ['light'], { live: false });
   capture('no-agent', audio, ['dark'], { live: false }, AT_375);
 
@@ -196,7 +195,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   wx?.restore();
-  await agent(server.url).settings({ autoAnswerMs: null, seatsOnline: true });
+  await simulatorAgent(server.url).settings({ autoAnswerMs: null, seatsOnline: true });
   server.close();
 });
 

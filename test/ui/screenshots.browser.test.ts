@@ -10,16 +10,15 @@ import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import type { DevServer } from '../../dev-server/server';
 import { startDevServer } from '../../dev-server/server';
-import { agent } from '../support/agent';
 import type { Rgb, Shot } from '../support/drawing';
 import { drawShots } from '../support/drawing';
 import { snapshotHtml } from '../support/kit-snapshot';
-import { loadLoginModule, waitFor } from '../support/sdk-host';
+import { loadLoginModule } from '../support/sdk-host';
 import { CORE_DIST } from '../support/simulate-root';
 import type { Rendered } from '../support/ui-host';
 import { loadKitComponent, tapButton } from '../support/ui-host';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime, simulatorAgent, waitFor } from '../../testing';
 
 const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
 const WORK = path.resolve(__dirname, '../../.tmp/screens');
@@ -147,7 +146,7 @@ function shootIcons(): void {
 
 afterAll(async () => {
   wx.restore();
-  await agent(server.url).settings({ autoAnswerMs: null });
+  await simulatorAgent(server.url).settings({ autoAnswerMs: null });
   server.close();
 });
 

@@ -7,8 +7,8 @@ import type { MediaView } from '../../src/services/platform/trtc-media';
 import { TrtcMedia } from '../../src/services/platform/trtc-media';
 import type { AwaitPoint } from './scripted-backend';
 import { FakeMedia, ScriptedBackend, scriptedController, sleep } from './scripted-backend';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime } from '../../testing';
 
 type Action =
   | { kind: 'method'; name: string; args: unknown[] }

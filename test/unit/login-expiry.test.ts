@@ -2,9 +2,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serverTimeOf } from '../../src/services/backend-client';
 import { TokenStore, localDeadline } from '../../src/services/token-store';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
 import { memoryStorage } from './scripted-backend';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime } from '../../testing';
 
 /** A backend whose clock runs `offsetMs` from ours; its GET /v1/login may extend the session. */
 function backendWithClock(offsetMs: number) {

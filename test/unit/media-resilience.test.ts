@@ -9,8 +9,8 @@ import { TokenStore } from '../../src/services/token-store';
 import type { HttpRequest, HttpResponse, Transport } from '../../src/services/transport';
 import { TrtcMedia } from '../../src/services/platform/trtc-media';
 import { setImmediate as realImmediate } from 'node:timers';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime } from '../../testing';
 
 /** The backend answers at once; signaling and media are fakes the test drives. */
 const backend: Transport = {

@@ -6,8 +6,8 @@ import type { TcccError } from '../../src/services/errors';
 import type { MediaCallbacks, MediaSettings } from '../../src/services/media';
 import type { MediaHost, MediaView } from '../../src/services/platform/trtc-media';
 import { TrtcMedia, exitReasonOf } from '../../src/services/platform/trtc-media';
-import type { WxRuntime } from '../support/wx-runtime';
-import { installWxRuntime } from '../support/wx-runtime';
+import type { WxRuntime } from '../../testing';
+import { installWxRuntime } from '../../testing';
 
 const USER_SIG = 'eJwrSPQ-secret-usersig-for-tests';
 const RTC = { type: 'trtc' as const, sdkAppId: 1400000000, roomId: 4242, userId: 'caller-1', userSig: USER_SIG };

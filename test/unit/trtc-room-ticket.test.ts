@@ -5,7 +5,7 @@
 import { BackendClient } from '../../src/services/backend-client';
 import type { RtcDescriptor } from '../../src/services/protocol';
 import { TrtcMedia } from '../../src/services/platform/trtc-media';
-import { installWxRuntime } from '../support/wx-runtime';
+import { installWxRuntime } from '../../testing';
 
 const rtc = { type: 'trtc', sdkAppId: 1400000012, roomId: 424242, userId: 'user-abc', userSig: 'sig-abc', privateMapKey: 'ticket-for-424242' } as const;
 

@@ -6,8 +6,8 @@ import { wxPrivacy } from './wx-privacy';
 
 /**
  * The WeChat runtime for Node: the one thing tests stub. `wx.request` and `wx.connectSocket` go over real
- * loopback HTTP/WebSocket; any other host fails the way WeChat fails a domain outside the whitelist, so a
- * test can never reach the network (trtc-wx-sdk's log reports included).
+ * loopback HTTP/WebSocket (to where `routes` sends them); any other host fails the way WeChat fails a domain
+ * outside the whitelist, so a test can never reach the network (trtc-wx-sdk's log reports included).
  */
 export type Scope = 'scope.record' | 'scope.camera';
 
@@ -19,6 +19,19 @@ export interface WxRuntimeOptions {
   grantOnAsk?: boolean;
   /** WeChat's privacy rules (base library 2.32.3+, see wx-privacy.ts). Absent: an older base library, without them. */
   privacy?: PrivacyOptions;
+  /**
+   * Origins the app's network reaches elsewhere, as a hosts file would: `{ 'http://127.0.0.1:5700': simulator.url }`
+   * sends the app's calls to its configured endpoint (HTTP and WebSocket) to a simulator on a free port.
+   * Targets must be loopback.
+   */
+  routes?: Record<string, string>;
+}
+
+/** A `wx.showModal` or `wx.showToast` the app made: what the user was shown. */
+export interface Shown {
+  api: 'showModal' | 'showToast';
+  title: string;
+  content?: string;
 }
 
 type Callbacks<T> = { success?: (res: T) => void; fail?: (err: { errMsg: string }) => void; complete?: () => void };
@@ -40,8 +53,12 @@ function later(fn: () => void): void {
 
 export interface WxRuntime {
   storage: Map<string, unknown>;
+  /** Every wx.request, by the URL the app gave (before `routes`). */
   requests: Array<{ method: string; url: string; status: number | 'failed' }>;
-  sockets: Set<WebSocket>;
+  /** The event sockets open now. */
+  sockets: { readonly size: number };
+  /** Every modal and toast shown, in order. */
+  shown: Shown[];
   pusher: { starts: number; stops: number; switches: number };
   /** Calls on <live-player> contexts, by the player's id. */
   player: { plays: string[]; stops: string[] };
@@ -66,16 +83,19 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
   const interruptionListeners = { begin: new Set<() => void>(), end: new Set<() => void>() };
   const appShowListeners = new Set<() => void>();
   const privacy = options.privacy ? wxPrivacy(options.privacy, later) : null;
+  const sockets = new Set<WebSocket>();
+  const route = router(options.routes ?? {});
   const runtime: WxRuntime = {
     storage: new Map(),
     requests: [],
-    sockets: new Set(),
+    sockets,
+    shown: [],
     pusher: { starts: 0, stops: 0, switches: 0 },
     player: { plays: [], stops: [] },
     authorizeCalls: [],
     privacy: privacy?.state ?? null,
     dropSockets() {
-      for (const socket of runtime.sockets) socket.terminate();
+      for (const socket of sockets) socket.terminate();
     },
     interrupt(begin) {
       for (const listener of interruptionListeners[begin ? 'begin' : 'end']) listener();
@@ -146,8 +166,13 @@ export function installWxRuntime(options: WxRuntimeOptions = {}): WxRuntime {
       },
       mute: () => undefined,
     }),
-    request: wxRequest(runtime),
-    connectSocket: wxConnectSocket(runtime),
+    // The user never answers a modal here; a test reads what it said from runtime.shown.
+    showModal: ({ title = '', content = '' }: { title?: string; content?: string }) => void runtime.shown.push({ api: 'showModal', title, content }),
+    showToast: ({ title = '' }: { title?: string }) => void runtime.shown.push({ api: 'showToast', title }),
+    hideToast: () => undefined,
+    openSetting: ({ success }: Callbacks<{ authSetting: Record<string, boolean> }> = {}) => later(() => success?.({ authSetting: { ...permissions } as Record<string, boolean> })),
+    request: wxRequest(runtime, route),
+    connectSocket: wxConnectSocket(sockets, route),
     ...privacy?.api,
   });
   (globalThis as { getApp?: unknown }).getApp = () => ({ globalData: {} });
@@ -162,7 +187,38 @@ interface RequestOptions extends Callbacks<{ statusCode: number; data: unknown; 
   timeout?: number;
 }
 
-function wxRequest(runtime: WxRuntime) {
+/** The URL a request or socket really goes to: through `routes` (by origin, ws/wss as http/https), or as given. */
+function router(routes: Record<string, string>): (url: string) => string {
+  const table = new Map<string, string>();
+  for (const [from, to] of Object.entries(routes)) {
+    if (!isLoopback(to)) throw new Error(`installWxRuntime: routes may only lead to loopback (127.0.0.1, localhost), not ${to}`);
+    table.set(originOf(from), originOf(to));
+  }
+  return (url) => {
+    const parsed = asHttp(url);
+    const target = parsed && table.get(parsed.origin);
+    if (!parsed || !target) return url;
+    const socket = /^wss?:/i.test(url);
+    return `${socket ? target.replace(/^http/, 'ws') : target}${parsed.pathname}${parsed.search}`;
+  };
+}
+
+/** The URL with a socket's scheme named as HTTP's (ws → http, wss → https); null for what is not a URL. */
+function asHttp(url: string): URL | null {
+  try {
+    return new URL(url.replace(/^ws(s?):/i, 'http$1:'));
+  } catch {
+    return null;
+  }
+}
+
+function originOf(url: string): string {
+  const parsed = asHttp(url);
+  if (!parsed) throw new Error(`installWxRuntime: ${JSON.stringify(url)} in routes is not a URL`);
+  return parsed.origin;
+}
+
+function wxRequest(runtime: WxRuntime, route: (url: string) => string) {
   return (options: RequestOptions) => {
     const method = options.method ?? 'GET';
     const fail = (errMsg: string) => {
@@ -172,9 +228,12 @@ function wxRequest(runtime: WxRuntime) {
         options.complete?.();
       });
     };
-    if (!isLoopback(options.url)) return fail('request:fail url not in domain list');
+    const url = route(options.url);
+    if (!isLoopback(url)) return fail('request:fail url not in domain list');
     const body = method === 'GET' || options.data === undefined ? undefined : JSON.stringify(options.data);
-    const req = http.request(options.url, { method, headers: options.header, timeout: options.timeout ?? 60000 }, (res) => {
+    // A connection of its own each time (no keep-alive agent): a reused socket the server has just closed
+    // would fail a request that WeChat's network would have sent.
+    const req = http.request(url, { method, headers: options.header, timeout: options.timeout ?? 60000, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
@@ -198,7 +257,7 @@ function wxRequest(runtime: WxRuntime) {
   };
 }
 
-function wxConnectSocket(runtime: WxRuntime) {
+function wxConnectSocket(sockets: Set<WebSocket>, route: (url: string) => string) {
   return (options: { url: string } & Callbacks<unknown>) => {
     const handlers = {
       open: [] as Array<() => void>,
@@ -207,13 +266,14 @@ function wxConnectSocket(runtime: WxRuntime) {
       error: [] as Array<(res: { errMsg: string }) => void>,
     };
     let socket: WebSocket | null = null;
-    if (isLoopback(options.url)) {
-      socket = new WebSocket(options.url);
-      runtime.sockets.add(socket);
+    const url = route(options.url);
+    if (isLoopback(url)) {
+      socket = new WebSocket(url);
+      sockets.add(socket);
       socket.on('open', () => handlers.open.forEach((fn) => fn()));
       socket.on('message', (data) => handlers.message.forEach((fn) => fn({ data: String(data) })));
       socket.on('close', (code, reason) => {
-        runtime.sockets.delete(socket as WebSocket);
+        sockets.delete(socket as WebSocket);
         handlers.close.forEach((fn) => fn({ code, reason: String(reason) }));
       });
       socket.on('error', (error) => handlers.error.forEach((fn) => fn({ errMsg: error.message })));

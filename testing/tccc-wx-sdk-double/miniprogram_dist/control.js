@@ -1,5 +1,6 @@
 // The double's script: one object on globalThis, so a test and every copy of this module (test runners
-// reload modules) see the same state. Tests read and drive it as globalThis.__tcccWxSdkDouble.
+// reload modules) see the same state. tccc-dev-server/testing drives it (tcccWxSdkDouble()); tests may read
+// it as globalThis.__tcccWxSdkDouble.
 const KEY = '__tcccWxSdkDouble';
 
 function createControl() {
@@ -13,7 +14,10 @@ function createControl() {
     nextStart: 'resolve',
     /** The sessionEnded detail the caller's own endCall/endSession emits; null: it emits none. */
     hangUpDetail: { closeBy: 'user' },
+    /** The id of the live call, or null. */
     session: null,
+    /** Every call started: { sessionId, method, channelId, accepted, ended (the sessionEnded detail, or null) }. */
+    sessions: [],
     pending: null,
     count: 0,
     reset() {
@@ -22,7 +26,12 @@ function createControl() {
       control.nextStart = 'resolve';
       control.hangUpDetail = { closeBy: 'user' };
       control.session = null;
+      control.sessions = [];
       control.pending = null;
+    },
+    /** The live call's record, or null. */
+    live() {
+      return control.sessions.find((session) => session.sessionId === control.session) || null;
     },
     latest() {
       const found = control.instances[control.instances.length - 1];
@@ -38,10 +47,14 @@ function createControl() {
       pending.resolve();
     },
     accept(detail) {
+      const live = control.live();
+      if (live) live.accepted = true;
       control.latest().triggerEvent('accepted', detail || {});
     },
     /** Ends the call from the other side: closeBy 'seat' (the agent) or 'admin' (the system), or any detail. */
     end(detail) {
+      const live = control.live();
+      if (live) live.ended = detail || {};
       control.session = null;
       control.latest().triggerEvent('sessionEnded', detail || {});
     },

@@ -17,6 +17,7 @@ function start(component, method, options) {
     control.count += 1;
     const sessionId = 'double-session-' + control.count;
     control.session = sessionId;
+    control.sessions.push({ sessionId: sessionId, method: method, channelId: options.channelId, accepted: false, ended: null });
     component.triggerEvent('sessionStart', { sessionId: sessionId });
     return { sessionId: sessionId };
   };
@@ -31,7 +32,9 @@ function start(component, method, options) {
 
 function hangUp(component, method) {
   record(method, []);
-  if (!control.session) return;
+  const live = control.live();
+  if (!live) return;
+  live.ended = control.hangUpDetail || { closeBy: 'user' };
   control.session = null;
   if (control.hangUpDetail) component.triggerEvent('sessionEnded', control.hangUpDetail);
 }

@@ -1,7 +1,6 @@
 import http from 'node:http';
-import type { SessionSummary } from '../../dev-server/contact-center';
 
-/** A JSON request over loopback; works in jsdom test environments, which have no fetch. */
+/** A JSON request over loopback, for any test environment (jsdom has no fetch); non-JSON bodies come back as text. */
 export function httpJson(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   return new Promise((resolve, reject) => {
     const text = body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body);
@@ -24,20 +23,4 @@ export function httpJson(method: string, url: string, body?: unknown, headers: R
     if (text) req.write(text);
     req.end();
   });
-}
-
-/** Plays the agent through the simulator's agent API, as scripts and the console do. */
-export function agent(baseUrl: string) {
-  const post = async (id: string, action: string) => {
-    const res = await httpJson('POST', `${baseUrl}/agent/sessions/${encodeURIComponent(id)}/${action}`);
-    if (res.status !== 200) throw new Error(`agent ${action}: ${res.status} ${JSON.stringify(res.body)}`);
-    return res.body as SessionSummary;
-  };
-  return {
-    sessions: async () => (await httpJson('GET', `${baseUrl}/agent/sessions`)).body.sessions as SessionSummary[],
-    accept: (id: string) => post(id, 'accept'),
-    hangUp: (id: string) => post(id, 'hangup'),
-    transferToNoAgent: (id: string) => post(id, 'transfer-no-agent'),
-    settings: async (body: Record<string, unknown>) => (await httpJson('PUT', `${baseUrl}/agent/settings`, body)).body,
-  };
 }
