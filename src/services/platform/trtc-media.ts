@@ -1,4 +1,4 @@
-import TRTC = require('trtc-wx-sdk');
+import TRTC from 'trtc-wx-sdk';
 import { ErrorCode, TcccError } from '../errors';
 import type { MediaCallbacks, MediaSession, MediaSettings } from '../media';
 import { networkQualityOf } from '../media';

@@ -1,0 +1,102 @@
+// The last step of a package's scripts: ES5 CommonJS, which WeChat's "ES6 转 ES5" leaves as it is. Lowered by
+// WeChat's Babel instead, our ES2015 pulled in @babel/runtime (regeneratorRuntime alone is 6.8 KB, for
+// async/await) and wrote every class method as a createClass descriptor. TypeScript lowers it here and calls its
+// helpers (`__awaiter`, `__assign`, …) from one small module per package, holding only the helpers used.
+import ts from 'typescript';
+
+// TypeScript's own helpers (tslib, 0BSD), where the runtime has no shorter equivalent. Base library 2.10.0
+// runs ES2015 built-ins (Object.assign, Object.setPrototypeOf, Promise) on every WeChat client it supports.
+const HELPERS = {
+  __assign: 'Object.assign',
+  __extends: `function (d, b) {
+  Object.setPrototypeOf(d, b);
+  function __() { this.constructor = d; }
+  d.prototype = b === null ? Object.create(b) : ((__.prototype = b.prototype), new __());
+}`,
+  __rest: `function (s, e) {
+  var t = {};
+  for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p) && e.indexOf(p) < 0) t[p] = s[p];
+  return t;
+}`,
+  __spreadArray: `function (to, from, pack) {
+  if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
+    if (ar || !(i in from)) {
+      if (!ar) ar = Array.prototype.slice.call(from, 0, i);
+      ar[i] = from[i];
+    }
+  }
+  return to.concat(ar || Array.prototype.slice.call(from));
+}`,
+  __importDefault: `function (mod) {
+  return mod && mod.__esModule ? mod : { default: mod };
+}`,
+  __awaiter: `function (thisArg, _arguments, P, generator) {
+  function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+  return new (P || (P = Promise))(function (resolve, reject) {
+    function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+    function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+    function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+}`,
+  __generator: `function (thisArg, body) {
+  var _ = { label: 0, sent: function () { if (t[0] & 1) throw t[1]; return t[1]; }, trys: [], ops: [] }, f, y, t, g = Object.create(Object.prototype);
+  return g.next = verb(0), g["throw"] = verb(1), g["return"] = verb(2), g;
+  function verb(n) { return function (v) { return step([n, v]); }; }
+  function step(op) {
+    if (f) throw new TypeError("Generator is already executing.");
+    while (g && (g = 0, op[0] && (_ = 0)), _) try {
+      if (f = 1, y && (t = op[0] & 2 ? y["return"] : op[0] ? y["throw"] || ((t = y["return"]) && t.call(y), 0) : y.next) && !(t = t.call(y, op[1])).done) return t;
+      if (y = 0, t) op = [op[0] & 2, t.value];
+      switch (op[0]) {
+        case 0: case 1: t = op; break;
+        case 4: _.label++; return { value: op[1], done: false };
+        case 5: _.label++; y = op[1]; op = [0]; continue;
+        case 7: op = _.ops.pop(); _.trys.pop(); continue;
+        default:
+          if (!(t = _.trys, t = t.length > 0 && t[t.length - 1]) && (op[0] === 6 || op[0] === 2)) { _ = 0; continue; }
+          if (op[0] === 3 && (!t || (op[1] > t[0] && op[1] < t[3]))) { _.label = op[1]; break; }
+          if (op[0] === 6 && _.label < t[1]) { _.label = t[1]; t = op; break; }
+          if (t && _.label < t[2]) { _.label = t[2]; _.ops.push(op); break; }
+          if (t[2]) _.ops.pop();
+          _.trys.pop(); continue;
+      }
+      op = body.call(thisArg, _);
+    } catch (e) { op = [6, e]; y = 0; } finally { f = t = 0; }
+    if (op[0] & 5) throw op[1]; return { value: op[0] ? op[1] : void 0, done: true };
+  }
+}`,
+};
+
+const HELPER_CALL = /\b(__[A-Za-z]+)\(/g;
+/** Every helper TypeScript may call (tslib's exports); esbuild's own (`__defProp`, …) are defined in the file. */
+const TYPESCRIPT_HELPERS = ['__extends', '__assign', '__rest', '__decorate', '__param', '__esDecorate', '__runInitializers', '__propKey', '__setFunctionName', '__metadata', '__awaiter', '__generator', '__createBinding', '__exportStar', '__values', '__read', '__spread', '__spreadArrays', '__spreadArray', '__await', '__asyncGenerator', '__asyncDelegator', '__asyncValues', '__makeTemplateObject', '__importStar', '__importDefault', '__classPrivateFieldGet', '__classPrivateFieldSet', '__classPrivateFieldIn', '__addDisposableResource', '__disposeResources', '__rewriteRelativeImportExtension'];
+
+/**
+ * `code` (a module of the bundle, ESM) as ES5 CommonJS, and the helpers it calls. Iterating anything but an
+ * array would be lowered wrongly here (no type information, no downlevelIteration): tsconfig.json's ES5 target
+ * makes `npm run typecheck` refuse it in src/.
+ */
+export function lowerToEs5(code, fileName) {
+  const { outputText } = ts.transpileModule(code, {
+    fileName,
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES5, esModuleInterop: true, noEmitHelpers: true, removeComments: true },
+  });
+  const helpers = [...new Set([...outputText.matchAll(HELPER_CALL)].map(([, name]) => name))].filter((name) => TYPESCRIPT_HELPERS.includes(name));
+  const unknown = helpers.filter((name) => !(name in HELPERS));
+  if (unknown.length > 0) throw new Error(`${fileName}: TypeScript's ES5 output calls ${unknown.join(', ')}, which scripts/lib/es5.mjs does not ship. Add it there, or write the code without it.`);
+  return { code: outputText, helpers };
+}
+
+
+/** Binds the helpers `code` calls from the package's helper module (`specifier`), after "use strict". */
+export function withHelpers(code, helpers, specifier) {
+  if (helpers.length === 0) return code;
+  const binding = `var __helpers = require("${specifier}"), ${helpers.map((name) => `${name} = __helpers.${name}`).join(', ')};\n`;
+  return code.replace(/^("use strict";\n)?/, (strict) => strict + binding);
+}
+
+/** The helper module of a package: the helpers its scripts call, and nothing else. */
+export function helperModule(helpers) {
+  return `"use strict";\n${[...helpers].sort().map((name) => `exports.${name} = ${HELPERS[name]};`).join('\n')}\n`;
+}
