@@ -208,12 +208,39 @@ async function buildFile(file, outDir) {
     // `@import (css)` of a shared stylesheet stays an import (WeChat keeps one copy for every component).
     const { css } = await less.render(fs.readFileSync(file, 'utf8'), { filename: file });
     fs.writeFileSync(out.replace(/\.less$/, '.wxss'), css.replace(LESS_IMPORT, moveImport));
-  } else if (/\.(wxml|wxss|wxs)$/.test(file)) {
-    const text = fs.readFileSync(file, 'utf8').replace(TEMPLATE_SRC, moveImport).replace(LESS_IMPORT, moveImport);
-    fs.writeFileSync(out, file.endsWith('.wxs') ? text.replace(REQUIRE, move) : text);
+  } else if (file.endsWith('.wxs')) {
+    fs.writeFileSync(out, withoutComments(fs.readFileSync(file, 'utf8').replace(REQUIRE, move)));
+  } else if (/\.(wxml|wxss)$/.test(file)) {
+    fs.writeFileSync(out, fs.readFileSync(file, 'utf8').replace(TEMPLATE_SRC, moveImport).replace(LESS_IMPORT, moveImport));
   } else if (/\.(png|svg)$/.test(file)) {
     fs.copyFileSync(file, out);
   }
+}
+
+/**
+ * WXS as it runs: without comments, indentation or blank lines (WeChat ships WXS as written). Nothing else is
+ * touched: a JS minifier rewrites `undefined` as `void 0`, which WXS's compiler parses with the wrong precedence.
+ * WXS has no regular expression literals (getRegExp), so a `/` outside a string is division or a comment.
+ */
+export function withoutComments(wxs) {
+  let code = '';
+  for (let i = 0; i < wxs.length; i++) {
+    const char = wxs[i];
+    if (char === '"' || char === "'") {
+      let end = i + 1;
+      while (end < wxs.length && wxs[end] !== char) end += wxs[end] === '\\' ? 2 : 1;
+      code += wxs.slice(i, end + 1);
+      i = end;
+    } else if (wxs.startsWith('/*', i)) {
+      i = wxs.indexOf('*/', i + 2) + 1;
+    } else if (wxs.startsWith('//', i)) {
+      i = wxs.indexOf('\n', i) - 1;
+      if (i < 0) break;
+    } else {
+      code += char;
+    }
+  }
+  return `${code.split('\n').map((line) => line.trim()).filter(Boolean).join('\n')}\n`;
 }
 
 /** Where shared modules and the ES5 helpers of a package go. */
