@@ -26,7 +26,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { helperModule, lowerToEs5, withHelpers } from './lib/es5.mjs';
+import { helperModule, importsAsLocals, lowerToEs5, withHelpers } from './lib/es5.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'src');
@@ -279,8 +279,10 @@ async function buildScripts(files, spec) {
   });
   const used = new Set();
   const helperFile = path.join(spec.outDir, CHUNKS_DIR, 'helpers.js');
+  const texts = new Map(result.outputFiles.map((output) => [output.path, output.text]));
   for (const output of result.outputFiles) {
-    const { code, helpers } = lowerToEs5(output.text, output.path);
+    const chunkText = (specifier) => texts.get(path.resolve(path.dirname(output.path), specifier)) ?? null;
+    const { code, helpers } = lowerToEs5(importsAsLocals(output.text, chunkText), output.path);
     helpers.forEach((name) => used.add(name));
     let specifier = toPosix(path.relative(path.dirname(output.path), helperFile)).replace(/\.js$/, '');
     if (!specifier.startsWith('.')) specifier = `./${specifier}`;

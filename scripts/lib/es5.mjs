@@ -89,6 +89,54 @@ export function lowerToEs5(code, fileName) {
 }
 
 
+const IMPORT_FROM_CHUNK = /^import \{([^}]*)\} from "(\.[^"]+)";$/gm;
+const EXPORT_LIST = /^export \{([^}]*)\};$/m;
+
+/** The names a chunk exports, each with the local binding that holds it. */
+function exportsOf(chunk) {
+  const list = EXPORT_LIST.exec(chunk)?.[1] ?? '';
+  return new Map(list.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
+    const [local, exported = local] = part.split(/\s+as\s+/);
+    return [exported, local];
+  }));
+}
+
+/** True when the only assignment to `local` in `chunk` is its declaration (`var|let|const|function|class local`). */
+function neverReassigned(chunk, local) {
+  const name = local.replace(/\$/g, '\\$');
+  const declared = new RegExp(`^(?:var|let|const|function|class) ${name}\\b`, 'm').test(chunk);
+  const assigned = new RegExp(`(?:^|[^.\\w$])${name}\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|&&|\\|\\||\\?\\?)?=(?!=)|(?:\\+\\+|--)\\s*${name}\\b|\\b${name}\\s*(?:\\+\\+|--)`, 'm');
+  return declared && !assigned.test(chunk.replace(new RegExp(`^(?:var|let|const) ${name}\\s*=`, 'm'), ''));
+}
+
+/**
+ * ESM imports between the bundle's modules as plain locals: TypeScript's CommonJS reads every imported name
+ * through its module object (`errors_1.ErrorCode.Timeout`, `(0, async_1.asPromise)(…)`), which no minifier can
+ * shorten; a local (`var ErrorCode = chunk.ErrorCode`) minifies to a letter. A local is a copy, so only names
+ * their chunk never assigns again are copied (chunks import each other without cycles: a chunk is evaluated
+ * before any chunk that imports it); any other keeps its live binding.
+ */
+export function importsAsLocals(code, chunkText) {
+  let index = 0;
+  return code.replace(IMPORT_FROM_CHUNK, (statement, list, specifier) => {
+    const chunk = chunkText(specifier);
+    if (chunk === null) return statement;
+    const exported = exportsOf(chunk);
+    const bindings = list.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
+      const [imported, local = imported] = part.split(/\s+as\s+/);
+      return { imported, local };
+    });
+    const copied = bindings.filter(({ imported }) => exported.has(imported) && neverReassigned(chunk, exported.get(imported)));
+    const live = bindings.filter((binding) => !copied.includes(binding));
+    const module = `__chunk${index++}`;
+    return [
+      `const ${module} = require("${specifier}");`,
+      ...(copied.length > 0 ? [`const ${copied.map(({ imported, local }) => `${local} = ${module}.${imported}`).join(', ')};`] : []),
+      ...(live.length > 0 ? [`import { ${live.map(({ imported, local }) => (imported === local ? local : `${imported} as ${local}`)).join(', ')} } from "${specifier}";`] : []),
+    ].join('\n');
+  });
+}
+
 /** Binds the helpers `code` calls from the package's helper module (`specifier`), after "use strict". */
 export function withHelpers(code, helpers, specifier) {
   if (helpers.length === 0) return code;
