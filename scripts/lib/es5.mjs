@@ -81,6 +81,7 @@ export function lowerToEs5(code, fileName) {
   const { outputText } = ts.transpileModule(code, {
     fileName,
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES5, esModuleInterop: true, noEmitHelpers: true, removeComments: true },
+    transformers: { before: [templatesAsConcatenation], after: [sharedPrototype] },
   });
   const helpers = [...new Set([...outputText.matchAll(HELPER_CALL)].map(([, name]) => name))].filter((name) => TYPESCRIPT_HELPERS.includes(name));
   const unknown = helpers.filter((name) => !(name in HELPERS));
@@ -88,6 +89,72 @@ export function lowerToEs5(code, fileName) {
   return { code: outputText, helpers };
 }
 
+
+/**
+ * `${a} of ${b}` as `"" + a + " of " + b` rather than TypeScript's ES5 `"".concat(a, " of ").concat(b)`. The
+ * same text for every value but an object whose own valueOf returns something else than its toString (none
+ * here: strings, numbers, errors' messages).
+ */
+function templatesAsConcatenation(context) {
+  const { factory } = context;
+  const visit = (node) => {
+    if (ts.isTemplateExpression(node)) {
+      let sum = factory.createStringLiteral(node.head.text);
+      for (const span of node.templateSpans) {
+        sum = factory.createAdd(sum, ts.visitNode(span.expression, visit));
+        if (span.literal.text) sum = factory.createAdd(sum, factory.createStringLiteral(span.literal.text));
+      }
+      return factory.createParenthesizedExpression(sum);
+    }
+    // `var Name = class {…}` (esbuild's form of a class declaration) keeps its name: TypeScript infers it from
+    // the declaration, which it no longer finds once a template inside has been rewritten.
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && ts.isClassExpression(node.initializer) && !node.initializer.name) {
+      const named = factory.updateClassExpression(node.initializer, node.initializer.modifiers, factory.createIdentifier(ts.idText(node.name)), node.initializer.typeParameters, node.initializer.heritageClauses, node.initializer.members);
+      return ts.visitEachChild(factory.updateVariableDeclaration(node, node.name, node.exclamationToken, node.type, named), visit, context);
+    }
+    return ts.visitEachChild(node, visit, context);
+  };
+  return (file) => ts.visitNode(file, visit);
+}
+
+/**
+ * In each class TypeScript lowered to ES5, `Name.prototype` read once into a local before the methods that
+ * are assigned to it (`p.start = function …` instead of `Name.prototype.start = function …`), so it minifies
+ * to a letter.
+ */
+function sharedPrototype(context) {
+  const { factory } = context;
+  const isPrototypeOf = (node, name) => ts.isPropertyAccessExpression(node) && ts.idText(node.name) === 'prototype' && ts.isIdentifier(node.expression) && ts.idText(node.expression) === name;
+  const rewriteClassBody = (body) => {
+    const constructor = body.statements.find(ts.isFunctionDeclaration);
+    const last = body.statements[body.statements.length - 1];
+    const returned = last && ts.isReturnStatement(last) && last.expression ? ts.skipPartiallyEmittedExpressions(last.expression) : null;
+    if (!constructor?.name || !returned || !ts.isIdentifier(returned) || ts.idText(returned) !== ts.idText(constructor.name)) return body;
+    const name = ts.idText(constructor.name);
+    const uses = (statement) => {
+      let found = false;
+      const look = (node) => {
+        if (found || ts.isFunctionLike(node)) return;
+        if (isPrototypeOf(node, name)) found = true;
+        else ts.forEachChild(node, look);
+      };
+      look(statement);
+      return found;
+    };
+    const first = body.statements.findIndex(uses);
+    if (first < 0 || body.statements.filter(uses).length < 2) return body;
+    const alias = factory.createUniqueName('proto');
+    const replace = (node) => (isPrototypeOf(node, name) ? alias : ts.isFunctionLike(node) ? node : ts.visitEachChild(node, replace, context));
+    const statements = body.statements.map((statement, index) => (index >= first && uses(statement) ? ts.visitNode(statement, replace) : statement));
+    const declaration = factory.createVariableStatement(undefined, [factory.createVariableDeclaration(alias, undefined, undefined, factory.createPropertyAccessExpression(constructor.name, 'prototype'))]);
+    return factory.updateBlock(body, [...statements.slice(0, first), declaration, ...statements.slice(first)]);
+  };
+  const visit = (node) => {
+    if (ts.isFunctionExpression(node) && node.body) return factory.updateFunctionExpression(node, node.modifiers, node.asteriskToken, node.name, node.typeParameters, node.parameters, node.type, rewriteClassBody(ts.visitEachChild(node.body, visit, context)));
+    return ts.visitEachChild(node, visit, context);
+  };
+  return (file) => ts.visitNode(file, visit);
+}
 
 const IMPORT_FROM_CHUNK = /^import \{([^}]*)\} from "(\.[^"]+)";$/gm;
 const EXPORT_LIST = /^export \{([^}]*)\};$/m;
