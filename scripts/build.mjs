@@ -26,7 +26,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { helperModule, importsAsLocals, lowerToEs5, withHelpers } from './lib/es5.mjs';
+import { helperModule, importsAsLocals, lowerToEs5, shortExports, withHelpers } from './lib/es5.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'src');
@@ -279,10 +279,18 @@ async function buildScripts(files, spec) {
   });
   const used = new Set();
   const helperFile = path.join(spec.outDir, CHUNKS_DIR, 'helpers.js');
-  const texts = new Map(result.outputFiles.map((output) => [output.path, output.text]));
+  const chunksDir = path.join(spec.outDir, CHUNKS_DIR);
+  const chunks = new Map(result.outputFiles.filter((output) => path.dirname(output.path) === chunksDir).map((output) => [output.path, { original: output.text, ...shortExports(output.text) }]));
   for (const output of result.outputFiles) {
-    const chunkText = (specifier) => texts.get(path.resolve(path.dirname(output.path), specifier)) ?? null;
-    const { code, helpers } = lowerToEs5(importsAsLocals(output.text, chunkText), output.path);
+    const chunkOf = (specifier) => {
+      const chunk = chunks.get(path.resolve(path.dirname(output.path), specifier));
+      return chunk ? { text: chunk.original, renamed: chunk.renamed } : null;
+    };
+    const own = chunks.get(output.path);
+    const esm = own ? own.text : output.text;
+    const { code: lowered, helpers } = lowerToEs5(importsAsLocals(esm, chunkOf), output.path);
+    // A chunk is no ES module for anyone to import with interop: TypeScript's __esModule marker goes.
+    const code = own ? lowered.replace('Object.defineProperty(exports, "__esModule", { value: true });\n', '') : lowered;
     helpers.forEach((name) => used.add(name));
     let specifier = toPosix(path.relative(path.dirname(output.path), helperFile)).replace(/\.js$/, '');
     if (!specifier.startsWith('.')) specifier = `./${specifier}`;

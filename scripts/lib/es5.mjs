@@ -183,17 +183,18 @@ function neverReassigned(chunk, local) {
  * their chunk never assigns again are copied (chunks import each other without cycles: a chunk is evaluated
  * before any chunk that imports it); any other keeps its live binding.
  */
-export function importsAsLocals(code, chunkText) {
+export function importsAsLocals(code, chunkOf) {
   let index = 0;
   return code.replace(IMPORT_FROM_CHUNK, (statement, list, specifier) => {
-    const chunk = chunkText(specifier);
-    if (chunk === null) return statement;
+    const found = chunkOf(specifier);
+    if (found === null) return statement;
+    const chunk = found.text;
     const exported = exportsOf(chunk);
     const bindings = list.split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
-      const [imported, local = imported] = part.split(/\s+as\s+/);
-      return { imported, local };
+      const [name, local = name] = part.split(/\s+as\s+/);
+      return { imported: found.renamed.get(name) ?? name, local, original: name };
     });
-    const copied = bindings.filter(({ imported }) => exported.has(imported) && neverReassigned(chunk, exported.get(imported)));
+    const copied = bindings.filter(({ original }) => exported.has(original) && neverReassigned(chunk, exported.get(original)));
     const live = bindings.filter((binding) => !copied.includes(binding));
     const module = `__chunk${index++}`;
     return [
@@ -202,6 +203,27 @@ export function importsAsLocals(code, chunkText) {
       ...(live.length > 0 ? [`import { ${live.map(({ imported, local }) => (imported === local ? local : `${imported} as ${local}`)).join(', ')} } from "${specifier}";`] : []),
     ].join('\n');
   });
+}
+
+const SHORT = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/**
+ * A shared chunk's exports under short names (`exports.a`): only the bundle's own modules import them, and
+ * each name is written three times (the chunk's export, its `void 0` preamble, each importer's read).
+ * `renamed` maps the name esbuild gave to the short one; importsAsLocals reads it.
+ */
+export function shortExports(chunk) {
+  const renamed = new Map();
+  const text = chunk.replace(EXPORT_LIST, (all, list) => {
+    const parts = list.split(',').map((part) => part.trim()).filter(Boolean).map((part, i) => {
+      const [local, exported = local] = part.split(/\s+as\s+/);
+      const short = i < SHORT.length ? SHORT[i] : `${SHORT[i % SHORT.length]}${Math.floor(i / SHORT.length)}`;
+      renamed.set(exported, short);
+      return `${local} as ${short}`;
+    });
+    return `export { ${parts.join(', ')} };`;
+  });
+  return { text, renamed };
 }
 
 /** Binds the helpers `code` calls from the package's helper module (`specifier`), after "use strict". */
