@@ -81,7 +81,7 @@ export function lowerToEs5(code, fileName) {
   const { outputText } = ts.transpileModule(code, {
     fileName,
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES5, esModuleInterop: true, noEmitHelpers: true, removeComments: true },
-    transformers: { before: [templatesAsConcatenation], after: [sharedPrototype] },
+    transformers: { before: [templatesAsConcatenation], after: [sharedPrototype, looseNullChecks] },
   });
   const helpers = [...new Set([...outputText.matchAll(HELPER_CALL)].map(([, name]) => name))].filter((name) => TYPESCRIPT_HELPERS.includes(name));
   const unknown = helpers.filter((name) => !(name in HELPERS));
@@ -152,6 +152,34 @@ function sharedPrototype(context) {
   const visit = (node) => {
     if (ts.isFunctionExpression(node) && node.body) return factory.updateFunctionExpression(node, node.modifiers, node.asteriskToken, node.name, node.typeParameters, node.parameters, node.type, rewriteClassBody(ts.visitEachChild(node.body, visit, context)));
     return ts.visitEachChild(node, visit, context);
+  };
+  return (file) => ts.visitNode(file, visit);
+}
+
+/**
+ * TypeScript lowers `a ?? b` and `a?.b` with two comparisons, `(t = a) !== null && t !== void 0`; one loose
+ * comparison says the same (`(t = a) != null`: neither null nor undefined). Same for `=== null || … === void 0`.
+ */
+function looseNullChecks(context) {
+  const { factory } = context;
+  const K = ts.SyntaxKind;
+  const assigned = (node) => {
+    const inner = ts.isParenthesizedExpression(node) ? node.expression : node;
+    if (ts.isIdentifier(inner)) return inner;
+    return ts.isBinaryExpression(inner) && inner.operatorToken.kind === K.EqualsToken && ts.isIdentifier(inner.left) ? inner.left : null;
+  };
+  const isVoidZero = (node) => ts.isVoidExpression(node) && ts.isNumericLiteral(node.expression) && node.expression.text === '0';
+  const pair = { [K.AmpersandAmpersandToken]: [K.ExclamationEqualsEqualsToken, K.ExclamationEqualsToken], [K.BarBarToken]: [K.EqualsEqualsEqualsToken, K.EqualsEqualsToken] };
+  const visit = (node) => {
+    const visited = ts.visitEachChild(node, visit, context);
+    if (!ts.isBinaryExpression(visited) || !pair[visited.operatorToken.kind]) return visited;
+    const [strict, loose] = pair[visited.operatorToken.kind];
+    const { left, right } = visited;
+    if (!ts.isBinaryExpression(left) || left.operatorToken.kind !== strict || left.right.kind !== K.NullKeyword) return visited;
+    if (!ts.isBinaryExpression(right) || right.operatorToken.kind !== strict || !isVoidZero(right.right) || !ts.isIdentifier(right.left)) return visited;
+    const target = assigned(left.left);
+    if (!target || ts.idText(target) !== ts.idText(right.left)) return visited;
+    return factory.createBinaryExpression(left.left, loose, factory.createNull());
   };
   return (file) => ts.visitNode(file, visit);
 }
