@@ -61,13 +61,14 @@ function round1(value: number): number {
 }
 
 /**
- * The budgets, KB. Set on 2026-12-06 (issue 27) at the size then plus a margin of about 1 KB for our packages
- * and 0.5 KB for the others (a dependency update that grows shows here). On the tccc core, `total` is
- * everything but the double: the kit, vant, the ES5 helpers and the app.
+ * The budgets, KB. Set on 2026-12-06 (issue 27) at the size then (core 58.0, kit 70.3, vant 33.3, trtc-wx-sdk
+ * 27.7, ES5 helpers 0.3, app 2.6 and 2.4) plus a margin of 1 KB for our packages and 0.5 KB for the others (a
+ * dependency update that grows shows here). On the tccc core, `total` is everything but the double: the kit,
+ * vant, the ES5 helpers and the app.
  */
 export const BUDGETS: Record<Core, Partial<Record<Measured, number>>> = {
-  open: { core: 68.5, kit: 76.5, vant: 33.8, trtc: 28.2, es5: 1.0, app: 3.1, total: 208 },
-  tccc: { kit: 76.5, vant: 33.8, es5: 1.0, app: 2.9, total: 112 },
+  open: { core: 59, kit: 71.3, vant: 33.8, trtc: 28.2, es5: 0.8, app: 3.1, total: 194 },
+  tccc: { kit: 71.3, vant: 33.8, es5: 0.8, app: 2.9, total: 108 },
 };
 
 /** The goals of issue 27, KB. */
