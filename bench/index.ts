@@ -14,6 +14,9 @@ import { measureShipSize } from './ship-size';
 import { measureAddSize } from './add-size';
 import { measureTestTools } from './test-tools-size';
 import type { PackageSplit } from './ship-size';
+import type { Core } from './ship-budgets';
+import { GOALS, fileTable, measuredOf, summaryTable } from './ship-budgets';
+import BEFORE from './ship-size-2026-12-06.json';
 
 const ROOT = repoRoot();
 
@@ -86,7 +89,11 @@ async function main(): Promise<void> {
 
   const audio = shipSize.byCore.open.audio;
   const openApps = Object.values(shipSize.byCore.open);
+  const audioNow = { open: measuredOf(shipSize.byCore.open.audio, 'open'), tccc: measuredOf(shipSize.byCore.tccc.audio, 'tccc') };
   const goals = {
+    issue27: Object.fromEntries(
+      (['open', 'tccc'] as Core[]).flatMap((core) => Object.entries(GOALS[core]).map(([name, goal]) => [`${core}.${name} ≤ ${goal} KB`, (audioNow[core][name as keyof typeof audioNow.open] ?? Infinity) <= goal])),
+    ),
     coreUnder48KB: openApps.every((split) => split.core < 48),
     audioAppUnder160KB: audio.total < 160,
     audioMainUnder200KB: audio.total < 200,
@@ -118,6 +125,36 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(BENCH_DIR, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(JSON.stringify(report, null, 2));
   console.log(table(report));
+  console.log(shipTables(shipSize));
+}
+
+/** The audio app per package beside its past figures, budgets and goals; then per file, beside 2026-12-06. */
+function shipTables(shipSize: Awaited<ReturnType<typeof measureShipSize>>): string {
+  const files = shipSize.audioFiles.open;
+  const before: Record<string, number> = BEFORE;
+  // vant by component folder (button/, icon/, …), everything else outside our packages by file.
+  const others = (of: Record<string, number>) => {
+    const rows: Record<string, number> = {};
+    for (const [file, bytes] of Object.entries(of)) {
+      const key = file.replace(/^(miniprogram_npm\/@vant\/weapp\/[^/]+\/).*$/, '$1');
+      rows[key] = (rows[key] ?? 0) + bytes;
+    }
+    return rows;
+  };
+  return [
+    'Audio app, compiled main package per package (KB; on the tccc core, total leaves out the double of Tencent\'s core):',
+    summaryTable({ open: measuredOf(shipSize.byCore.open.audio, 'open'), tccc: measuredOf(shipSize.byCore.tccc.audio, 'tccc') }),
+    '',
+    'Core (tccc-wx-sdk) per file, bytes, beside 2026-12-06 before issue 27:',
+    fileTable(files, ['core'], before, 40),
+    '',
+    'Kit (tccc-call-kit) per file:',
+    fileTable(files, ['kit'], before, 40),
+    '',
+    'vant per folder, trtc-wx-sdk, the ES5 helpers WeChat adds, and the app:',
+    fileTable(others(files), ['vant', 'trtc', 'es5', 'app'], others(before), 40),
+    '',
+  ].join('\n');
 }
 
 function audioTotal(shipSize: { byCore: { open: { audio: PackageSplit } } }): number {

@@ -10,21 +10,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PackedTarballs } from '../scripts/lib/pack';
 import { npmEnvFor, startLocalRegistry } from '../scripts/lib/local-registry';
-import { kb, run } from './measure';
+import { run } from './measure';
+import type { Split } from './ship-budgets';
+import { splitOf } from './ship-budgets';
 
-export interface PackageSplit {
-  /** miniprogram_npm/tccc-wx-sdk: the core alone. */
-  core: number;
-  /** miniprogram_npm/tccc-call-kit: the UI kit alone. */
-  kit: number;
-  vant: number;
-  trtc: number;
-  tim: number;
-  /** @babel/runtime helpers WeChat's ES6→ES5 step adds for the packages' code (regenerator for async). */
-  es5: number;
-  app: number;
-  total: number;
-}
+/** KB per package: see ship-budgets.ts. */
+export type PackageSplit = Split;
 
 type Template = 'audio' | 'video' | 'full';
 type Core = 'open' | 'tccc';
@@ -32,6 +23,8 @@ type Core = 'open' | 'tccc';
 export interface ShipSizeReport {
   /** Compiled main package per core and template, in KB. */
   byCore: Record<Core, Record<Template, PackageSplit>>;
+  /** The audio app's compiled files on each core, path to bytes. */
+  audioFiles: Record<Core, Record<string, number>>;
   /** The audio app on our core with IM signaling (tim-wx-sdk), in KB. */
   reference: PackageSplit;
   /** The audio app on our core compiled without WeChat's ES6→ES5 step (our code is ES2015 already). */
@@ -39,15 +32,6 @@ export interface ShipSizeReport {
   /** The audio app on our core without `"lazyCodeLoading": "requiredComponents"` in app.json. */
   audioWithoutLazyCodeLoading: PackageSplit;
 }
-
-const ORIGINS: Array<[keyof Omit<PackageSplit, 'total' | 'app'>, string]> = [
-  ['core', 'miniprogram_npm/tccc-wx-sdk/'],
-  ['kit', 'miniprogram_npm/tccc-call-kit/'],
-  ['vant', 'miniprogram_npm/@vant/weapp/'],
-  ['trtc', 'miniprogram_npm/trtc-wx-sdk/'],
-  ['tim', 'miniprogram_npm/tim-wx-sdk/'],
-  ['es5', '@babel/runtime/'],
-];
 
 /** miniprogram-ci logs to the console (and fails to reach servicewechat.com, harmlessly): keep stdout for the report. */
 async function quietly<T>(work: () => Promise<T>): Promise<T> {
@@ -73,13 +57,7 @@ export async function packAndCompile(projectPath: string, keyFile: string, es6 =
 }
 
 async function compiledSplit(projectPath: string, keyFile: string, es6 = true): Promise<PackageSplit> {
-  const split: PackageSplit = { core: 0, kit: 0, vant: 0, trtc: 0, tim: 0, es5: 0, app: 0, total: 0 };
-  for (const [file, bytes] of Object.entries(await packAndCompile(projectPath, keyFile, es6))) {
-    const origin = ORIGINS.find(([, prefix]) => file.startsWith(prefix))?.[0] ?? 'app';
-    split[origin] += bytes;
-    split.total += bytes;
-  }
-  return Object.fromEntries(Object.entries(split).map(([key, bytes]) => [key, kb(bytes)])) as unknown as PackageSplit;
+  return splitOf(await packAndCompile(projectPath, keyFile, es6));
 }
 
 const CORE_FLAGS: Record<Core, string[]> = {
@@ -93,7 +71,8 @@ export async function measureShipSize(packed: PackedTarballs, cli: string, work:
   const keyFile = path.join(work, 'unused-upload.key');
   // Only uploads use the key; the compiler insists on one that is not empty.
   fs.writeFileSync(keyFile, '-----BEGIN RSA PRIVATE KEY-----\nunused\n-----END RSA PRIVATE KEY-----\n');
-  const registry = await startLocalRegistry(packed.all);
+  // The app's own test tools (devDependencies) come from the npm cache, as the lockfile pins them.
+  const registry = await startLocalRegistry(packed.all, { lockfile: path.resolve(__dirname, '../package-lock.json') });
   const env = npmEnvFor(registry.url, path.join(work, '.npm-cache'));
   const scaffold = async (name: string, template: Template, core: Core): Promise<string> => {
     // --no-tests: the app's own test is left out of the upload (packOptions.ignore), so the compiled package is
@@ -105,9 +84,12 @@ export async function measureShipSize(packed: PackedTarballs, cli: string, work:
   };
   try {
     const byCore = { open: {}, tccc: {} } as ShipSizeReport['byCore'];
+    const audioFiles = {} as ShipSizeReport['audioFiles'];
     for (const core of ['open', 'tccc'] as const) {
       for (const template of ['audio', 'video', 'full'] as const) {
-        byCore[core][template] = await compiledSplit(await scaffold(`app-${template}-${core}`, template, core), keyFile);
+        const files = await packAndCompile(await scaffold(`app-${template}-${core}`, template, core), keyFile);
+        byCore[core][template] = splitOf(files);
+        if (template === 'audio') audioFiles[core] = files;
       }
     }
     const reference = await scaffold('app-im', 'audio', 'open');
@@ -119,7 +101,7 @@ export async function measureShipSize(packed: PackedTarballs, cli: string, work:
     const appJson = path.join(eager, 'app.json');
     const { lazyCodeLoading: _dropped, ...withoutLazy } = JSON.parse(fs.readFileSync(appJson, 'utf8')) as Record<string, unknown>;
     fs.writeFileSync(appJson, JSON.stringify(withoutLazy, null, 2));
-    return { byCore, reference: await compiledSplit(reference, keyFile), audioWithoutEs5, audioWithoutLazyCodeLoading: await compiledSplit(eager, keyFile) };
+    return { byCore, audioFiles, reference: await compiledSplit(reference, keyFile), audioWithoutEs5, audioWithoutLazyCodeLoading: await compiledSplit(eager, keyFile) };
   } finally {
     await registry.close();
   }

@@ -13,21 +13,23 @@
 // nothing else. The kit reaches the core only by package name (`"tccc-wx-sdk": "tccc-wx-sdk"`): a relative
 // path from a kit file into any other core file stops the build.
 //
-// JS target: ES2015, which base library 2.10.0 runs on every supported WeChat client (iOS 7.0.9, Android
-// 7.0.8) without the DevTools "ES6 转 ES5" option. TypeScript writes plain CommonJS (`exports.x = …`, a few
-// bytes a file, where esbuild's ESM interop costs ~700 after WeChat's compile); esbuild then lowers async/await
-// and object spread, adding its helpers only to the files that use them.
-import { transform } from 'esbuild';
+// JS target: ES5 (CommonJS). Each package's scripts are bundled by esbuild (an entry per component and per
+// entry folder, modules two entries share in chunks/), then lowered to ES5 by TypeScript, its helpers in one
+// chunks/helpers.js per package (scripts/lib/es5.mjs). WeChat's "ES6 转 ES5" then has nothing to lower and adds
+// no @babel/runtime; with the option off, base library 2.10.0 runs the same code on every supported client.
+// tsconfig.json targets ES5 too, so `npm run typecheck` refuses what this lowering would get wrong (for-of,
+// spread or destructuring of anything but an array).
+import { build as bundle } from 'esbuild';
 import less from 'less';
 import ts from 'typescript';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { helperModule, importsAsLocals, lowerToEs5, shortExports, withHelpers } from './lib/es5.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const srcDir = path.join(root, 'src');
-export const JS_TARGET = 'es2015';
 
 /** The components of the core; every other folder of src/components is a UI kit component. */
 export const CORE_COMPONENTS = ['tccc-wx-sdk', 'pusher', 'player'];
@@ -193,27 +195,131 @@ function rewriteUsingComponents(json, fromSrc, outDir) {
   return `${JSON.stringify(data, null, 2)}\n`;
 }
 
-async function buildFile(file, outDir, transpiled) {
+async function buildFile(file, outDir) {
   const out = distPathOf(file, outDir);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   const move = (_, quote, spec) => `require(${quote}${relocate(spec, file, outDir)}${quote})`;
   const moveImport = (_, lead, quote, spec) => `${lead}${quote}${relocate(spec, file, outDir)}${quote}`;
-  if (file.endsWith('.ts')) {
-    const result = await transform(transpiled(file), { loader: 'js', target: JS_TARGET, sourcefile: file });
-    fs.writeFileSync(out.replace(/\.ts$/, '.js'), result.code.replace(REQUIRE, move));
-  } else if (file.endsWith('.json')) {
+  if (file.endsWith('.json')) {
     fs.writeFileSync(out, rewriteUsingComponents(fs.readFileSync(file, 'utf8'), file, outDir));
   } else if (file.endsWith('.less')) {
     // Styles are written in less for the two-tier tokens (common/style/); partials (_*.less) only import.
     if (path.basename(file).startsWith('_')) return;
     // `@import (css)` of a shared stylesheet stays an import (WeChat keeps one copy for every component).
     const { css } = await less.render(fs.readFileSync(file, 'utf8'), { filename: file });
-    fs.writeFileSync(out.replace(/\.less$/, '.wxss'), css.replace(LESS_IMPORT, moveImport));
-  } else if (/\.(wxml|wxss|wxs)$/.test(file)) {
-    const text = fs.readFileSync(file, 'utf8').replace(TEMPLATE_SRC, moveImport).replace(LESS_IMPORT, moveImport);
-    fs.writeFileSync(out, file.endsWith('.wxs') ? text.replace(REQUIRE, move) : text);
+    fs.writeFileSync(out.replace(/\.less$/, '.wxss'), tightCalc(css.replace(LESS_IMPORT, moveImport)));
+  } else if (file.endsWith('.wxs')) {
+    fs.writeFileSync(out, withoutComments(fs.readFileSync(file, 'utf8').replace(REQUIRE, move)));
+  } else if (/\.(wxml|wxss)$/.test(file)) {
+    fs.writeFileSync(out, fs.readFileSync(file, 'utf8').replace(TEMPLATE_SRC, moveImport).replace(LESS_IMPORT, moveImport));
   } else if (/\.(png|svg)$/.test(file)) {
     fs.copyFileSync(file, out);
+  }
+}
+
+/**
+ * `calc(16 * var(--_tc-u))` as `calc(16*var(--_tc-u))`: CSS needs spaces around + and - only, and WeChat's
+ * minifier keeps the others (about 120 sizes in the kit are multiples of its unit).
+ */
+function tightCalc(css) {
+  return css.replace(/calc\(/g, '\0').split('\0').map((part, i) => {
+    if (i === 0) return part;
+    let depth = 1;
+    let end = 0;
+    while (end < part.length && depth > 0) {
+      if (part[end] === '(') depth++;
+      else if (part[end] === ')') depth--;
+      end++;
+    }
+    return `calc(${part.slice(0, end).replace(/\s*([*/])\s*/g, '$1')}${part.slice(end)}`;
+  }).join('');
+}
+
+/**
+ * WXS as it runs: without comments, indentation or blank lines (WeChat ships WXS as written). Nothing else is
+ * touched: a JS minifier rewrites `undefined` as `void 0`, which WXS's compiler parses with the wrong precedence.
+ * WXS has no regular expression literals (getRegExp), so a `/` outside a string is division or a comment.
+ */
+export function withoutComments(wxs) {
+  let code = '';
+  for (let i = 0; i < wxs.length; i++) {
+    const char = wxs[i];
+    if (char === '"' || char === "'") {
+      let end = i + 1;
+      while (end < wxs.length && wxs[end] !== char) end += wxs[end] === '\\' ? 2 : 1;
+      code += wxs.slice(i, end + 1);
+      i = end;
+    } else if (wxs.startsWith('/*', i)) {
+      i = wxs.indexOf('*/', i + 2) + 1;
+    } else if (wxs.startsWith('//', i)) {
+      i = wxs.indexOf('\n', i) - 1;
+      if (i < 0) break;
+    } else {
+      code += char;
+    }
+  }
+  return `${code.split('\n').map((line) => line.trim()).filter(Boolean).join('\n')}\n`;
+}
+
+/** Where shared modules and the ES5 helpers of a package go. */
+const CHUNKS_DIR = 'chunks';
+
+/**
+ * The scripts WeChat loads by path: each component's (a .ts beside its .json) and each entry folder's index.ts
+ * (`tccc-wx-sdk/login`, `tccc-wx-sdk/im`).
+ */
+function scriptEntries(files, spec) {
+  const entryIndexes = spec.entries().map((entry) => path.join(srcDir, entry, 'index.ts'));
+  return files.filter((file) => file.endsWith('.ts') && (entryIndexes.includes(file) || files.includes(file.replace(/\.ts$/, '.json'))));
+}
+
+/**
+ * A package's scripts, bundled: one file per entry, and the modules two entries share in chunks/ (one copy, so
+ * the login and the component share their state), then lowered to ES5. One bundle instead of a file per
+ * module: names across modules become locals (minified to a letter) instead of `exports.x` / `errors_1.X`.
+ */
+async function buildScripts(files, spec) {
+  const entries = scriptEntries(files, spec);
+  const result = await bundle({
+    entryPoints: Object.fromEntries(entries.map((file) => [toPosix(path.relative(spec.outDir, distPathOf(file, spec.outDir))).replace(/\.ts$/, ''), file])),
+    outdir: spec.outDir,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    target: 'es2020',
+    // trtc-wx-sdk, tim-wx-sdk and the core (for the kit): WeChat resolves them from miniprogram_npm.
+    packages: 'external',
+    chunkNames: `${CHUNKS_DIR}/[name]-[hash]`,
+    tsconfigRaw: { compilerOptions: { useDefineForClassFields: false, verbatimModuleSyntax: false } },
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+  });
+  const used = new Set();
+  const helperFile = path.join(spec.outDir, CHUNKS_DIR, 'helpers.js');
+  const chunksDir = path.join(spec.outDir, CHUNKS_DIR);
+  const chunks = new Map(result.outputFiles.filter((output) => path.dirname(output.path) === chunksDir).map((output) => [output.path, { original: output.text, ...shortExports(output.text) }]));
+  for (const output of result.outputFiles) {
+    const chunkOf = (specifier) => {
+      const chunk = chunks.get(path.resolve(path.dirname(output.path), specifier));
+      return chunk ? { text: chunk.original, renamed: chunk.renamed } : null;
+    };
+    const own = chunks.get(output.path);
+    const esm = own ? own.text : output.text;
+    const { code: lowered, helpers } = lowerToEs5(importsAsLocals(esm, chunkOf), output.path);
+    // A chunk is no ES module for anyone to import with interop: TypeScript's __esModule marker goes.
+    const code = own ? lowered.replace('Object.defineProperty(exports, "__esModule", { value: true });\n', '') : lowered;
+    helpers.forEach((name) => used.add(name));
+    let specifier = toPosix(path.relative(path.dirname(output.path), helperFile)).replace(/\.js$/, '');
+    if (!specifier.startsWith('.')) specifier = `./${specifier}`;
+    // WeChat resolves `require('./x')` to x.js; esbuild writes the extension.
+    const text = withHelpers(code, helpers, specifier).replace(/require\("(\.[^"]+)\.js"\)/g, 'require("$1")');
+    fs.mkdirSync(path.dirname(output.path), { recursive: true });
+    fs.writeFileSync(output.path, text);
+  }
+  if (used.size > 0) {
+    fs.mkdirSync(path.dirname(helperFile), { recursive: true });
+    fs.writeFileSync(helperFile, helperModule(used));
   }
 }
 
@@ -280,7 +386,8 @@ export async function build({ packages = Object.keys(PACKAGES), declarations = t
     const spec = PACKAGES[name];
     const files = filesOf(name, transpiled);
     fs.rmSync(spec.outDir, { recursive: true, force: true });
-    await Promise.all(files.map((file) => buildFile(file, spec.outDir, transpiled)));
+    await Promise.all(files.filter((file) => !file.endsWith('.ts')).map((file) => buildFile(file, spec.outDir)));
+    await buildScripts(files, spec);
     if (!declarations) continue;
     tmp ??= emitDeclarations();
     if (spec.declarations.entry) placeEntryDeclarations(tmp, name, spec);

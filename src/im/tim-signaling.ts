@@ -1,5 +1,5 @@
 import type TIM = require('tim-wx-sdk');
-import { Cancellation, withTimeout } from '../services/async';
+import { Cancellation, asPromise, withTimeout } from '../services/async';
 import { ErrorCode, TcccError, toTcccError } from '../services/errors';
 import type { SignalingDescriptor } from '../services/protocol';
 import type { Signaling, SignalingCallbacks } from '../services/signaling';
@@ -34,7 +34,7 @@ export class TimSignaling implements Signaling {
     this.lastSeq = descriptor.since;
   }
 
-  async open(): Promise<void> {
+  open(): Promise<void> {
     const tim = this.timStatic.create({ SDKAppID: this.descriptor.sdkAppId });
     tim.setLogLevel(TIM_LOG_LEVEL_WARN);
     this.tim = tim;
@@ -50,16 +50,20 @@ export class TimSignaling implements Signaling {
     tim.on(this.timStatic.EVENT.MESSAGE_RECEIVED, this.onMessage);
     tim.on(this.timStatic.EVENT.KICKED_OUT, this.onKickedOut);
     const step = <T>(promise: Promise<T>, what: string) => opening.guard(withTimeout(promise, TIM_READY_TIMEOUT_MS, what));
-    try {
-      await step(tim.login({ userID: this.descriptor.userId, userSig: this.descriptor.userSig }), 'IM login');
-      await step(ready, 'IM SDK_READY');
-      await step(tim.joinGroup({ groupID: this.descriptor.groupId }), 'Joining the IM group');
-    } catch (error) {
-      this.close();
-      throw toTcccError(error, ErrorCode.Network);
-    } finally {
+    const opened = () => {
       if (this.opening === opening) this.opening = null;
-    }
+    };
+    return asPromise(() => step(tim.login({ userID: this.descriptor.userId, userSig: this.descriptor.userSig }), 'IM login'))
+      .then(() => step(ready, 'IM SDK_READY'))
+      .then(() => step(tim.joinGroup({ groupID: this.descriptor.groupId }), 'Joining the IM group'))
+      .then(
+        () => opened(),
+        (error: unknown) => {
+          this.close();
+          opened();
+          throw toTcccError(error, ErrorCode.Network);
+        },
+      );
   }
 
   close(): void {

@@ -1,3 +1,4 @@
+import { asPromise } from '../services/async';
 import { configure as configureSdk, getConfig } from '../services/config';
 import { ErrorCode, TcccError } from '../services/errors';
 import { backendFor, tokenStore } from '../services/platform';
@@ -27,42 +28,51 @@ export function configure(options: { endpoint?: string; autoLogin?: boolean }): 
 }
 
 /** Logs in to TCCC with the code from `wx.login`; the token is kept for `sdkAppId`. */
-export async function login(options: LoginRequest): Promise<LoginResult> {
-  const request = parseLoginOptions(options);
-  const { endpoint } = getConfig();
-  const { token, userId, expiresAt, serverTime } = await backendFor(endpoint).login(request);
-  const localExpiresAt = localDeadline(expiresAt, serverTime, tokenStore.currentTime());
-  tokenStore.save(request.sdkAppId, { token, userId, expiresAt, endpoint, localExpiresAt });
-  return { userId, expiresAt };
+export function login(options: LoginRequest): Promise<LoginResult> {
+  return asPromise(() => {
+    const request = parseLoginOptions(options);
+    const { endpoint } = getConfig();
+    return backendFor(endpoint)
+      .login(request)
+      .then(({ token, userId, expiresAt, serverTime }) => {
+        const localExpiresAt = localDeadline(expiresAt, serverTime, tokenStore.currentTime());
+        tokenStore.save(request.sdkAppId, { token, userId, expiresAt, endpoint, localExpiresAt });
+        return { userId, expiresAt };
+      });
+  });
 }
 
 /**
  * Resolves true when a login for `sdkAppId` exists and the server still accepts it, false when it is
  * missing or expired (log in again). Rejects only when the server cannot be asked.
  */
-export async function checkLogin(options: { sdkAppId: string }): Promise<boolean> {
-  const { sdkAppId } = parseCheckLoginOptions(options);
-  const stored = tokenStore.get(sdkAppId);
-  if (!stored || stored.endpoint !== getConfig().endpoint) return false;
-  if (tokenStore.isExpired(stored)) {
-    tokenStore.clear(sdkAppId);
-    return false;
-  }
-  try {
-    // The server may have extended the session: keep its expiry.
-    const { expiresAt, serverTime } = await backendFor(stored.endpoint).checkLogin(stored.token);
-    const shifted = stored.localExpiresAt === undefined ? undefined : stored.localExpiresAt + (expiresAt - stored.expiresAt);
-    const localExpiresAt = localDeadline(expiresAt, serverTime, tokenStore.currentTime()) ?? shifted;
-    // Unless a logout or another login replaced it meanwhile.
-    if (tokenStore.get(sdkAppId)?.token === stored.token) tokenStore.save(sdkAppId, { ...stored, expiresAt, localExpiresAt });
-    return true;
-  } catch (error) {
-    if (error instanceof TcccError && error.code === ErrorCode.LoginExpired) {
+export function checkLogin(options: { sdkAppId: string }): Promise<boolean> {
+  return asPromise(() => {
+    const { sdkAppId } = parseCheckLoginOptions(options);
+    const stored = tokenStore.get(sdkAppId);
+    if (!stored || stored.endpoint !== getConfig().endpoint) return false;
+    if (tokenStore.isExpired(stored)) {
       tokenStore.clear(sdkAppId);
       return false;
     }
-    throw error;
-  }
+    return backendFor(stored.endpoint)
+      .checkLogin(stored.token)
+      .then(({ expiresAt, serverTime }) => {
+        // The server may have extended the session: keep its expiry.
+        const shifted = stored.localExpiresAt === undefined ? undefined : stored.localExpiresAt + (expiresAt - stored.expiresAt);
+        const localExpiresAt = localDeadline(expiresAt, serverTime, tokenStore.currentTime()) ?? shifted;
+        // Unless a logout or another login replaced it meanwhile.
+        if (tokenStore.get(sdkAppId)?.token === stored.token) tokenStore.save(sdkAppId, { ...stored, expiresAt, localExpiresAt });
+        return true;
+      })
+      .catch((error: unknown) => {
+        if (error instanceof TcccError && error.code === ErrorCode.LoginExpired) {
+          tokenStore.clear(sdkAppId);
+          return false;
+        }
+        throw error;
+      });
+  });
 }
 
 /** Forgets the login for `sdkAppId` on this device. */

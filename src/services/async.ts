@@ -6,6 +6,15 @@ export interface Deadline {
   what: string;
 }
 
+/**
+ * What `work` returns, as a promise; a throw becomes a rejection, as in an async function. The SDK's code is
+ * written with promise chains rather than async/await: lowered to ES5, each async function costs a generator
+ * state machine and its runtime (see scripts/lib/es5.mjs).
+ */
+export function asPromise<T>(work: () => T | PromiseLike<T>): Promise<T> {
+  return new Promise<T>((resolve) => resolve(work()));
+}
+
 /** Settles with `promise`, or rejects with a `timeout` TcccError after `ms`. */
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   return new Cancellation().guard(promise, { ms, what });

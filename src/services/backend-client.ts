@@ -1,3 +1,4 @@
+import { asPromise } from './async';
 import { ErrorCode, TcccError } from './errors';
 import type {
   CheckLoginResponse,
@@ -80,6 +81,34 @@ function parseSignaling(value: unknown): SignalingDescriptor | null {
   return null;
 }
 
+/** The answer to a session request, checked. */
+function parseCreateSession(body: unknown): CreateSessionResponse {
+  if (!isObject(body) || typeof body.sessionId !== 'string' || (body.media !== 'audio' && body.media !== 'video')) {
+    throw malformed('create-session');
+  }
+  const rtc = parseRtc(body.rtc);
+  const signaling = parseSignaling(body.signaling);
+  const phase = body.phase;
+  if (!rtc || !signaling || (phase !== 'ivr' && phase !== 'queued' && phase !== 'ringing' && phase !== 'active')) {
+    throw malformed('create-session');
+  }
+  const sessionToken = typeof body.sessionToken === 'string' && body.sessionToken !== '' ? { sessionToken: body.sessionToken } : {};
+  return { sessionId: body.sessionId, media: body.media, phase, rtc, signaling, ...sessionToken };
+}
+
+/** The answer to a hang-up, checked: how the server recorded the call's end. */
+function parseEndSession(sessionId: string, body: unknown): EndSessionResponse {
+  if (
+    !isObject(body) ||
+    (body.closeBy !== 'user' && body.closeBy !== 'seat' && body.closeBy !== 'admin') ||
+    typeof body.endStatus !== 'number' ||
+    !isEndReason(body.reason)
+  ) {
+    throw malformed('end-session');
+  }
+  return { sessionId, closeBy: body.closeBy, endStatus: EndStatus[body.reason], reason: body.reason };
+}
+
 /** Client of the backend protocol (docs/protocol.md). Every call settles within its timeout. */
 export class BackendClient {
   constructor(
@@ -88,61 +117,46 @@ export class BackendClient {
     private readonly timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS,
   ) {}
 
-  private async call(method: HttpMethod, path: string, token: string | null, body?: unknown): Promise<unknown> {
-    return (await this.exchange(method, path, token, body)).body;
+  private call(method: HttpMethod, path: string, token: string | null, body?: unknown): Promise<unknown> {
+    return this.exchange(method, path, token, body).then((answer) => answer.body);
   }
 
-  private async exchange(method: HttpMethod, path: string, token: string | null, body?: unknown): Promise<{ body: unknown; serverTime: number | null }> {
+  /** Never throws: a transport that throws rejects too. */
+  private exchange(method: HttpMethod, path: string, token: string | null, body?: unknown): Promise<{ body: unknown; serverTime: number | null }> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
-    const response = await this.transport.request({ method, url: this.endpoint + path, headers, body, timeoutMs: this.timeoutMs });
-    if (response.status >= 200 && response.status < 300) return { body: response.body, serverTime: serverTimeOf(response.headers) };
-    throw errorFromResponse(response.status, response.body);
+    return asPromise(() => this.transport.request({ method, url: this.endpoint + path, headers, body, timeoutMs: this.timeoutMs })).then((response) => {
+      if (response.status >= 200 && response.status < 300) return { body: response.body, serverTime: serverTimeOf(response.headers) };
+      throw errorFromResponse(response.status, response.body);
+    });
   }
 
-  async login(request: LoginRequest): Promise<Timed<LoginResponse>> {
-    const { body, serverTime } = await this.exchange('POST', '/v1/login', null, request);
-    if (!isObject(body) || typeof body.token !== 'string' || typeof body.userId !== 'string' || typeof body.expiresAt !== 'number') {
-      throw malformed('login');
-    }
-    return { token: body.token, userId: body.userId, expiresAt: body.expiresAt, serverTime };
+  login(request: LoginRequest): Promise<Timed<LoginResponse>> {
+    return this.exchange('POST', '/v1/login', null, request).then(({ body, serverTime }) => {
+      if (!isObject(body) || typeof body.token !== 'string' || typeof body.userId !== 'string' || typeof body.expiresAt !== 'number') {
+        throw malformed('login');
+      }
+      return { token: body.token, userId: body.userId, expiresAt: body.expiresAt, serverTime };
+    });
   }
 
-  async checkLogin(token: string): Promise<Timed<CheckLoginResponse>> {
-    const { body, serverTime } = await this.exchange('GET', '/v1/login', token);
-    if (!isObject(body) || typeof body.userId !== 'string' || typeof body.expiresAt !== 'number') throw malformed('check-login');
-    return { userId: body.userId, expiresAt: body.expiresAt, serverTime };
+  checkLogin(token: string): Promise<Timed<CheckLoginResponse>> {
+    return this.exchange('GET', '/v1/login', token).then(({ body, serverTime }) => {
+      if (!isObject(body) || typeof body.userId !== 'string' || typeof body.expiresAt !== 'number') throw malformed('check-login');
+      return { userId: body.userId, expiresAt: body.expiresAt, serverTime };
+    });
   }
 
-  async createSession(token: string, request: CreateSessionRequest): Promise<CreateSessionResponse> {
-    const body = await this.call('POST', '/v1/sessions', token, request);
-    if (!isObject(body) || typeof body.sessionId !== 'string' || (body.media !== 'audio' && body.media !== 'video')) {
-      throw malformed('create-session');
-    }
-    const rtc = parseRtc(body.rtc);
-    const signaling = parseSignaling(body.signaling);
-    const phase = body.phase;
-    if (!rtc || !signaling || (phase !== 'ivr' && phase !== 'queued' && phase !== 'ringing' && phase !== 'active')) {
-      throw malformed('create-session');
-    }
-    const sessionToken = typeof body.sessionToken === 'string' && body.sessionToken !== '' ? { sessionToken: body.sessionToken } : {};
-    return { sessionId: body.sessionId, media: body.media, phase, rtc, signaling, ...sessionToken };
+  createSession(token: string, request: CreateSessionRequest): Promise<CreateSessionResponse> {
+    return this.call('POST', '/v1/sessions', token, request).then(parseCreateSession);
   }
 
-  async sendDigits(token: string, sessionId: string, digits: string): Promise<void> {
-    await this.call('POST', `/v1/sessions/${encodeURIComponent(sessionId)}/digits`, token, { digits });
+  sendDigits(token: string, sessionId: string, digits: string): Promise<void> {
+    // encodeURIComponent throws on a lone surrogate: inside the promise, as everything else.
+    return asPromise(() => this.call('POST', `/v1/sessions/${encodeURIComponent(sessionId)}/digits`, token, { digits })).then(() => undefined);
   }
 
-  async endSession(token: string, sessionId: string): Promise<EndSessionResponse> {
-    const body = await this.call('DELETE', `/v1/sessions/${encodeURIComponent(sessionId)}`, token);
-    if (
-      !isObject(body) ||
-      (body.closeBy !== 'user' && body.closeBy !== 'seat' && body.closeBy !== 'admin') ||
-      typeof body.endStatus !== 'number' ||
-      !isEndReason(body.reason)
-    ) {
-      throw malformed('end-session');
-    }
-    return { sessionId, closeBy: body.closeBy, endStatus: EndStatus[body.reason], reason: body.reason };
+  endSession(token: string, sessionId: string): Promise<EndSessionResponse> {
+    return asPromise(() => this.call('DELETE', `/v1/sessions/${encodeURIComponent(sessionId)}`, token)).then((body) => parseEndSession(sessionId, body));
   }
 }

@@ -1,4 +1,4 @@
-import { Cancellation, withTimeout } from './async';
+import { Cancellation, asPromise, withTimeout } from './async';
 import type { BackendClient } from './backend-client';
 import { Emitter } from './emitter';
 import { ErrorCode, TcccError, isTcccError, toTcccError } from './errors';
@@ -179,7 +179,11 @@ export class CallController {
   }
 
   /** startCall (audio) and startSession (video). */
-  async start(kind: MediaKind, options: unknown): Promise<{ sessionId: string }> {
+  start(kind: MediaKind, options: unknown): Promise<{ sessionId: string }> {
+    return asPromise(() => this.startNow(kind, options));
+  }
+
+  private startNow(kind: MediaKind, options: unknown): Promise<{ sessionId: string }> {
     const method = kind === 'audio' ? 'startCall' : 'startSession';
     const { channelId } = parseChannelOptions(options, method);
     this.command({ type: 'start', kind });
@@ -190,44 +194,47 @@ export class CallController {
     const attempt: StartAttempt = { cancellation, request: null, backend: null, token: '' };
     this.starting = attempt;
     let login: StoredLogin;
-    let backend: BackendClient;
-    let response: CreateSessionResponse;
     let renewed = false;
     // With autoLogin, an expired login (found here or by the server) is renewed once and the start retried.
-    const renewOnce = async (error: unknown): Promise<StoredLogin> => {
+    const renewOnce = (error: unknown): Promise<StoredLogin> => {
       const renewal = !renewed && isLoginExpired(error) ? this.deps.renewLogin?.(this.deps.sdkAppId()) : null;
-      if (!renewal) throw error;
+      if (!renewal) return Promise.reject(error);
       renewed = true;
-      await cancellation.guard(renewal, { ms: LOGIN_RENEWAL_TIMEOUT_MS, what: 'Logging in again' });
-      return this.requireLogin(method);
+      return cancellation.guard(renewal, { ms: LOGIN_RENEWAL_TIMEOUT_MS, what: 'Logging in again' }).then(() => this.requireLogin(method));
     };
-    try {
-      try {
-        login = this.requireLogin(method);
-      } catch (error) {
-        login = await renewOnce(error);
-      }
-      // A start cancelled while the dialog is open clears this timer too (it would keep the page alive for a minute).
-      await cancellation.guard(this.deps.permissions.ensure(kind), { ms: PERMISSION_TIMEOUT_MS, what: 'The permission request' });
-      try {
-        ({ backend, response } = await this.createSession(attempt, login, channelId, kind));
-      } catch (error) {
-        login = await renewOnce(error);
-        ({ backend, response } = await this.createSession(attempt, login, channelId, kind));
-      }
-    } catch (error) {
-      if (this.starting === attempt) {
-        this.starting = null;
-        this.signal({ type: 'released' });
-      }
-      throw toTcccError(error);
-    }
-    this.starting = null;
-    return this.run(response, login, backend);
+    const createSession = () => this.createSession(attempt, login, channelId, kind);
+    return asPromise(() => this.requireLogin(method))
+      .catch(renewOnce)
+      .then((found) => {
+        login = found;
+        // A start cancelled while the dialog is open clears this timer too (it would keep the page alive for a minute).
+        return cancellation.guard(this.deps.permissions.ensure(kind), { ms: PERMISSION_TIMEOUT_MS, what: 'The permission request' });
+      })
+      .then(() =>
+        createSession().catch((error: unknown) =>
+          renewOnce(error).then((renewedLogin) => {
+            login = renewedLogin;
+            return createSession();
+          }),
+        ),
+      )
+      .then(
+        ({ backend, response }) => {
+          this.starting = null;
+          return this.run(response, login, backend);
+        },
+        (error: unknown) => {
+          if (this.starting === attempt) {
+            this.starting = null;
+            this.signal({ type: 'released' });
+          }
+          throw toTcccError(error);
+        },
+      );
   }
 
   /** The session request of a start; `attempt` keeps what hangUp() needs to end it if it succeeds after all. */
-  private async createSession(
+  private createSession(
     attempt: StartAttempt,
     login: StoredLogin,
     channelId: string,
@@ -239,10 +246,11 @@ export class CallController {
     attempt.request = backend.createSession(login.token, { channelId, media: kind });
     // hangUp() ends the session on the server if the request succeeds after all (see abandon()).
     attempt.request.catch(() => undefined);
-    const response = await attempt.cancellation.guard(attempt.request);
-    // An endCall in the same job as the answer: the guard had already resolved, the hang-up still counts.
-    attempt.cancellation.throwIfCancelled();
-    return { backend, response };
+    return attempt.cancellation.guard(attempt.request).then((response) => {
+      // An endCall in the same job as the answer: the guard had already resolved, the hang-up still counts.
+      attempt.cancellation.throwIfCancelled();
+      return { backend, response };
+    });
   }
 
   /**
@@ -250,7 +258,7 @@ export class CallController {
    * ends meanwhile resolves, then `sessionEnded`; a hang-up meanwhile rejects `cancelled`; a failure rejects
    * with it (no `error` event), and `sessionEnded` follows.
    */
-  private async run(response: CreateSessionResponse, login: StoredLogin, backend: BackendClient): Promise<{ sessionId: string }> {
+  private run(response: CreateSessionResponse, login: StoredLogin, backend: BackendClient): Promise<{ sessionId: string }> {
     const { sessionId } = response;
     // The call's own credential outlives the login: events, digits and hang-up keep working if the login expires meanwhile.
     const session = new LiveSession(sessionId, response.sessionToken ?? login.token, backend);
@@ -259,24 +267,30 @@ export class CallController {
     this.events.emit('sessionStart', { sessionId, media: response.media });
     // A call whose event connection cannot be set up ended on the client's side; once it is up, on the media's.
     let failedAs: EndReason = 'clientError';
-    try {
-      session.signaling = this.deps.createSignaling(response.signaling, session.token, this.signalingCallbacks(session));
-      await session.signaling.open();
-      failedAs = 'voipClientError';
-      if (!session.closing) await this.joinMedia(session, response);
-    } catch (error) {
-      // A hang-up or an end while connecting is not a failure of the setup.
-      if (!session.closing) {
-        session.setupFailure = toTcccError(error, failedAs === 'clientError' ? ErrorCode.Network : ErrorCode.Media);
-        this.finish(session, endOf(sessionId, 'admin', failedAs), true);
-      }
-    }
-    session.settingUp = false;
-    // After the caller's own continuation of `await startCall(...)`, which runs in microtasks.
-    if (this.untoldEnd?.sessionId === sessionId) setTimeout(() => this.tellUntoldEnd(), 0);
-    if (session.setupFailure) throw session.setupFailure;
-    if (session.hangingUp) throw new TcccError(ErrorCode.Cancelled, 'The call was ended before it connected.');
-    return { sessionId };
+    return asPromise(() => {
+      const signaling = this.deps.createSignaling(response.signaling, session.token, this.signalingCallbacks(session));
+      session.signaling = signaling;
+      return signaling.open();
+    })
+      .then(() => {
+        failedAs = 'voipClientError';
+        if (!session.closing) return this.joinMedia(session, response);
+      })
+      .catch((error: unknown) => {
+        // A hang-up or an end while connecting is not a failure of the setup.
+        if (!session.closing) {
+          session.setupFailure = toTcccError(error, failedAs === 'clientError' ? ErrorCode.Network : ErrorCode.Media);
+          this.finish(session, endOf(sessionId, 'admin', failedAs), true);
+        }
+      })
+      .then(() => {
+        session.settingUp = false;
+        // After the caller's own continuation of `await startCall(...)`, which runs in microtasks.
+        if (this.untoldEnd?.sessionId === sessionId) setTimeout(() => this.tellUntoldEnd(), 0);
+        if (session.setupFailure) throw session.setupFailure;
+        if (session.hangingUp) throw new TcccError(ErrorCode.Cancelled, 'The call was ended before it connected.');
+        return { sessionId };
+      });
   }
 
   private signalingCallbacks(session: LiveSession): SignalingCallbacks {
@@ -290,8 +304,8 @@ export class CallController {
     };
   }
 
-  private async joinMedia(session: LiveSession, response: CreateSessionResponse): Promise<void> {
-    session.media = this.deps.createMedia(response.rtc, {
+  private joinMedia(session: LiveSession, response: CreateSessionResponse): Promise<void> {
+    const media = this.deps.createMedia(response.rtc, {
       onFatal: (error) => this.fail(session, error, 'voipClientError'),
       onRoomLost: (error, expected) => this.onRoomLost(session, error, expected),
       onCameraFailed: (error) => this.onCameraFailed(session, error),
@@ -310,11 +324,16 @@ export class CallController {
         else session.silence?.pause();
       },
     });
-    await withTimeout(session.media.join(this.mediaSettings()), MEDIA_JOIN_TIMEOUT_MS, 'Joining the media room').catch((error: unknown) => {
-      throw isTcccError(error) && error.code === ErrorCode.Timeout ? new TcccError(ErrorCode.Media, error.message) : error;
-    });
-    if (session.closing) session.media.leave();
-    else this.watchSilence(session);
+    session.media = media;
+    return withTimeout(media.join(this.mediaSettings()), MEDIA_JOIN_TIMEOUT_MS, 'Joining the media room').then(
+      () => {
+        if (session.closing) media.leave();
+        else this.watchSilence(session);
+      },
+      (error: unknown) => {
+        throw isTcccError(error) && error.code === ErrorCode.Timeout ? new TcccError(ErrorCode.Media, error.message) : error;
+      },
+    );
   }
 
   /** Emits the end a start held back; at most once. */
@@ -330,7 +349,7 @@ export class CallController {
    */
   hangUp(): Promise<void> {
     if (this.ending) return this.ending;
-    const ending = this.endCurrent();
+    const ending = asPromise(() => this.endCurrent());
     this.ending = ending;
     const done = () => {
       if (this.ending === ending) this.ending = null;
@@ -339,31 +358,31 @@ export class CallController {
     return ending;
   }
 
-  private async endCurrent(): Promise<void> {
+  private endCurrent(): Promise<void> | void {
     if (this.state.phase === 'starting' && this.starting) {
       const attempt = this.starting;
       this.starting = null;
       attempt.cancellation.cancel(new TcccError(ErrorCode.Cancelled, 'The call was ended before it connected.'));
       // `ending` until the server no longer holds the call, so a redial right after never meets `busy`.
       this.command({ type: 'hangUp' });
-      await this.abandon(attempt);
-      this.signal({ type: 'released' });
-      return;
+      return this.abandon(attempt).then(() => {
+        this.signal({ type: 'released' });
+      });
     }
     const phaseBefore = this.state.phase;
     this.command({ type: 'hangUp' });
     const session = this.session;
-    if (!session) return;
-    await this.endWithServer(session, endOf(session.sessionId, 'user', USER_HANG_UP_REASON[phaseBefore] ?? 'ok'));
+    if (session) return this.endWithServer(session, endOf(session.sessionId, 'user', USER_HANG_UP_REASON[phaseBefore] ?? 'ok'));
   }
 
   /** Ends on the server whatever a cancelled start created; the create request itself is bounded by its timeout. */
-  private async abandon(attempt: StartAttempt): Promise<void> {
+  private abandon(attempt: StartAttempt): Promise<unknown> {
     const { request, backend } = attempt;
-    if (!request || !backend) return;
-    const created = await request.catch(() => null);
-    if (!created) return;
-    await endOnServer(backend, created.sessionToken ?? attempt.token, created.sessionId, this.endRetryDelays()).first.catch(() => undefined);
+    if (!request || !backend) return Promise.resolve();
+    return request.then(
+      (created) => endOnServer(backend, created.sessionToken ?? attempt.token, created.sessionId, this.endRetryDelays()).first.catch(() => undefined),
+      () => undefined,
+    );
   }
 
   /** Releases the call, asks the server how it ended (DELETE), and finishes with that answer or `fallback`; once per call. */
@@ -372,33 +391,34 @@ export class CallController {
     return session.ending;
   }
 
-  private async askServerToEnd(session: LiveSession, fallback: SessionEndedDetail): Promise<void> {
-    // Set before release(): closing the event socket rejects a pending open(), which must not read as a failure.
-    session.hangingUp = true;
-    session.release();
-    let end: SessionEndedDetail;
-    try {
-      end = await endOnServer(session.backend, session.token, session.sessionId, this.endRetryDelays()).first;
-    } catch {
-      end = fallback;
-    }
-    this.finish(session, end, false);
+  private askServerToEnd(session: LiveSession, fallback: SessionEndedDetail): Promise<void> {
+    return asPromise(() => {
+      // Set before release(): closing the event socket rejects a pending open(), which must not read as a failure.
+      session.hangingUp = true;
+      session.release();
+      return endOnServer(session.backend, session.token, session.sessionId, this.endRetryDelays()).first;
+    }).then(
+      (end) => this.finish(session, end, false),
+      () => this.finish(session, fallback, false),
+    );
   }
 
-  async sendDigits(options: unknown): Promise<void> {
-    const digits = parseDigits(options);
-    this.command({ type: 'sendDigits' });
-    const session = this.session;
-    if (!session) throw new TcccError(ErrorCode.NoSession, 'sendDigits needs a call in progress, and there is none.');
-    await session.backend.sendDigits(session.token, session.sessionId, digits);
+  sendDigits(options: unknown): Promise<void> {
+    return asPromise(() => {
+      const digits = parseDigits(options);
+      this.command({ type: 'sendDigits' });
+      const session = this.session;
+      if (!session) throw new TcccError(ErrorCode.NoSession, 'sendDigits needs a call in progress, and there is none.');
+      return session.backend.sendDigits(session.token, session.sessionId, digits);
+    });
   }
 
-  async setSoundMode(mode: unknown): Promise<void> {
-    this.adjust({ type: 'setSoundMode', mode: parseSoundMode(mode) });
+  setSoundMode(mode: unknown): Promise<void> {
+    return asPromise(() => this.adjust({ type: 'setSoundMode', mode: parseSoundMode(mode) }));
   }
 
-  async adjustMedia(type: 'mute' | 'unmute' | 'switchCamera' | 'disableCamera' | 'enableCamera'): Promise<void> {
-    this.adjust({ type });
+  adjustMedia(type: 'mute' | 'unmute' | 'switchCamera' | 'disableCamera' | 'enableCamera'): Promise<void> {
+    return asPromise(() => this.adjust({ type }));
   }
 
   /**

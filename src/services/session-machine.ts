@@ -59,7 +59,7 @@ export const initialState: CallState = {
 };
 
 export function isLive(state: CallState): boolean {
-  return LIVE_PHASES.includes(state.phase);
+  return LIVE_PHASES.indexOf(state.phase) >= 0;
 }
 
 /** True from the moment a call is asked for until it has ended and released its media. */

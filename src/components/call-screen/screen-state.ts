@@ -91,7 +91,7 @@ export function screenStateOf(view: CoreView, texts: Texts, lastEnd: LastEnd | n
   const videoStatus = view.phase === 'idle' ? 'ended' : view.reconnecting ? 'reconnecting' : view.phase === 'active' ? 'talking' : 'waiting';
   const statusText = statusTextOf(view, texts, lastEnd);
   // Shown large only where the line names the agent (not while it tells of a problem instead).
-  const seatName = view.phase === 'active' && view.seatName && statusText.includes(view.seatName) ? view.seatName : '';
+  const seatName = view.phase === 'active' && view.seatName && statusText.indexOf(view.seatName) >= 0 ? view.seatName : '';
   return {
     phase: view.phase,
     kind: view.kind ?? preferredKind,

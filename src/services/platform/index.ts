@@ -1,3 +1,4 @@
+import { asPromise } from '../async';
 import { BackendClient } from '../backend-client';
 import { CallController } from '../call-controller';
 import { registerWebSocketSignaling } from '../event-stream';
@@ -25,11 +26,13 @@ export function backendFor(endpoint: string): BackendClient {
  * `configure({ autoLogin: true })`: logs in again for `sdkAppId` with a fresh `wx.login` code, at the backend
  * that issued the expired login (else the configured one).
  */
-async function renewLogin(sdkAppId: string): Promise<void> {
-  const endpoint = tokenStore.get(sdkAppId)?.endpoint ?? getConfig().endpoint;
-  const jsCode = await wxLoginCode();
-  const response = await backendFor(endpoint).login({ sdkAppId, jsCode });
-  tokenStore.save(sdkAppId, { ...response, endpoint });
+function renewLogin(sdkAppId: string): Promise<void> {
+  return asPromise(() => {
+    const endpoint = tokenStore.get(sdkAppId)?.endpoint ?? getConfig().endpoint;
+    return wxLoginCode()
+      .then((jsCode) => backendFor(endpoint).login({ sdkAppId, jsCode }))
+      .then((response) => tokenStore.save(sdkAppId, { ...response, endpoint }));
+  });
 }
 
 export interface ControllerHost {

@@ -42,14 +42,17 @@ function currentSetting(): Promise<Record<string, boolean | undefined>> {
  * Then the privacy guide (base library 2.32.3+), then each scope not granted yet.
  */
 export const wxPermissions: Permissions = {
-  async ensure(kind: MediaKind) {
+  ensure(kind: MediaKind) {
     const scopes: Scope[] = kind === 'video' ? ['scope.record', 'scope.camera'] : ['scope.record'];
-    const setting = await currentSetting();
-    const refused = scopes.find((scope) => setting[scope] === false);
-    if (refused) throw denied(refused);
-    await ensurePrivacyConsent(scopes);
-    for (const scope of scopes) {
-      if (setting[scope] !== true) await authorize(scope);
-    }
+    return currentSetting().then((setting) => {
+      const refused = scopes.find((scope) => setting[scope] === false);
+      if (refused) throw denied(refused);
+      return ensurePrivacyConsent(scopes).then(() => authorizeEach(scopes.filter((scope) => setting[scope] !== true)));
+    });
   },
 };
+
+/** One scope after the other: WeChat shows one dialog at a time. */
+function authorizeEach(scopes: Scope[]): Promise<void> {
+  return scopes.length === 0 ? Promise.resolve() : authorize(scopes[0]).then(() => authorizeEach(scopes.slice(1)));
+}

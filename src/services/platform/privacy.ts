@@ -88,12 +88,15 @@ function needsAuthorization(): Promise<boolean> {
  * `tccc-privacy-consent`) and resolves once the user agrees. Rejects with `privacy-not-authorized`.
  * On base libraries without the privacy APIs it resolves at once.
  */
-export async function ensurePrivacyConsent(scopes: Scope[]): Promise<void> {
-  if (!hasPrivacyApis() || !(await needsAuthorization())) return;
-  await new Promise<void>((resolve, reject) => {
-    wx.requirePrivacyAuthorize({
-      success: () => resolve(),
-      fail: (failure: unknown) => reject(privacyError(privacyFailureOf(failure) ?? 'not-agreed', scopes, failure)),
+export function ensurePrivacyConsent(scopes: Scope[]): Promise<void> {
+  if (!hasPrivacyApis()) return Promise.resolve();
+  return needsAuthorization().then((needed) => {
+    if (!needed) return;
+    return new Promise<void>((resolve, reject) => {
+      wx.requirePrivacyAuthorize({
+        success: () => resolve(),
+        fail: (failure: unknown) => reject(privacyError(privacyFailureOf(failure) ?? 'not-agreed', scopes, failure)),
+      });
     });
   });
 }

@@ -1,4 +1,4 @@
-import TRTC = require('trtc-wx-sdk');
+import TRTC from 'trtc-wx-sdk';
 import { ErrorCode, TcccError } from '../errors';
 import type { MediaCallbacks, MediaSession, MediaSettings } from '../media';
 import { networkQualityOf } from '../media';
@@ -107,14 +107,14 @@ function stopPusher(trtc: TRTC): void {
 
 /** The error a <live-pusher> failure code stands for, in a call of `kind`. */
 function mediaErrorOf(code: number | undefined, message: string, kind: MediaSettings['kind'] | undefined): TcccError {
-  if (code !== undefined && MICROPHONE_REFUSED.includes(code)) {
+  if (code !== undefined && MICROPHONE_REFUSED.indexOf(code) >= 0) {
     return new TcccError(
       ErrorCode.PermissionDenied,
       `WeChat could not open the microphone (${code}: ${message}): the phone's settings do not allow WeChat to use it (iOS: 设置 → 微信 → 麦克风), or another app holds it. Ask the user to allow it, e.g. with wx.openAppAuthorizeSetting from a tap, then start the call again.`,
       { scope: 'scope.record', system: true },
     );
   }
-  if (code !== undefined && CAMERA_FAILED.includes(code) && kind === 'video') {
+  if (code !== undefined && CAMERA_FAILED.indexOf(code) >= 0 && kind === 'video') {
     return new TcccError(ErrorCode.Camera, `The camera failed (${code}: ${message}); the call goes on without it.`);
   }
   return new TcccError(ErrorCode.Media, `Media error${code === undefined ? '' : ` (${code})`}: ${message}`);
@@ -277,9 +277,9 @@ export class TrtcMedia implements MediaSession {
       this.restartPusher(trtc, new TcccError(ErrorCode.Media, `The media connection was lost (${code}): ${String(event.detail.message ?? 'push failed')}`));
       return;
     }
-    const connected = PUSHER_CONNECTED_CODES.includes(code);
+    const connected = PUSHER_CONNECTED_CODES.indexOf(code) >= 0;
     if (connected) this.restarts.back('pusher');
-    if (connected || PUSHER_RECONNECTING_CODES.includes(code)) {
+    if (connected || PUSHER_RECONNECTING_CODES.indexOf(code) >= 0) {
       this.reconnecting = !connected;
       this.reportReconnecting();
     }
@@ -290,7 +290,7 @@ export class TrtcMedia implements MediaSession {
     const code = stateCodeOf(event);
     const id = streamIdOf(event);
     if (code === null || id === null) return;
-    if (PLAYER_PLAYING_CODES.includes(code)) this.restarts.back(id);
+    if (PLAYER_PLAYING_CODES.indexOf(code) >= 0) this.restarts.back(id);
     else if (code === PLAYER_GAVE_UP && !this.joining && trtc.getPlayerList().some((player) => player.id === id)) {
       this.restartPlayer(trtc, id, new TcccError(ErrorCode.Media, `Lost the agent's stream (${code}): ${String(event.detail.message ?? 'disconnected')}`));
     }
