@@ -7,18 +7,12 @@
 import http from 'node:http';
 import net from 'node:net';
 import { WebSocket } from 'ws';
-import type { DevServer, DevServerOptions } from '../../dev-server/server';
-import { startDevServer } from '../../dev-server/server';
+import type { DevServer } from '../../dev-server/server';
+import { simulatorsForThisFile } from '../support/dev-servers';
 import { rawRequest } from '../support/raw-http';
 import { httpJson } from '../../testing/http';
 
-const servers: DevServer[] = [];
-async function serve(options: DevServerOptions = {}): Promise<DevServer> {
-  const server = await startDevServer({ port: 0, ...options, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000, ...options.center } });
-  servers.push(server);
-  return server;
-}
-afterAll(() => Promise.all(servers.map((server) => server.close())));
+const serve = simulatorsForThisFile();
 
 async function until(check: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -6,20 +6,14 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
 import { WebSocket } from 'ws';
-import type { DevServer, DevServerOptions } from '../../dev-server/server';
-import { startDevServer } from '../../dev-server/server';
+import type { DevServer } from '../../dev-server/server';
+import { simulatorsForThisFile } from '../support/dev-servers';
 import { callerPrivileges } from '../../dev-server/usersig';
 import type { RawResponse } from '../support/raw-http';
 import { rawRequest } from '../support/raw-http';
 import { httpJson } from '../../testing/http';
 
-const servers: DevServer[] = [];
-async function serve(options: DevServerOptions = {}): Promise<DevServer> {
-  const server = await startDevServer({ port: 0, ...options, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000, ...options.center } });
-  servers.push(server);
-  return server;
-}
-afterAll(() => Promise.all(servers.map((server) => server.close())));
+const serve = simulatorsForThisFile();
 
 const host = (server: DevServer): [string, string] => ['host', `127.0.0.1:${server.port}`];
 const json: [string, string] = ['content-type', 'application/json'];
