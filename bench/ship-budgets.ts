@@ -63,12 +63,13 @@ function round1(value: number): number {
 /**
  * The budgets, KB. Set on 2026-12-06 (issue 27) at the size then (core 58.0, kit 70.3, vant 33.3, trtc-wx-sdk
  * 27.7, ES5 helpers 0.3, app 2.6 and 2.4) plus a margin of 1 KB for our packages and 0.5 KB for the others (a
- * dependency update that grows shows here). On the tccc core, `total` is everything but the double: the kit,
- * vant, the ES5 helpers and the app.
+ * dependency update that grows shows here); the kit's and the totals lowered with the same margins when the kit
+ * shrank to 65.9 KB (total 187.8 on our core, 101.9 on Tencent's). On the tccc core, `total` is everything but
+ * the double: the kit, vant, the ES5 helpers and the app.
  */
 export const BUDGETS: Record<Core, Partial<Record<Measured, number>>> = {
-  open: { core: 59, kit: 71.3, vant: 33.8, trtc: 28.2, es5: 0.8, app: 3.1, total: 194 },
-  tccc: { kit: 71.3, vant: 33.8, es5: 0.8, app: 2.9, total: 108 },
+  open: { core: 59, kit: 66.9, vant: 33.8, trtc: 28.2, es5: 0.8, app: 3.1, total: 189.6 },
+  tccc: { kit: 66.9, vant: 33.8, es5: 0.8, app: 2.9, total: 103.6 },
 };
 
 /** The goals of issue 27, KB. */

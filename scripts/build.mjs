@@ -22,6 +22,7 @@
 import { build as bundle } from 'esbuild';
 import less from 'less';
 import ts from 'typescript';
+import { minify as minifyScript } from 'terser';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -209,7 +210,7 @@ async function buildFile(file, outDir) {
     const { css } = await less.render(fs.readFileSync(file, 'utf8'), { filename: file });
     fs.writeFileSync(out.replace(/\.less$/, '.wxss'), tightCalc(css.replace(LESS_IMPORT, moveImport)));
   } else if (file.endsWith('.wxs')) {
-    fs.writeFileSync(out, withoutComments(fs.readFileSync(file, 'utf8').replace(REQUIRE, move)));
+    fs.writeFileSync(out, await minifyWxs(fs.readFileSync(file, 'utf8').replace(REQUIRE, move)));
   } else if (/\.(wxml|wxss)$/.test(file)) {
     fs.writeFileSync(out, fs.readFileSync(file, 'utf8').replace(TEMPLATE_SRC, moveImport).replace(LESS_IMPORT, moveImport));
   } else if (/\.(png|svg)$/.test(file)) {
@@ -218,7 +219,7 @@ async function buildFile(file, outDir) {
 }
 
 /**
- * `calc(16 * var(--_tc-u))` as `calc(16*var(--_tc-u))`: CSS needs spaces around + and - only, and WeChat's
+ * `calc(16 * var(--_u))` as `calc(16*var(--_u))`: CSS needs spaces around + and - only, and WeChat's
  * minifier keeps the others (about 120 sizes in the kit are multiples of its unit).
  */
 function tightCalc(css) {
@@ -236,29 +237,13 @@ function tightCalc(css) {
 }
 
 /**
- * WXS as it runs: without comments, indentation or blank lines (WeChat ships WXS as written). Nothing else is
- * touched: a JS minifier rewrites `undefined` as `void 0`, which WXS's compiler parses with the wrong precedence.
- * WXS has no regular expression literals (getRegExp), so a `/` outside a string is division or a comment.
+ * WXS as it runs: without comments or whitespace, its own names shortened (WeChat ships WXS as written). Only
+ * that: terser's compressor would write `undefined` as `void 0`, which WXS's compiler parses with the wrong
+ * precedence, so it stays off. The names a module exports, and WXS's globals (getRegExp, getDate), keep theirs.
  */
-export function withoutComments(wxs) {
-  let code = '';
-  for (let i = 0; i < wxs.length; i++) {
-    const char = wxs[i];
-    if (char === '"' || char === "'") {
-      let end = i + 1;
-      while (end < wxs.length && wxs[end] !== char) end += wxs[end] === '\\' ? 2 : 1;
-      code += wxs.slice(i, end + 1);
-      i = end;
-    } else if (wxs.startsWith('/*', i)) {
-      i = wxs.indexOf('*/', i + 2) + 1;
-    } else if (wxs.startsWith('//', i)) {
-      i = wxs.indexOf('\n', i) - 1;
-      if (i < 0) break;
-    } else {
-      code += char;
-    }
-  }
-  return `${code.split('\n').map((line) => line.trim()).filter(Boolean).join('\n')}\n`;
+export async function minifyWxs(wxs) {
+  const { code } = await minifyScript(wxs, { compress: false, mangle: { toplevel: true }, ecma: 5, format: { comments: false } });
+  return `${code}\n`;
 }
 
 /** Where shared modules and the ES5 helpers of a package go. */

@@ -1,7 +1,7 @@
 /**
  * What the build does to the packages' code after esbuild has bundled it: the ES5 lowering (scripts/lib/es5.mjs)
  * computes what the source computes; a name copied out of a shared chunk is one its chunk never assigns again;
- * WXS loses its comments and nothing else (scripts/build.mjs). The build is ES modules: run in a Node child.
+ * WXS loses its comments, whitespace and long local names, and nothing else (scripts/build.mjs). The build is ES modules: run in a Node child.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -61,11 +61,35 @@ test('a name is copied out of a shared chunk only when the chunk never assigns i
   expect(text).toContain('import { b as count, d as now, e as shifted } from "./chunk.js";');
 });
 
-test('WXS ships without comments, indentation or blank lines; strings keep what looks like a comment', () => {
-  const { text } = inNode<{ text: string }>(`
-    import { withoutComments } from './scripts/build.mjs';
-    const wxs = ['/* The module. */', 'var URL = "http://x/*y*/";', '', '  // a line comment', 'function f(a) {', "    return a + '// kept' + \\"it's\\"; // trailing", '}', 'module.exports = { f: f };', ''].join('\\n');
-    process.stdout.write(JSON.stringify({ text: withoutComments(wxs) }));
+test('WXS ships minified: no comments or whitespace, short local names, `undefined` as written; it computes what the source computes', () => {
+  const { text, source, minified } = inNode<{ text: string; source: unknown[]; minified: unknown[] }>(`
+    import vm from 'node:vm';
+    import { minifyWxs } from './scripts/build.mjs';
+    const wxs = [
+      '/* The module. */',
+      'var URL = "http://x/*y*/";',
+      '',
+      '  // a line comment',
+      'function describe(value) {',
+      "    if (value === undefined) return 'none // kept';",
+      "    return value + '// kept' + \\"it's\\" + URL; // trailing",
+      '}',
+      'module.exports = { describe: describe };',
+      '',
+    ].join('\\n');
+    const run = (code) => {
+      const module = { exports: {} };
+      vm.runInNewContext(code, { module });
+      return [module.exports.describe(undefined), module.exports.describe(-1), Object.keys(module.exports)];
+    };
+    const text = await minifyWxs(wxs);
+    process.stdout.write(JSON.stringify({ text, source: run(wxs), minified: run(text) }));
   `);
-  expect(text).toBe(['var URL = "http://x/*y*/";', 'function f(a) {', "return a + '// kept' + \"it's\";", '}', 'module.exports = { f: f };', ''].join('\n'));
+  expect(minified).toEqual(source);
+  expect(source).toEqual(['none // kept', "-1// keptit'shttp://x/*y*/", ['describe']]);
+  expect(text).toContain('===undefined');
+  expect(text).not.toContain('void 0');
+  expect(text).not.toContain('The module');
+  expect(text).not.toContain('describe(');
+  expect(text.trim().split('\n')).toHaveLength(1);
 });
