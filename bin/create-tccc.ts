@@ -89,9 +89,10 @@ interface RemoveFlags {
 
 /**
  * The options of a call page, alike for a new app and for `add`: where calls go, the template, the ids,
- * the language, the install. A new app also takes --appid and --overwrite.
+ * the language, the install. A new app also takes --appid and --overwrite; `add` says its own words for
+ * --typescript and --no-tests.
  */
-function withCallOptions(command: Command, newApp: boolean, typescriptHelp: string): Command {
+function withCallOptions(command: Command, newApp: boolean, own: { typescript: string; noTests: string }): Command {
   const help = helpTextsFor(lang);
   const o = help.options;
   command
@@ -103,9 +104,9 @@ function withCallOptions(command: Command, newApp: boolean, typescriptHelp: stri
   if (newApp) command.option('--appid <appid>', o.appid);
   command
     .option('--server <url>', o.server)
-    .option('--typescript', typescriptHelp)
+    .option('--typescript', own.typescript)
     .option('--no-typescript', o.noTypescript)
-    .option('--no-tests', o.noTests)
+    .option('--no-tests', own.noTests)
     // Never used: present so that passing a key gets the explanation rather than "unknown option".
     .addOption(new Option('--secret-key <key>').hideHelp())
     .addOption(new Option('--secret-id <id>').hideHelp())
@@ -145,8 +146,8 @@ function program(): Command {
     .argument('[dir]', help.dir)
     // Options before a subcommand are the program's; after it, the subcommand's (add --core open).
     .enablePositionalOptions();
-  withCallOptions(cli, true, help.options.typescript);
-  const add = withCallOptions(new Command('add').description(help.add.description).argument('[dir]', help.add.dir), false, help.add.typescript)
+  withCallOptions(cli, true, help.options);
+  const add = withCallOptions(new Command('add').description(help.add.description).argument('[dir]', help.add.dir), false, help.add)
     .option('--root <dir>', help.add.root)
     .option('--dry-run', help.add.dryRun);
   add.action(async (dir: string | undefined, flags: AddFlags) => {

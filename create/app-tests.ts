@@ -46,6 +46,11 @@ export interface AppTestTarget {
   language?: Language;
   /** The test file, from the project folder. Default `test/call.test.js`. */
   testFile?: string;
+  /**
+   * The root of the subpackage the page is in, when `add` put it into an existing app: the test judges
+   * only what that subpackage is responsible for in WeChat's code-quality check, not the app's own rules.
+   */
+  subpackage?: string;
 }
 
 /** Everything the test adds to a project; the caller writes the files and merges the rest into package.json and project.config.json. */
@@ -64,6 +69,7 @@ export interface AppTests {
 const TEXTS = {
   'en-US': {
     intro1: "This app's own test (npm test): WeChat's 构建 npm and code-quality check, then the call page in a",
+    introSubpackage1: (root: string) => `The call subpackage's own test (npm test in ${root}): WeChat's 构建 npm and code-quality check, then the call page in a`,
     intro2: 'simulated WeChat (miniprogram-simulate), where a tap places a call that the agent answers and hangs up.',
     intro3: 'It proves the page can place a call; the audio and video themselves still need a phone (预览 / 真机调试).',
     pinned: 'What config.js calls. Changed on purpose there? Change it here too: a page that calls elsewhere fails.',
@@ -72,11 +78,15 @@ const TEXTS = {
     double1: "Tencent's tccc-wx-sdk runs only inside WeChat: the page gets a double of it instead, written from",
     double2: "Tencent's public doc (its methods and events), not from Tencent's code. The test plays the agent through it.",
     quality: 'the WeChat code-quality check passes',
+    qualityOf: (root: string) => `the WeChat code-quality check passes for ${root}`,
+    scope1: "Only what this subpackage is responsible for (files and components of its own, its size, its images): the app's",
+    scope2: "settings and other code may fail rules already, which are the app's to judge (codeQuality in tccc-dev-server's README).",
     ivr: "The simulator's audio-support entry asks for a key first (the keypad opens by itself): 1.",
     call: (button: string) => `tapping 「${button}」 places a call that the agent answers, then hangs up`,
   },
   'zh-CN': {
     intro1: '本应用自带的测试（npm test）：先执行微信的「构建 npm」和代码质量检查，再在模拟的微信环境',
+    introSubpackage1: (root: string) => `通话分包自带的测试（在 ${root} 中运行 npm test）：先执行微信的「构建 npm」和代码质量检查，再在模拟的微信环境`,
     intro2: '（miniprogram-simulate）中打开通话页面：点击后发起呼叫，由座席接听再挂断。',
     intro3: '它证明页面能发起通话；真正的音视频仍需在手机上验证（预览 / 真机调试）。',
     pinned: 'config.js 呼叫的目标。若有意修改了那里，这里也要同步修改：页面呼叫到别处时测试会失败。',
@@ -85,6 +95,9 @@ const TEXTS = {
     double1: '腾讯的 tccc-wx-sdk 只能在微信中运行：测试中页面改用它的测试替身，替身依据腾讯的公开文档（方法和事件）',
     double2: '编写，而不是腾讯的代码。测试通过它扮演座席。',
     quality: '微信代码质量检查通过',
+    qualityOf: (root: string) => `${root} 通过微信代码质量检查`,
+    scope1: '只检查本分包自己负责的规则（分包自己的文件和组件、分包大小、分包的图片）：应用自身的设置和其他代码',
+    scope2: '可能原本就有未通过的规则，由应用自己判断（见 tccc-dev-server 的 README 中的 codeQuality）。',
     ivr: '模拟器的 audio-support 入口先要求按键（键盘会自动打开）：按 1。',
     call: (button: string) => `点击「${button}」发起呼叫，座席接听后挂断`,
   },
@@ -129,6 +142,9 @@ export function appTests(target: AppTestTarget, templatesDir: string): AppTests 
     {
       t: texts,
       js: quoted,
+      intro1: target.subpackage ? texts.introSubpackage1(target.subpackage) : texts.intro1,
+      quality: target.subpackage ? texts.qualityOf(target.subpackage) : texts.quality,
+      subpackage: target.subpackage ?? null,
       isOpen: target.core === 'open',
       toProject: path.posix.relative(path.posix.dirname(testFile), '.') || '.',
       pagePath: target.pagePath,

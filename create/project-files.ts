@@ -213,7 +213,7 @@ function packageJson(options: ProjectOptions, manifest: TemplateManifest, releas
 }
 
 /** As npm writes dependency lists: by name. */
-function sortedKeys(record: Record<string, string>): Record<string, string> {
+export function sortedKeys(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
 }
 

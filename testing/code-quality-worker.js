@@ -1,6 +1,6 @@
 // WeChat's code-quality check (miniprogram-ci checkCodeQuality, what an upload runs) on a project that
 // 构建 npm has built, in a process of its own: the check starts a file watcher it never closes, which would
-// keep a test runner alive. Prints the rules as JSON: [{ name, success, text }].
+// keep a test runner alive. Prints the rules as JSON: [{ name, success, text, detail }].
 // Usage: node code-quality-worker.js <project>   (code-quality.ts runs it)
 // miniprogram-ci logs with console.log from the moment it loads; the output is the JSON alone.
 console.log = () => undefined;
@@ -12,7 +12,7 @@ async function main() {
   const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath, privateKey: 'unused offline', ignores: ['node_modules/**/*', '**/node_modules/**/*'] });
   project.attr = async () => ci.DefaultProjectAttr;
   const items = await ci.checkCodeQuality(project);
-  process.stdout.write(JSON.stringify(items.map(({ name, success, text }) => ({ name, success, text }))));
+  process.stdout.write(JSON.stringify(items.map(({ name, success, text, detail }) => ({ name, success, text, detail }))));
 }
 
 main().then(

@@ -8,7 +8,7 @@ export type { Agent, AgentCall, SimulatorAgent, SimulatorSettings } from './agen
 export { simulatorAgent } from './agent';
 export type { BuildNpmResult, BuiltNpm } from './build-npm';
 export { buildNpm } from './build-npm';
-export type { QualityProblem } from './code-quality';
+export type { CodeQualityOptions, QualityProblem } from './code-quality';
 export { codeQuality } from './code-quality';
 export type { RenderedPage, RenderPageOptions } from './render-page';
 export { renderPage } from './render-page';

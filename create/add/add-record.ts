@@ -14,7 +14,8 @@ export interface AddRecord {
   version: string;
   /** The subpackage root, relative to miniprogramRoot. */
   root: string;
-  answers: { core: CoreName; template: TemplateName; typescript: boolean; sdkAppId: string; channelId: string; endpoint: string };
+  /** The answers add went by; `tests` false with --no-tests (absent in older records). */
+  answers: { core: CoreName; template: TemplateName; typescript: boolean; sdkAppId: string; channelId: string; endpoint: string; tests?: boolean };
   files: RecordedFile[];
   /**
    * What of a root install's output (lockfiles, node_modules) was at the project root at the first add:

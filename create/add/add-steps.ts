@@ -4,6 +4,7 @@ import type { CoreName, PackageManager } from '../options';
 import { commandsFor } from '../package-manager';
 import { shellQuote } from '../shell-quote';
 import type { AppJson } from './host-project';
+import { subpackageTestCommand } from './subpackage-files';
 import { DEFAULT_ROOT } from './subpackage-root';
 
 /** The domains Tencent's tccc-wx-sdk reaches, for the whitelist (as its doc lists them). */
@@ -50,6 +51,8 @@ export interface StepsInput {
   pageUrl: string;
   /** Run from a clone (`npm run create -- add`): the published package's `npx` command does not exist yet. */
   fromClone: boolean;
+  /** The subpackage has its own test (not --no-tests). */
+  tests: boolean;
 }
 
 /** The command that takes the call out again: the published CLI's in the project, or the clone's. */
@@ -78,5 +81,7 @@ export function addSteps(input: StepsInput, m: Messages): string {
     domains: TCCC_DOMAINS,
     remove: removeCommand(input, relative),
   };
-  return `\n${m.add.next(steps).join('\n')}`;
+  // Last, as after creating an app: the call page's own test, which needs no DevTools.
+  const test = input.tests ? [m.next.testTitle, `  ${subpackageTestCommand(input.folder, input.manager)}      ${m.next.testComment}`, ''] : [];
+  return `\n${[...m.add.next(steps), ...test].join('\n')}`;
 }

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { AppTests } from '../app-tests';
+import { DEFAULT_TEST_FILE } from '../app-tests';
 import type { Messages } from '../messages';
 import type { ProjectOptions } from '../options';
 import type { ProjectFiles } from '../project-files';
@@ -31,6 +33,8 @@ export interface AddInput {
   options: ProjectOptions;
   /** The subpackage's files, relative to its root. */
   files: ProjectFiles;
+  /** The call page's own test among them (subpackageTests), or null with --no-tests. */
+  tests: AppTests | null;
   /** Our packed packages, from a clone (--local-packages): source, and target relative to the subpackage root. */
   copies: Array<{ source: string; target: string }>;
   release: Release;
@@ -38,16 +42,14 @@ export interface AddInput {
   earlier: AddRecord | null;
 }
 
-/** The edits each host file gets: the subpackage in app.json; its Node-side folders left out of the upload and, where 构建 npm is manual, its npm built; the simulator for the open core. */
+/** The edits each host file gets: the subpackage in app.json; its Node-side folders and its test left out of the upload and, where 构建 npm is manual, its npm built; the simulator for the open core. */
 function hostEdits(input: AddInput): Array<{ file: string; edits: JsonEdit[] }> {
-  const { host, root, options, release, copies } = input;
+  const { host, root, options, release, copies, tests } = input;
   const folder = inMiniprogram(host, root);
   const append = (at: string[], value: unknown, match: Record<string, unknown>): JsonEdit => ({ kind: 'append', at, value, match });
   const appJson = append([subpackagesKey(host.appJson.json)], { root, pages: ['pages/call/index'], independent: true }, { root });
-  const ignored = ['scripts', ...(copies.length > 0 ? [path.posix.dirname(copies[0].target)] : [])].map((inner) => {
-    const value = { type: 'folder', value: `${root}/${inner}` };
-    return append(['packOptions', 'ignore'], value, value);
-  });
+  const nodeSide = ['scripts', ...(copies.length > 0 ? [path.posix.dirname(copies[0].target)] : [])].map((inner) => ({ type: 'folder', value: `${root}/${inner}` }));
+  const ignored = [...nodeSide, ...(tests?.packIgnore ?? [])].map((value) => append(['packOptions', 'ignore'], value, value));
   const relation = { packageJsonPath: `./${folder}/package.json`, miniprogramNpmDistDir: `./${folder}/` };
   const manual = host.packNpmManually ? [append(['setting', 'packNpmRelationList'], relation, { packageJsonPath: relation.packageJsonPath })] : [];
   const edits: Array<{ file: string; edits: JsonEdit[] }> = [
@@ -106,7 +108,7 @@ function editHostFiles(input: AddInput, m: Messages): { changes: FileChange[]; r
  * everything as it would be.
  */
 export function planAdd(input: AddInput, m: Messages): { changes: FileChange[]; record: AddRecord } {
-  const { host, root, options, files, copies, release } = input;
+  const { host, root, options, files, copies, release, tests } = input;
   const folder = inMiniprogram(host, root);
   const changes: FileChange[] = [];
   const wanted = [...[...files].map(([file, content]) => [file, Buffer.from(content)] as const), ...copies.map(({ source, target }) => [target, fs.readFileSync(source)] as const)];
@@ -115,12 +117,16 @@ export function planAdd(input: AddInput, m: Messages): { changes: FileChange[]; 
     const current = readBytes(host.dir, at);
     if (!current || !current.equals(content)) changes.push(changeOf(at, current, content));
   }
+  // An earlier add wrote the test that this one, with --no-tests, does not.
+  const earlierTest = input.earlier && !tests ? readBytes(host.dir, `${folder}/${DEFAULT_TEST_FILE}`) : null;
+  if (earlierTest) changes.push(changeOf(`${folder}/${DEFAULT_TEST_FILE}`, earlierTest, null));
   const edited = editHostFiles(input, m);
   changes.push(...edited.changes);
   const { core, template, typescript, sdkAppId, channelId, endpoint } = options;
+  const answers = { core, template, typescript, sdkAppId, channelId, endpoint, tests: tests !== null };
   // The first add's view of the root stays the one remove goes by.
   const presentBefore = input.earlier ? input.earlier.presentBefore : installOutputsIn(host.dir);
-  const record: AddRecord = { tool: 'create-tccc-miniprogram', version: release.version, root, answers: { core, template, typescript, sdkAppId, channelId, endpoint }, files: edited.recorded, presentBefore };
+  const record: AddRecord = { tool: 'create-tccc-miniprogram', version: release.version, root, answers, files: edited.recorded, presentBefore };
   const recordFile = `${folder}/${ADD_RECORD}`;
   const recordText = Buffer.from(jsonFile(record));
   const currentRecord = readBytes(host.dir, recordFile);

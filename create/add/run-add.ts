@@ -17,7 +17,7 @@ import type { HostProject } from './host-project';
 import { inMiniprogram, readHost } from './host-project';
 import { planAdd, simulatorScript } from './plan-add';
 import { writeAll } from './staged-write';
-import { callPageUrl, subpackageFiles } from './subpackage-files';
+import { callPageUrl, subpackageFiles, subpackageTests } from './subpackage-files';
 import { DEFAULT_ROOT, checkRoot, subpackageDir } from './subpackage-root';
 
 export interface AddRun {
@@ -57,12 +57,17 @@ export async function runAdd(directory: string, run: AddRun): Promise<number> {
   const folder = inMiniprogram(host, root);
   const firstPage = typeof host.appJson.json.pages?.[0] === 'string' ? host.appJson.json.pages[0] : '';
   const release = run.local?.release ?? run.release;
-  const files = subpackageFiles(options, { root, miniprogramRoot: host.miniprogramRoot, firstPage }, run.templatesDir, release, run.manager, run.language);
+  const placement = { root, miniprogramRoot: host.miniprogramRoot, firstPage };
+  const tests = subpackageTests(options, placement, run.templatesDir, release, run.language);
+  const files = subpackageFiles(options, placement, run.templatesDir, release, run.manager, run.language, tests);
   const copies = (run.local?.copies ?? []).map(({ source, target }) => ({ source, target }));
-  const { changes } = planAdd({ host, root, options, files, copies, release, earlier }, m);
+  const { changes } = planAdd({ host, root, options, files, tests, copies, release, earlier }, m);
   const media = readManifest(run.templatesDir, options.template).media;
   const steps = (installed: boolean) =>
-    addSteps({ projectDir: host.dir, folder, root, core: options.core, media, manager: run.manager, installed, simulatorScript: simulatorScript(host), appJson: host.appJson.json, pageUrl: callPageUrl(root), fromClone: run.local !== null }, m);
+    addSteps(
+      { projectDir: host.dir, folder, root, core: options.core, media, manager: run.manager, installed, simulatorScript: simulatorScript(host), appJson: host.appJson.json, pageUrl: callPageUrl(root), fromClone: run.local !== null, tests: tests !== null },
+      m,
+    );
 
   if (run.dryRun) {
     run.out(`${m.add.dryRun}\n\n${unifiedDiff(changes, m.add.dryRunBinary)}\n${m.add.dryRunEnd}\n`);

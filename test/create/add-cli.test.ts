@@ -55,11 +55,41 @@ test('--dry-run prints every file add would write or change, as a diff, and writ
   expect(result.code).toBe(0);
   expect(tree(dir)).toEqual(before);
   for (const file of ['app.json', 'project.config.json']) expect(result.stdout).toContain(`--- a/${file}\n+++ b/${file}`);
-  for (const file of ['package.json', 'packageTccc/pages/call/index.js', 'packageTccc/config.js', 'packageTccc/package.json', 'packageTccc/README.md']) expect(result.stdout).toContain(`--- /dev/null\n+++ b/${file}`);
+  for (const file of ['package.json', 'packageTccc/pages/call/index.js', 'packageTccc/config.js', 'packageTccc/package.json', 'packageTccc/README.md', 'packageTccc/test/call.test.js']) expect(result.stdout).toContain(`--- /dev/null\n+++ b/${file}`);
+  // The call page's own test: its tools as the subpackage's dev dependencies, its folder left out of the upload.
+  expect(result.stdout).toMatch(/^\+ {2}"devDependencies": \{\n(\+ {4}"[^"]+": "[^"]+",?\n)*\+ {4}"jest": "/m);
+  expect(result.stdout).toContain('+\t\t\t{\n+\t\t\t\t"type": "folder",\n+\t\t\t\t"value": "packageTccc/test"\n+\t\t\t}');
   // The host's own lines are context, never changed: its lower-case "subpackages" key gains our entry.
   expect(result.stdout).toContain('+\t\t{\n+\t\t\t"root": "packageTccc",');
   expect(result.stdout).not.toMatch(/^-\t"pages"/m);
   expect(result.stdout).toContain('nothing was written');
+});
+
+test("--no-tests: no test, none of its tools or its packOptions line; a later add without it adds them, and one with it again takes the test out", async () => {
+  const dir = copyFixture('add-plain');
+  const before = tree(dir);
+  const bare = await cli(['add', '--yes', '--skip-install', '--no-tests'], dir);
+  expect(bare.code).toBe(0);
+  expect(bare.stdout).not.toContain('npm run test');
+  const files = tree(dir);
+  expect(Object.keys(files).filter((file) => file.includes('/test/'))).toEqual([]);
+  const subpackageJson = () => JSON.parse(fs.readFileSync(path.join(dir, 'packageTccc/package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies?: Record<string, string> };
+  expect(subpackageJson().scripts).toEqual({ postinstall: 'node scripts/name-core.js' });
+  expect(subpackageJson()).not.toHaveProperty('devDependencies');
+  expect(files['project.config.json']).not.toContain('packageTccc/test');
+  expect(JSON.parse(files['packageTccc/scripts/add-record.json']).answers.tests).toBe(false);
+
+  const withTests = await cli(['add', '--yes', '--skip-install'], dir);
+  expect(withTests.stdout).toContain('the app tests its call page:\n  (cd packageTccc && npm run test)      # 构建 npm');
+  expect(fs.existsSync(path.join(dir, 'packageTccc/test/call.test.js'))).toBe(true);
+  expect(subpackageJson().devDependencies).toHaveProperty('jest');
+  expect(fs.readFileSync(path.join(dir, 'project.config.json'), 'utf8')).toContain('"value": "packageTccc/test"');
+
+  expect((await cli(['add', '--yes', '--skip-install', '--no-tests'], dir)).code).toBe(0);
+  expect(fs.existsSync(path.join(dir, 'packageTccc/test/call.test.js'))).toBe(false);
+  expect(subpackageJson()).not.toHaveProperty('devDependencies');
+  expect((await cli(['remove'], dir)).code).toBe(0);
+  expect(tree(dir)).toEqual(before);
 });
 
 test('an install that fails takes every change back: the project is as it was', async () => {
@@ -101,6 +131,7 @@ test('in Chinese: refusals, the steps after add, and remove', async () => {
   expect(added.code).toBe(0);
   expect(added.stdout).toContain('并修改了 app.json、project.config.json、package.json。');
   expect(added.stdout).toContain('在任意页面打开通话：');
+  expect(added.stdout).toContain('应用可以自己测试通话页面：\n  (cd packageTccc && npm run test)');
   expect(added.stdout).toContain('"preloadRule": { "pages/index/index"');
   // The app already keeps audio in the background: only the privacy check is suggested.
   expect(added.stdout).not.toContain('requiredBackgroundModes');
@@ -109,11 +140,38 @@ test('in Chinese: refusals, the steps after add, and remove', async () => {
   expect(removed.stdout).toContain('已删除分包 packageTccc');
 });
 
+test("the subpackage's README in each language: the same sections, code spans and links, on each core; how to run its test, unless --no-tests", async () => {
+  const shapeOf = async (flags: string[]) => {
+    const dir = copyFixture('add-ts');
+    expect((await cli(['add', '--yes', '--skip-install', ...flags], dir)).code).toBe(0);
+    const text = fs.readFileSync(path.join(dir, 'miniprogram/packageTccc/README.md'), 'utf8');
+    return {
+      headings: text.match(/^#+ .*$/gm)!.length,
+      // Code spans, but for those with words of the language in them (a placeholder such as <project>).
+      code: text.match(/`[^`\n]+`/g)!.filter((span) => !/[\u4e00-\u9fff]|<[a-z]+>/.test(span)).sort(),
+      links: text.match(/\]\([^)]+\)/g)!.sort(),
+      text,
+    };
+  };
+  const tccc = ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', '12345'];
+  for (const flags of [tccc, ['--core', 'open'], ['--core', 'open', '--no-tests']]) {
+    const [english, chinese] = [await shapeOf([...flags, '--lang', 'en-US']), await shapeOf([...flags, '--lang', 'zh-CN'])];
+    expect({ ...chinese, text: '' }).toEqual({ ...english, text: '' });
+    const tests = !flags.includes('--no-tests');
+    expect(english.text.includes('## Test it without DevTools')).toBe(tests);
+    expect(chinese.text.includes('## 不用开发者工具测试')).toBe(tests);
+    expect(english.text.includes('`(cd miniprogram/packageTccc && npm run test)`')).toBe(tests);
+  }
+});
+
 test('add --help and remove --help list their options, in English and Chinese', async () => {
   const english = await cli(['add', '--help'], WORK);
   for (const flag of ['--root', '--dry-run', '--core', '--template', '--skip-install']) expect(english.stdout).toContain(flag);
+  expect(english.stdout.replace(/\s+/g, ' ')).toContain("--no-tests leave out the call page's own test (npm test in the subpackage,");
   expect(english.stdout).not.toContain('--appid');
   expect((await cli(['remove', '--help'], WORK)).stdout).toContain('--root');
   expect((await cli(['--help', '--lang', 'zh-CN'], WORK)).stdout).toContain('命令：');
-  expect((await cli(['add', '--help', '--lang', 'zh-CN'], WORK)).stdout).toContain('以 diff 列出');
+  const chinese = (await cli(['add', '--help', '--lang', 'zh-CN'], WORK)).stdout;
+  expect(chinese).toContain('以 diff 列出');
+  expect(chinese.replace(/\s+/g, '')).toContain('--no-tests不生成呼叫页自带的测试（在分包中运行npmtest');
 });

@@ -264,8 +264,20 @@ const CHECKS: Array<[RegExp, Check]> = [
       expect(app.subpackages).toContainEqual(expect.objectContaining({ root: 'packageTccc', independent: true }));
       expect(fs.existsSync(path.join(shop, 'packageTccc', 'pages', 'call', 'index.wxml'))).toBe(true);
       expect(JSON.parse(fs.readFileSync(path.join(shop, 'packageTccc', 'node_modules', 'tccc-wx-sdk', 'package.json'), 'utf8')).name).toBe('tccc-wx-sdk');
-      // What it prints opens the page it wrote.
+      // What it prints opens the page it wrote, and runs its test: the README's next command, from the clone.
       expect(ran.output).toContain("wx.navigateTo({ url: '/packageTccc/pages/call/index' })");
+      expect(ran.output).toMatch(/^ {2}\(cd packageTccc && npm run test\) +# /m);
+      expect(step.following).toContain(`(cd ${match[1]}/packageTccc && npm run test)`);
+    },
+  ],
+  [
+    /^\(cd (\S+\/packageTccc) && npm run test\)$/,
+    async (walk, step) => {
+      // The subpackage's own test, in the shop: 构建 npm, the check of the subpackage (the shop fails rules of its own), a call.
+      const ran = await sh(step.command, walk.cwd);
+      expect([step.where, ran.code, ran.code === 0 ? '' : ran.output.slice(-3000)]).toEqual([step.where, 0, '']);
+      expect(ran.output).toContain('✓ the WeChat code-quality check passes for packageTccc');
+      expect(ran.output).toMatch(/✓ tapping 「语音呼叫」 places a call that the agent answers, then hangs up/);
     },
   ],
   [

@@ -1,6 +1,6 @@
 /** A command as a document shows it in a fenced shell block, with where it is and what follows it there. */
 export interface DocCommand {
-  /** The command alone: no trailing `# comment`, one of a `a && b` chain. */
+  /** The command alone: no trailing `# comment`, one of a `a && b` chain (a subshell `(a && b)` is one command). */
   command: string;
   /** Its comment, if the line has one. */
   comment: string;
@@ -31,7 +31,7 @@ function splitComment(line: string): { command: string; comment: string } {
 
 /**
  * The commands of every fenced `bash`/`sh`/`shell` block of a Markdown text, block by block (blocks inside
- * list items included). Comment lines and blank lines are left out; `a && b` is two commands.
+ * list items included). Comment lines and blank lines are left out; `a && b` is two commands, `(a && b)` one.
  */
 export function commandBlocks(markdown: string, file: string): DocCommand[][] {
   const blocks: DocCommand[][] = [];
@@ -52,7 +52,9 @@ export function commandBlocks(markdown: string, file: string): DocCommand[][] {
     if (fence === null || fence.steps === null) return;
     const { command, comment } = splitComment(line);
     if (command === '') return;
-    for (const part of command.split(/\s+&&\s+/)) fence.steps.push({ command: part, comment, where: `${file}:${index + 1}` });
+    // A subshell `(cd dir && cmd)` is one command: it leaves the reader where they were.
+    const parts = /^\(.*\)$/.test(command) ? [command] : command.split(/\s+&&\s+/);
+    for (const part of parts) fence.steps.push({ command: part, comment, where: `${file}:${index + 1}` });
   });
   return blocks;
 }

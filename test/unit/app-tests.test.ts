@@ -55,6 +55,19 @@ test('the test stays out of the mini program package: its folder ignored when in
   expect(content).toContain("const CALL_PAGE = 'packageTccc/pages/call/index';");
 });
 
+test('in a subpackage add made: WeChat\'s code-quality check judges that subpackage only, and the test says where it runs', () => {
+  const target = { miniprogramRoot: 'miniprogram', pagePath: 'packageTccc/pages/call/index', testFile: 'miniprogram/packageTccc/test/call.test.js', subpackage: 'packageTccc' };
+  const content = testOf(target);
+  expect(content).toContain("test('the WeChat code-quality check passes for packageTccc', async () => {");
+  expect(content).toContain("expect(await codeQuality(PROJECT, { subpackage: 'packageTccc' })).toEqual([]);");
+  expect(content.split('\n')[0]).toBe("// The call subpackage's own test (npm test in packageTccc): WeChat's 构建 npm and code-quality check, then the call page in a");
+  const chinese = testOf({ ...target, language: 'zh-CN' });
+  expect(chinese).toContain("test('packageTccc 通过微信代码质量检查'");
+  expect(chinese.split('\n')[0]).toBe('// 通话分包自带的测试（在 packageTccc 中运行 npm test）：先执行微信的「构建 npm」和代码质量检查，再在模拟的微信环境');
+  // A new app's test judges the whole app.
+  expect(testOf(BASE)).toContain('expect(await codeQuality(PROJECT)).toEqual([]);');
+});
+
 test('open core: the simulator\'s own entries for its channels (the IVR key of audio-support), an entry of its own for any other', () => {
   const builtIn = testOf(BASE);
   expect(builtIn).toContain('simulator = await startSimulator();');

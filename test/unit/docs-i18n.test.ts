@@ -41,11 +41,12 @@ test.each(pairs.flat())('%s: links resolve, anchors exist, the twin is linked at
 });
 
 const TERMS = termRules(read('docs/terms.zh-CN.md').text);
-const ZH_TEMPLATES = ['templates/common/README.zh-CN.md.ejs'];
+const ZH_TEMPLATES = ['templates/common/README.zh-CN.md.ejs', 'templates/subpackage/README.zh-CN.md.ejs'];
 /** The code's tables of Chinese texts, each read at its Chinese table (a variable ZH_CN / zhCN, or a 'zh-CN' or zh key). */
 const STRING_TABLES = [
   'create/messages.ts',
   'create/help-texts.ts',
+  'create/app-tests.ts',
   'dev-server/startup-texts.ts',
   'dev-server/cli-options.ts',
   'dev-server/console/texts.js',
