@@ -162,6 +162,10 @@ export function addJourney(c: AddCase): void {
       expect(manifest.scripts.simulator).toBe('tccc-dev-server');
       expect(manifest.devDependencies['tccc-dev-server']).toMatch(c.how === 'clone' ? /^file:.*packageTccc\/local-packages\/tccc-dev-server-/ : /^\^\d/);
     }
+    // From a clone, the kit is not on npm yet: the subpackage's README says where it came from, with no dead npm link to it.
+    const readme = added.files[`${folder()}/README.md`];
+    expect(readme.includes('https://www.npmjs.com/package/tccc-call-kit')).toBe(c.how !== 'clone');
+    expect(readme.includes('(not on npm yet: installed from `local-packages/`)')).toBe(c.how === 'clone');
     const installed = JSON.parse(fs.readFileSync(path.join(mp(), ROOT, 'node_modules/tccc-wx-sdk/package.json'), 'utf8')) as { name: string; description: string };
     expect(installed.name).toBe('tccc-wx-sdk');
     expect(installed.description).toMatch(c.core === 'open' ? /open core/ : /TEST DOUBLE/);
