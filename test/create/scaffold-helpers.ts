@@ -4,15 +4,17 @@ import { DEFAULT_TEST_FILE } from '../../create/app-tests';
 import type { CoreName, TemplateName } from '../../create/options';
 import { GENERATED_JSON_FILES, templateSources } from '../../create/project-files';
 import { npmEnvFor } from '../../scripts/lib/local-registry';
+import { scratchRoot } from '../support/scratch';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 
 /**
  * The npm cache the journeys share: the test's tools are the same 1,400 packages in each app. Emptied by
  * jest's global setup, so that within a run npm may trust what it cached (`prefer-offline`) without ever
- * serving a previous build of our own packages, which keep their version from build to build.
+ * serving a previous build of our own packages, which keep their version from build to build; and by its
+ * teardown (it may be in memory, see scratchRoot).
  */
-export const JOURNEY_NPM_CACHE = path.resolve(__dirname, '../../.tmp/npm-cache-e2e');
+export const JOURNEY_NPM_CACHE = path.join(scratchRoot(), 'npm-cache');
 
 /** What a project of `template` must hold: the template's files (renamed, .ejs dropped), the JSON files, and its test unless `--no-tests`. */
 export function expectedFileList(template: TemplateName, core: CoreName = 'open', typescript = false, tests = true): string[] {

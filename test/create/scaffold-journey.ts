@@ -8,9 +8,7 @@
  * `--no-tests` goes through the same steps here, in this process, on the same public entry.
  */
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { TEST_DEPENDENCIES, TEST_TYPESCRIPT } from '../../create/app-tests';
 import type { TemplateName } from '../../create/options';
@@ -19,15 +17,17 @@ import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import type { Agent, Simulator } from '../../testing';
 import { buildNpm, codeQuality, renderPage, startSimulator, tcccWxSdkDouble } from '../../testing';
 import { packedTarballs } from '../support/packed';
+import { scratchRoot } from '../support/scratch';
 import { JOURNEY_NPM_CACHE, expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const VERSION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
 /**
  * Apps live outside this repository, as a user's do: inside it, Node would find whatever an app forgot to
- * install in the repository's own node_modules. One folder per clone, as several may test at once.
+ * install in the repository's own node_modules. In the tests' scratch folder (one per clone, in memory
+ * when the machine has room: see scratchRoot).
  */
-const WORK_ROOT = path.join(os.tmpdir(), `tccc-create-e2e-${crypto.createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 8)}`);
+const WORK_ROOT = path.join(scratchRoot(), 'create-e2e');
 /** The scaffolder and npm install of an app with the test's tools: a minute, or more on a busy machine. */
 const INSTALL_TIMEOUT_MS = 400000;
 const TEST_TIMEOUT_MS = 240000;
