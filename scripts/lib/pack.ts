@@ -35,11 +35,11 @@ export interface PackedTarballs {
 
 /** `npm pack` of one folder into `destination`, without its prepack (build first); the tarball's path. */
 export function pack(directory: string, destination: string): string {
-  return packMany([directory], destination)[0];
+  return packFolders([directory], destination)[0];
 }
 
 /** `npm pack` of several folders in one npm run (npm starts once, not once per folder); their tarballs' paths, in order. */
-function packMany(directories: string[], destination: string): string[] {
+export function packFolders(directories: string[], destination: string): string[] {
   const output = execFileSync('npm', ['pack', ...directories, '--pack-destination', destination, '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120000 });
   const packed = JSON.parse(output) as Array<{ filename: string }>;
   if (packed.length !== directories.length) throw new Error(`npm pack made ${packed.length} tarballs of ${directories.length} folders: ${output}`);
@@ -55,6 +55,6 @@ export function packInto(destination: string): PackedTarballs {
   fs.mkdirSync(destination, { recursive: true });
   const ours = [PACKAGE_DIRS.core, PACKAGE_DIRS.kit, PACKAGE_DIRS.devServer, PACKAGE_DIRS.create, DOUBLE_DIR].map((dir) => (dir === '.' ? '.' : `./${dir}`));
   const installed = ['@vant/weapp', 'trtc-wx-sdk', 'tim-wx-sdk', 'miniprogram-api-typings', 'typescript'].map((name) => `./node_modules/${name}`);
-  const [core, kit, devServer, create, double, vant, trtc, tim, typings, typescript] = packMany([...ours, ...installed], destination);
+  const [core, kit, devServer, create, double, vant, trtc, tim, typings, typescript] = packFolders([...ours, ...installed], destination);
   return { core, kit, devServer, create, double, tim, typescriptApp: [typings, typescript], all: [core, kit, devServer, double, vant, trtc, tim] };
 }
