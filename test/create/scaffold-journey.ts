@@ -24,13 +24,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TEST_DEPENDENCIES, TEST_TYPESCRIPT } from '../../create/app-tests';
 import type { TemplateName } from '../../create/options';
-import type { LocalRegistry } from '../../scripts/lib/local-registry';
-import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import type { Agent, Simulator } from '../../testing';
 import { buildNpm, codeQuality, renderPage, startSimulator, tcccWxSdkDouble } from '../../testing';
 import { packedTarballs } from '../support/packed';
 import { scratchRoot } from '../support/scratch';
-import { JOURNEY_NPM_CACHE, expectedFileList, scaffoldEnv } from './scaffold-helpers';
+import { JOURNEY_NPM_CACHE, expectedFileList, journeyRegistryUrl, scaffoldEnv } from './scaffold-helpers';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const VERSION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
@@ -72,11 +70,10 @@ interface Run {
 }
 
 let WORK = '';
-let registry: LocalRegistry;
 
 function run(command: string, args: string[], cwd: string, timeout = INSTALL_TIMEOUT_MS): Promise<Run> {
   return new Promise((resolve) => {
-    const env = { ...scaffoldEnv(registry.url, WORK, JOURNEY_NPM_CACHE), npm_config_prefer_offline: 'true' };
+    const env = { ...scaffoldEnv(journeyRegistryUrl(), WORK, JOURNEY_NPM_CACHE), npm_config_prefer_offline: 'true' };
     execFile(command, args, { cwd, env, timeout, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) || 1 : 0, stdout, stderr }),
     );
@@ -202,16 +199,12 @@ export function scaffoldJourney({ template, channelId, core = 'open', typescript
   const configFile = typescript ? 'config.ts' : 'config.js';
   const asked: Asked = { template, core, channelId, typescript, fromClone, tests, install: true };
 
-  beforeAll(async () => {
+  beforeAll(() => {
     WORK = path.join(WORK_ROOT, `${template}-${core}${typescript ? '-ts' : ''}${fromClone ? '-clone' : ''}`);
     fs.rmSync(WORK, { recursive: true, force: true });
     fs.mkdirSync(WORK, { recursive: true });
-    registry = await startLocalRegistry(packedTarballs().all, { lockfile: path.join(REPO_ROOT, 'package-lock.json') });
   });
-  afterAll(async () => {
-    await registry.close();
-    fs.rmSync(WORK, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(WORK, { recursive: true, force: true }));
 
   const how = fromClone ? '`npm run create` in this clone (our packages packed, file: dependencies)' : 'npm exec of the packed CLI';
   test(`${how} writes the template for the ${core} core${tests ? ' with its test' : ', --no-tests'}, installs, and prints the next steps`, async () => {
