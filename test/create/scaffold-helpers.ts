@@ -28,7 +28,7 @@ export const JOURNEY_REGISTRY_ERROR_VARIABLE = 'TCCC_JOURNEY_REGISTRY_ERROR';
  */
 export function journeyRegistryUrl(): string {
   const url = process.env[JOURNEY_REGISTRY_VARIABLE];
-  if (!url) throw new Error(`No journey registry: ${process.env[JOURNEY_REGISTRY_ERROR_VARIABLE] ?? `jest's global setup starts it (test/support/global-setup.ts) and sets ${JOURNEY_REGISTRY_VARIABLE}`}.`);
+  if (!url) throw new Error(`No journey registry: ${process.env[JOURNEY_REGISTRY_ERROR_VARIABLE] ?? `jest's global setup starts it (test/support/global-setup.ts) and sets ${JOURNEY_REGISTRY_VARIABLE}.`}`);
   return url;
 }
 
