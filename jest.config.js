@@ -17,6 +17,8 @@ module.exports = {
   // The console prints nothing in tests: unexpected output fails the test, trtc-wx-sdk's narration is dropped.
   setupFilesAfterEnv: ['<rootDir>/test/support/console-guard.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  testSequencer: '<rootDir>/test/support/sequencer.js',
   resolver: '<rootDir>/testing/wechat-resolver.js',
   testTimeout: 30000,
   // .tmp/ holds what tests write: the packages test's clean copy of the tree, scaffolded apps (many named

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { DEFAULT_DIRECTORY } from '../create/defaults';
 import { languageInArgs } from '../create/help-texts';
 import { currentTerminalLanguage } from '../dev-server/language';
-import { PACKAGE_DIRS, pack } from './lib/pack';
+import { PACKAGE_DIRS, packFolders } from './lib/pack';
 import { repoRoot } from './lib/repo-root';
 
 const ROOT = repoRoot();
@@ -50,7 +50,7 @@ if (!skipBuild) {
 const tarballs = fs.mkdtempSync(path.join(os.tmpdir(), 'tccc-local-packages-'));
 let status = 1;
 try {
-  for (const dir of [PACKAGE_DIRS.core, PACKAGE_DIRS.kit, PACKAGE_DIRS.devServer]) pack(dir === '.' ? '.' : `./${dir}`, tarballs);
+  packFolders([PACKAGE_DIRS.core, PACKAGE_DIRS.kit, PACKAGE_DIRS.devServer].map((dir) => (dir === '.' ? '.' : `./${dir}`)), tarballs);
   status = scaffold([...besideClone, '--local-packages', tarballs]);
 } finally {
   fs.rmSync(tarballs, { recursive: true, force: true });

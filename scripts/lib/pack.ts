@@ -35,8 +35,15 @@ export interface PackedTarballs {
 
 /** `npm pack` of one folder into `destination`, without its prepack (build first); the tarball's path. */
 export function pack(directory: string, destination: string): string {
-  const output = execFileSync('npm', ['pack', directory, '--pack-destination', destination, '--ignore-scripts', '--silent'], { cwd: ROOT, encoding: 'utf8', timeout: 60000 });
-  return path.join(destination, output.trim().split('\n').pop()!);
+  return packFolders([directory], destination)[0];
+}
+
+/** `npm pack` of several folders in one npm run (npm starts once, not once per folder); their tarballs' paths, in order. */
+export function packFolders(directories: string[], destination: string): string[] {
+  const output = execFileSync('npm', ['pack', ...directories, '--pack-destination', destination, '--ignore-scripts', '--json'], { cwd: ROOT, encoding: 'utf8', timeout: 120000 });
+  const packed = JSON.parse(output) as Array<{ filename: string }>;
+  if (packed.length !== directories.length) throw new Error(`npm pack made ${packed.length} tarballs of ${directories.length} folders: ${output}`);
+  return packed.map(({ filename }) => path.join(destination, filename));
 }
 
 /**
@@ -46,8 +53,8 @@ export function pack(directory: string, destination: string): string {
 export function packInto(destination: string): PackedTarballs {
   fs.rmSync(destination, { recursive: true, force: true });
   fs.mkdirSync(destination, { recursive: true });
-  const [core, kit, devServer, create] = [PACKAGE_DIRS.core, PACKAGE_DIRS.kit, PACKAGE_DIRS.devServer, PACKAGE_DIRS.create].map((dir) => pack(dir === '.' ? '.' : `./${dir}`, destination));
-  const double = pack(`./${DOUBLE_DIR}`, destination);
-  const [vant, trtc, tim, typings, typescript] = ['@vant/weapp', 'trtc-wx-sdk', 'tim-wx-sdk', 'miniprogram-api-typings', 'typescript'].map((name) => pack(`./node_modules/${name}`, destination));
+  const ours = [PACKAGE_DIRS.core, PACKAGE_DIRS.kit, PACKAGE_DIRS.devServer, PACKAGE_DIRS.create, DOUBLE_DIR].map((dir) => (dir === '.' ? '.' : `./${dir}`));
+  const installed = ['@vant/weapp', 'trtc-wx-sdk', 'tim-wx-sdk', 'miniprogram-api-typings', 'typescript'].map((name) => `./node_modules/${name}`);
+  const [core, kit, devServer, create, double, vant, trtc, tim, typings, typescript] = packFolders([...ours, ...installed], destination);
   return { core, kit, devServer, create, double, tim, typescriptApp: [typings, typescript], all: [core, kit, devServer, double, vant, trtc, tim] };
 }

@@ -4,15 +4,33 @@ import { DEFAULT_TEST_FILE } from '../../create/app-tests';
 import type { CoreName, TemplateName } from '../../create/options';
 import { GENERATED_JSON_FILES, templateSources } from '../../create/project-files';
 import { npmEnvFor } from '../../scripts/lib/local-registry';
+import { scratchRoot } from '../support/scratch';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 
 /**
  * The npm cache the journeys share: the test's tools are the same 1,400 packages in each app. Emptied by
  * jest's global setup, so that within a run npm may trust what it cached (`prefer-offline`) without ever
- * serving a previous build of our own packages, which keep their version from build to build.
+ * serving a previous build of our own packages, which keep their version from build to build; then given
+ * the tools' tarballs from npm's own cache (seedNpmCache). Removed by the teardown (it may be in memory,
+ * see scratchRoot).
  */
-export const JOURNEY_NPM_CACHE = path.resolve(__dirname, '../../.tmp/npm-cache-e2e');
+export const JOURNEY_NPM_CACHE = path.join(scratchRoot(), 'npm-cache');
+
+/** How jest's global setup tells the journeys where their registry is, or why there is none. */
+export const JOURNEY_REGISTRY_VARIABLE = 'TCCC_JOURNEY_REGISTRY';
+export const JOURNEY_REGISTRY_ERROR_VARIABLE = 'TCCC_JOURNEY_REGISTRY_ERROR';
+
+/**
+ * The loopback registry the journeys share (our packs, and the packages of this repository's lockfile):
+ * started by jest's global setup, stopped by its teardown. One address for the whole run, so that what npm
+ * asked it once, JOURNEY_NPM_CACHE keeps for the next journey (1,400 documents of the test's tools).
+ */
+export function journeyRegistryUrl(): string {
+  const url = process.env[JOURNEY_REGISTRY_VARIABLE];
+  if (!url) throw new Error(`No journey registry: ${process.env[JOURNEY_REGISTRY_ERROR_VARIABLE] ?? `jest's global setup starts it (test/support/global-setup.ts) and sets ${JOURNEY_REGISTRY_VARIABLE}.`}`);
+  return url;
+}
 
 /** What a project of `template` must hold: the template's files (renamed, .ejs dropped), the JSON files, and its test unless `--no-tests`. */
 export function expectedFileList(template: TemplateName, core: CoreName = 'open', typescript = false, tests = true): string[] {

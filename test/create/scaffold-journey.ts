@@ -6,28 +6,38 @@
  * the page through tccc-dev-server/testing: on the open core against the simulator, on the tccc core
  * against the double of Tencent's tccc-wx-sdk (served by the registry under that name). An app made with
  * `--no-tests` goes through the same steps here, in this process, on the same public entry.
+ *
+ * Every template is installed and places a call from each start button on both cores. The app's own test
+ * (1,400 packages of test tools to install, then a jest of its own) runs where it proves something the
+ * others do not; the templates differ only in their start buttons, which the in-process calls press too:
+ *   scaffold-audio           open core, from a clone: its own test passes, and fails on a wrong channel
+ *   scaffold-audio-tccc      tccc core: its own test passes, and fails on each of the three breaks
+ *   scaffold-full            open core, npm exec: its own test passes, with a call from each of two buttons
+ *   scaffold-video, scaffold-video-tccc, scaffold-full-tccc
+ *                            --no-tests, calls in this process; the same command with the test written
+ *                            (not installed) checked file by file as the three above check theirs
+ *   scaffold-audio-ts, scaffold-video-tccc-ts
+ *                            --no-tests, TypeScript: type-checked with the app's compiler, calls in this process
  */
 import { execFile } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { TEST_DEPENDENCIES, TEST_TYPESCRIPT } from '../../create/app-tests';
 import type { TemplateName } from '../../create/options';
-import type { LocalRegistry } from '../../scripts/lib/local-registry';
-import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import type { Agent, Simulator } from '../../testing';
 import { buildNpm, codeQuality, renderPage, startSimulator, tcccWxSdkDouble } from '../../testing';
 import { packedTarballs } from '../support/packed';
-import { JOURNEY_NPM_CACHE, expectedFileList, scaffoldEnv } from './scaffold-helpers';
+import { scratchRoot } from '../support/scratch';
+import { JOURNEY_NPM_CACHE, expectedFileList, journeyRegistryUrl, scaffoldEnv } from './scaffold-helpers';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const VERSION = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')).version as string;
 /**
  * Apps live outside this repository, as a user's do: inside it, Node would find whatever an app forgot to
- * install in the repository's own node_modules. One folder per clone, as several may test at once.
+ * install in the repository's own node_modules. In the tests' scratch folder (one per clone, in memory
+ * when the machine has room: see scratchRoot).
  */
-const WORK_ROOT = path.join(os.tmpdir(), `tccc-create-e2e-${crypto.createHash('sha1').update(REPO_ROOT).digest('hex').slice(0, 8)}`);
+const WORK_ROOT = path.join(scratchRoot(), 'create-e2e');
 /** The scaffolder and npm install of an app with the test's tools: a minute, or more on a busy machine. */
 const INSTALL_TIMEOUT_MS = 400000;
 const TEST_TIMEOUT_MS = 240000;
@@ -44,6 +54,11 @@ export interface Journey {
   fromClone?: boolean;
   /** false: `--no-tests`. */
   tests?: boolean;
+  /**
+   * With `tests: false`: also the same command with the test and `--skip-install`, its files checked as the
+   * journeys that run their test check theirs (for the pairs whose own test is not run: see the list above).
+   */
+  withTestWritten?: boolean;
   /** Also break the app as the issue lists (channelId, usingComponents, config.js) and see its test fail each time. */
   breaks?: boolean;
 }
@@ -55,11 +70,10 @@ interface Run {
 }
 
 let WORK = '';
-let registry: LocalRegistry;
 
 function run(command: string, args: string[], cwd: string, timeout = INSTALL_TIMEOUT_MS): Promise<Run> {
   return new Promise((resolve) => {
-    const env = { ...scaffoldEnv(registry.url, WORK, JOURNEY_NPM_CACHE), npm_config_prefer_offline: 'true' };
+    const env = { ...scaffoldEnv(journeyRegistryUrl(), WORK, JOURNEY_NPM_CACHE), npm_config_prefer_offline: 'true' };
     execFile(command, args, { cwd, env, timeout, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) || 1 : 0, stdout, stderr }),
     );
@@ -98,97 +112,132 @@ function startButtons(template: TemplateName): Array<{ button: string; media: 'a
   return template === 'audio' ? [audio] : template === 'video' ? [video] : [audio, video];
 }
 
+/** What a scaffolder run was asked for: the files and printed steps follow from it. */
+interface Asked {
+  template: TemplateName;
+  core: Core;
+  channelId: string;
+  typescript: boolean;
+  fromClone: boolean;
+  tests: boolean;
+  /** false: `--skip-install`. */
+  install: boolean;
+}
+
+/** The scaffolder's command line, as a user types it: `npm exec` of the packed CLI, or `npm run create` in a clone. */
+function scaffoldCommand(name: string, { template, core, channelId, typescript, fromClone, tests, install }: Asked): string[] {
+  // On the open core the channel is the template's default, and the endpoint the default simulator's.
+  const coreFlags = core === 'open' ? ['--core', 'open'] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', channelId];
+  const flags = [name, '--template', template, ...coreFlags, ...(typescript ? ['--typescript'] : []), ...(tests ? [] : ['--no-tests']), ...(install ? [] : ['--skip-install']), '--yes', '--use-npm'];
+  // From a clone, as the README says, from beside it: `npm run create -- <dir>` (the tests have built it all).
+  return fromClone ? ['--prefix', REPO_ROOT, 'run', 'create', '--', ...flags, '--skip-build'] : ['exec', '--yes', `--package=${packedTarballs().create}`, '--', 'create-tccc-miniprogram', ...flags];
+}
+
+/** What the scaffolder wrote in `project` and printed (`stdout`), as asked: its files, package.json, config and next steps. */
+function expectWritten(project: string, stdout: string, asked: Asked): void {
+  const { template, core, channelId, typescript, fromClone, tests, install } = asked;
+  const configFile = typescript ? 'config.ts' : 'config.js';
+  expect(stdout).toContain('构建 npm');
+  expect(stdout).toMatch(/\nNext:\n/);
+  if (tests) expect(stdout).toMatch(/the app tests its call page:\n  npm run test +# /);
+  else expect(stdout).not.toContain('npm run test');
+  const tarballs = fromClone ? ['open-tccc-wx-sdk', 'tccc-call-kit', 'tccc-dev-server'].map((pkg) => `local-packages/${pkg}-${VERSION}.tgz`) : [];
+  expect(listFiles(project).sort()).toEqual([...expectedFileList(template, core, typescript, tests), ...tarballs].sort());
+  if (typescript) {
+    expect(typeScriptSources(project).sort()).toEqual(['app.ts', 'config.ts', 'pages/call/index.ts']);
+    expect(JSON.parse(fs.readFileSync(path.join(project, 'project.config.json'), 'utf8')).setting.useCompilerPlugins).toEqual(['typescript']);
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.join(project, 'package.json'), 'utf8'));
+  const devServerRange = fromClone ? `file:${tarballs[2]}` : expect.stringMatching(/^\^\d/);
+  const typings = typescript ? { 'miniprogram-api-typings': expect.stringMatching(/^\^\d/), typescript: expect.stringMatching(/^\^\d/) } : {};
+  const testTools = tests ? { ...TEST_DEPENDENCIES, ...(typescript ? { [TEST_TYPESCRIPT.name]: TEST_TYPESCRIPT.range } : {}) } : {};
+  if (tests) {
+    expect(manifest.scripts.test).toBe('jest');
+    expect(manifest.jest).toEqual({ preset: 'tccc-dev-server/testing' });
+    expect(JSON.parse(fs.readFileSync(path.join(project, 'project.config.json'), 'utf8')).packOptions.ignore).toContainEqual({ type: 'folder', value: 'test' });
+  } else {
+    expect(manifest.scripts).not.toHaveProperty('test');
+    expect(manifest).not.toHaveProperty('jest');
+  }
+  if (core === 'open') {
+    // Installed, the app's folder is all that is left to enter; else npm install comes first.
+    expect(stdout).toMatch(new RegExp(`cd ${path.basename(project)}\\n\\s+${install ? '' : 'npm install\\n\\s+'}npm run simulator`));
+    if (fromClone) {
+      expect(manifest.dependencies).toEqual({ 'tccc-call-kit': `file:${tarballs[1]}`, 'tccc-wx-sdk': `file:${tarballs[0]}` });
+      expect(JSON.parse(fs.readFileSync(path.join(project, 'project.config.json'), 'utf8')).packOptions.ignore).toContainEqual({ type: 'folder', value: 'local-packages' });
+    } else {
+      expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d+\.\d+\.\d+$/), 'tccc-wx-sdk': expect.stringMatching(/^npm:open-tccc-wx-sdk@\^\d+\.\d+\.\d+$/) });
+    }
+    expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': devServerRange, ...typings, ...testTools });
+    expect(fs.readFileSync(path.join(project, configFile), 'utf8')).toContain(JSON.stringify(channelId));
+  } else {
+    expect(stdout).toContain('WeChat DevTools cannot run a TCCC call');
+    expect(stdout).not.toMatch(/simulator|tccc-dev-server/);
+    expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d/), 'tccc-wx-sdk': '>=1.0.0' });
+    // The simulator's package only for its testing entry (and the double): no simulator script, no endpoint.
+    const devDependencies = { ...typings, ...(tests ? { 'tccc-dev-server': devServerRange, ...testTools } : {}) };
+    expect(manifest.devDependencies).toEqual(Object.keys(devDependencies).length > 0 ? devDependencies : undefined);
+    expect(manifest.scripts).not.toHaveProperty('simulator');
+    // No endpoint, no simulator, no configure: none is in the public API.
+    if (!typescript) {
+      const config = { exports: {} as Record<string, unknown> };
+      new Function('module', 'exports', fs.readFileSync(path.join(project, 'config.js'), 'utf8'))(config, config.exports);
+      expect(Object.keys(config.exports)).toEqual(['sdkAppId', 'channelId']);
+    }
+    expect(fs.readFileSync(path.join(project, typescript ? 'app.ts' : 'app.js'), 'utf8')).not.toMatch(/configure|endpoint/);
+  }
+}
+
 /**
  * The journey for one template on one core. Each runs in its own test file: WeChat's wcc keeps compiled
  * templates in globals keyed by their path in the project, and every project has pages/call/index.wxml,
  * so two projects in one jest environment would share the first one's page.
  */
-export function scaffoldJourney({ template, channelId, core = 'open', typescript = false, fromClone = false, tests = true, breaks = false }: Journey): void {
+export function scaffoldJourney({ template, channelId, core = 'open', typescript = false, fromClone = false, tests = true, withTestWritten = false, breaks = false }: Journey): void {
   const name = `app-${template}-${core}${typescript ? '-ts' : ''}`;
   const project = () => path.join(WORK, name);
   const configFile = typescript ? 'config.ts' : 'config.js';
+  const asked: Asked = { template, core, channelId, typescript, fromClone, tests, install: true };
 
-  beforeAll(async () => {
+  beforeAll(() => {
     WORK = path.join(WORK_ROOT, `${template}-${core}${typescript ? '-ts' : ''}${fromClone ? '-clone' : ''}`);
     fs.rmSync(WORK, { recursive: true, force: true });
     fs.mkdirSync(WORK, { recursive: true });
-    registry = await startLocalRegistry(packedTarballs().all, { lockfile: path.join(REPO_ROOT, 'package-lock.json') });
   });
-  afterAll(async () => {
-    await registry.close();
-    fs.rmSync(WORK, { recursive: true, force: true });
-  });
+  afterAll(() => fs.rmSync(WORK, { recursive: true, force: true }));
 
   const how = fromClone ? '`npm run create` in this clone (our packages packed, file: dependencies)' : 'npm exec of the packed CLI';
   test(`${how} writes the template for the ${core} core${tests ? ' with its test' : ', --no-tests'}, installs, and prints the next steps`, async () => {
-    const { create } = packedTarballs();
-    // On the open core the channel is the template's default, and the endpoint the default simulator's.
-    const coreFlags = core === 'open' ? ['--core', 'open'] : ['--core', 'tccc', '--sdk-app-id', '1400000001', '--channel-id', channelId];
-    const flags = [name, '--template', template, ...coreFlags, ...(typescript ? ['--typescript'] : []), ...(tests ? [] : ['--no-tests']), '--yes', '--use-npm'];
-    // From a clone, as the README says, from beside it: `npm run create -- <dir>` (the tests have built it all).
-    const command = fromClone ? ['--prefix', REPO_ROOT, 'run', 'create', '--', ...flags, '--skip-build'] : ['exec', '--yes', `--package=${create}`, '--', 'create-tccc-miniprogram', ...flags];
-    const result = await run('npm', command, WORK);
+    const result = await run('npm', scaffoldCommand(name, asked), WORK);
     expect(result.stderr).not.toMatch(/ERR!/);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('Dependencies installed');
-    expect(result.stdout).toContain('构建 npm');
-    expect(result.stdout).toMatch(/\nNext:\n/);
-    if (tests) expect(result.stdout).toMatch(/the app tests its call page:\n  npm run test +# /);
-    else expect(result.stdout).not.toContain('npm run test');
-    const tarballs = fromClone ? ['open-tccc-wx-sdk', 'tccc-call-kit', 'tccc-dev-server'].map((pkg) => `local-packages/${pkg}-${VERSION}.tgz`) : [];
-    expect(listFiles(project()).sort()).toEqual([...expectedFileList(template, core, typescript, tests), ...tarballs].sort());
+    expectWritten(project(), result.stdout, asked);
     if (typescript) {
       // The project type-checks against what it installed, with its own compiler (DevTools compiles it as it builds; renderPage the same way).
       const check = await run('npm', ['run', 'typecheck', '--silent'], project());
       expect(check.stdout).toBe('');
       expect(check.code).toBe(0);
-      expect(typeScriptSources(project()).sort()).toEqual(['app.ts', 'config.ts', 'pages/call/index.ts']);
-      expect(JSON.parse(fs.readFileSync(path.join(project(), 'project.config.json'), 'utf8')).setting.useCompilerPlugins).toEqual(['typescript']);
     }
-    const manifest = JSON.parse(fs.readFileSync(path.join(project(), 'package.json'), 'utf8'));
     const installed = (pkg: string) => JSON.parse(fs.readFileSync(path.join(project(), 'node_modules', pkg, 'package.json'), 'utf8'));
-    const devServerRange = fromClone ? `file:${tarballs[2]}` : expect.stringMatching(/^\^\d/);
-    const typings = typescript ? { 'miniprogram-api-typings': expect.stringMatching(/^\^\d/), typescript: expect.stringMatching(/^\^\d/) } : {};
-    const testTools = tests ? { ...TEST_DEPENDENCIES, ...(typescript ? { [TEST_TYPESCRIPT.name]: TEST_TYPESCRIPT.range } : {}) } : {};
-    if (tests) {
-      expect(manifest.scripts.test).toBe('jest');
-      expect(manifest.jest).toEqual({ preset: 'tccc-dev-server/testing' });
-      expect(JSON.parse(fs.readFileSync(path.join(project(), 'project.config.json'), 'utf8')).packOptions.ignore).toContainEqual({ type: 'folder', value: 'test' });
-    } else {
-      expect(manifest.scripts).not.toHaveProperty('test');
-      expect(manifest).not.toHaveProperty('jest');
-    }
     if (core === 'open') {
-      expect(result.stdout).toMatch(/cd app-[\w-]+\n\s+npm run simulator/);
-      if (fromClone) {
-        expect(manifest.dependencies).toEqual({ 'tccc-call-kit': `file:${tarballs[1]}`, 'tccc-wx-sdk': `file:${tarballs[0]}` });
-        expect(JSON.parse(fs.readFileSync(path.join(project(), 'project.config.json'), 'utf8')).packOptions.ignore).toContainEqual({ type: 'folder', value: 'local-packages' });
-      } else {
-        expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d+\.\d+\.\d+$/), 'tccc-wx-sdk': expect.stringMatching(/^npm:open-tccc-wx-sdk@\^\d+\.\d+\.\d+$/) });
-      }
-      expect(manifest.devDependencies).toEqual({ 'tccc-dev-server': devServerRange, ...typings, ...testTools });
       // The alias: our core installed under the name the doc uses (and named so by the app's postinstall).
       expect(installed('tccc-wx-sdk')).toMatchObject({ name: 'tccc-wx-sdk', description: expect.stringContaining('open core') });
-      expect(fs.readFileSync(path.join(project(), configFile), 'utf8')).toContain(JSON.stringify(channelId));
     } else {
-      expect(result.stdout).toContain('WeChat DevTools cannot run a TCCC call');
-      expect(result.stdout).not.toMatch(/simulator|tccc-dev-server/);
-      expect(manifest.dependencies).toEqual({ 'tccc-call-kit': expect.stringMatching(/^\^\d/), 'tccc-wx-sdk': '>=1.0.0' });
-      // The simulator's package only for its testing entry (and the double): no simulator script, no endpoint.
-      const devDependencies = { ...typings, ...(tests ? { 'tccc-dev-server': devServerRange, ...testTools } : {}) };
-      expect(manifest.devDependencies).toEqual(Object.keys(devDependencies).length > 0 ? devDependencies : undefined);
-      expect(manifest.scripts).not.toHaveProperty('simulator');
       expect(installed('tccc-wx-sdk').description).toContain('TEST DOUBLE');
-      // No endpoint, no simulator, no configure: none is in the public API.
-      if (!typescript) {
-        const config = { exports: {} as Record<string, unknown> };
-        new Function('module', 'exports', fs.readFileSync(path.join(project(), 'config.js'), 'utf8'))(config, config.exports);
-        expect(Object.keys(config.exports)).toEqual(['sdkAppId', 'channelId']);
-      }
-      expect(fs.readFileSync(path.join(project(), typescript ? 'app.ts' : 'app.js'), 'utf8')).not.toMatch(/configure|endpoint/);
       expect(fs.existsSync(path.join(project(), 'node_modules', 'tccc-dev-server'))).toBe(tests);
     }
   }, INSTALL_TIMEOUT_MS);
+
+  if (withTestWritten) {
+    test('the same command with its test (--skip-install): the test, its tools in devDependencies, npm test and the preset, as the journeys that run it check them', async () => {
+      const withTest: Asked = { ...asked, tests: true, install: false };
+      const result = await run('npm', scaffoldCommand(`${name}-with-test`, withTest), WORK);
+      expect(result.stderr).not.toMatch(/ERR!/);
+      expect(result.code).toBe(0);
+      expectWritten(path.join(WORK, `${name}-with-test`), result.stdout, withTest);
+    });
+  }
 
   if (tests) {
     test("the app's own npm test passes: 构建 npm, WeChat's code-quality check, and a call from each start button", async () => {

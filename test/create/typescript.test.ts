@@ -11,11 +11,13 @@ import { TYPESCRIPT, TYPINGS } from '../../create/release';
 import type { LocalRegistry } from '../../scripts/lib/local-registry';
 import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import { packedTarballs } from '../support/packed';
+import { scratchRoot } from '../support/scratch';
 import { expectedFileList, scaffoldEnv } from './scaffold-helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'packages', 'create-tccc-miniprogram', 'index.js');
-const WORK = path.join(ROOT, '.tmp', 'create-typescript');
+// The six apps install WeChat's typings and TypeScript: in the tests' scratch folder (in memory when it can).
+const WORK = path.join(scratchRoot(), 'create-typescript');
 
 let registry: LocalRegistry;
 
@@ -32,7 +34,10 @@ beforeAll(async () => {
   fs.mkdirSync(WORK, { recursive: true });
   registry = await startLocalRegistry([...packedTarballs().all, ...packedTarballs().typescriptApp]);
 }, 60000);
-afterAll(() => registry?.close());
+afterAll(async () => {
+  await registry?.close();
+  fs.rmSync(WORK, { recursive: true, force: true });
+});
 
 const CASES = (['open', 'tccc'] as const).flatMap((core) => (['audio', 'video', 'full'] as const).map((template) => [core, template] as [CoreName, TemplateName]));
 

@@ -78,10 +78,9 @@ let registry: LocalRegistry;
 
 beforeAll(async () => {
   WORK = fs.mkdtempSync(path.join(os.tmpdir(), 'tccc-types-'));
-  // The project's own dev dependency, served by the same registry.
-  const typings = await run('npm', ['pack', path.join(REPO, 'node_modules', 'miniprogram-api-typings'), '--pack-destination', WORK, '--silent'], REPO, process.env, 60000);
-  expect(typings.code).toBe(0);
-  registry = await startLocalRegistry([...packedTarballs().all, path.join(WORK, typings.stdout.trim().split('\n').pop()!)]);
+  // The project's own dev dependency, served by the same registry (packed by the global setup, for TypeScript apps).
+  const [typings] = packedTarballs().typescriptApp;
+  registry = await startLocalRegistry([...packedTarballs().all, typings]);
 }, 90000);
 
 afterAll(async () => {
