@@ -21,6 +21,10 @@ module.exports = {
   testSequencer: '<rootDir>/test/support/sequencer.js',
   resolver: '<rootDir>/testing/wechat-resolver.js',
   testTimeout: 30000,
+  // Two workers on CI's 2 cores: jest's default there (cores - 1) runs every file in one process, one after
+  // another, while the long files mostly wait on npm, miniprogram-ci and child processes. Longest first
+  // (test/support/sequencer.js) so both finish together.
+  maxWorkers: 2,
   // .tmp/ holds what tests write: the packages test's clean copy of the tree, scaffolded apps (many named
   // my-app) and packs. Their package.json files are not modules of ours; left in, jest warns of Haste
   // naming collisions. Tests still load files there by absolute path.
