@@ -24,7 +24,9 @@ import type { DocCommand } from '../support/doc-commands';
 import { commandBlocks, commandsOf } from '../support/doc-commands';
 import { packedTarballs } from '../support/packed';
 
-jest.setTimeout(240000);
+// A bound, not a measure: the README's test runs every command of the README (installs, create, add, remove, an app's own test),
+// each bounded by sh()'s own timeout.
+jest.setTimeout(600000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const WALK = path.join(ROOT, '.tmp', 'walk');
