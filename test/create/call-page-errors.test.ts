@@ -8,7 +8,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import ts from 'typescript';
 import { projectFiles } from '../../create/project-files';
-import type { Release } from '../../create/release';
+import { TEST_RELEASE } from '../support/release';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 
@@ -34,17 +34,11 @@ function loadPage(source: string): { page: PageDefinition; shown: Array<[string,
   return { page, shown, warned };
 }
 
-const RELEASE: Release = {
-  version: '0.3.0',
-  openCore: { name: 'open-tccc-wx-sdk', range: '^0.3.0' },
-  kit: { name: 'tccc-call-kit', range: '^0.3.0' },
-  devServer: { name: 'tccc-dev-server', range: '^0.3.0' },
-};
 
 /** The call page of a new audio app on our core, as the scaffolder renders it. */
 function renderedPage(typescript: boolean): string {
   const options = { directory: 'app', packageName: 'app', core: 'open' as const, typescript, template: 'audio' as const, sdkAppId: '1400000001', channelId: 'audio-support', appId: 'touristappid', endpoint: 'http://127.0.0.1:5700' };
-  const file = projectFiles(options, TEMPLATES, RELEASE).get(`pages/call/index.${typescript ? 'ts' : 'js'}`);
+  const file = projectFiles(options, TEMPLATES, TEST_RELEASE).get(`pages/call/index.${typescript ? 'ts' : 'js'}`);
   if (typeof file !== 'string') throw new Error('the scaffolder wrote no call page');
   return file;
 }

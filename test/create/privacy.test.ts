@@ -10,7 +10,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectFiles } from '../../create/project-files';
-import type { Release } from '../../create/release';
+import { TEST_RELEASE } from '../support/release';
 import { writeProject } from '../../create/write-project';
 import type { Rendered, RenderedPage, Simulator } from '../../testing';
 import { buildNpm, renderPage, startSimulator, waitFor } from '../../testing';
@@ -19,12 +19,6 @@ import type { SdkComponent } from '../support/sdk-host';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 const WORK = path.resolve(__dirname, '../../.tmp/create-privacy');
-const RELEASE: Release = {
-  version: '0.3.0',
-  openCore: { name: 'open-tccc-wx-sdk', range: '^0.3.0' },
-  kit: { name: 'tccc-call-kit', range: '^0.3.0' },
-  devServer: { name: 'tccc-dev-server', range: '^0.3.0' },
-};
 let simulator: Simulator;
 let page: RenderedPage | null = null;
 
@@ -41,7 +35,7 @@ function scaffold(template: 'audio' | 'video'): string {
   const project = path.join(WORK, template);
   fs.rmSync(project, { recursive: true, force: true });
   const options = { directory: project, packageName: `privacy-${template}`, core: 'open' as const, typescript: false, template, sdkAppId: '1400000001', channelId: `${template}-support`, appId: 'touristappid', endpoint: simulator.url };
-  writeProject(project, projectFiles(options, TEMPLATES, RELEASE));
+  writeProject(project, projectFiles(options, TEMPLATES, TEST_RELEASE));
   return project;
 }
 

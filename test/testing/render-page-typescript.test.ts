@@ -8,19 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectFiles } from '../../create/project-files';
-import type { Release } from '../../create/release';
+import { TEST_RELEASE } from '../support/release';
 import { writeProject } from '../../create/write-project';
 import type { RenderedPage, Simulator } from '../../testing';
 import { buildNpm, renderPage, startSimulator } from '../../testing';
 import { installCallPackages } from '../support/installed';
 
 const PROJECT = path.resolve(__dirname, '../../.tmp/testing-render-typescript/sales');
-const RELEASE: Release = {
-  version: '0.3.0',
-  openCore: { name: 'open-tccc-wx-sdk', range: '^0.3.0' },
-  kit: { name: 'tccc-call-kit', range: '^0.3.0' },
-  devServer: { name: 'tccc-dev-server', range: '^0.3.0' },
-};
 const BACKEND = 'https://api.example.com';
 let simulator: Simulator;
 let page: RenderedPage | null = null;
@@ -28,7 +22,7 @@ let page: RenderedPage | null = null;
 beforeAll(async () => {
   fs.rmSync(PROJECT, { recursive: true, force: true });
   const options = { directory: PROJECT, packageName: 'sales', core: 'open' as const, typescript: true, template: 'audio' as const, sdkAppId: '1400000001', channelId: 'sales', appId: 'touristappid', endpoint: BACKEND };
-  writeProject(PROJECT, projectFiles(options, path.resolve(__dirname, '../../templates'), RELEASE));
+  writeProject(PROJECT, projectFiles(options, path.resolve(__dirname, '../../templates'), TEST_RELEASE));
   installCallPackages(PROJECT, 'open');
   await buildNpm(PROJECT);
   simulator = await startSimulator({ channels: [{ id: 'sales', media: 'audio' }], seats: ['Agent Wang'] });

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { projectFiles } from '../../create/project-files';
-import type { Release } from '../../create/release';
+import { TEST_RELEASE } from '../support/release';
 import { writeProject } from '../../create/write-project';
 import type { RenderedPage, Simulator } from '../../testing';
 import { buildNpm, renderPage, startSimulator } from '../../testing';
@@ -15,12 +15,6 @@ import { installCallPackages } from '../support/installed';
 
 const TEMPLATES = path.resolve(__dirname, '../../templates');
 const WORK = path.resolve(__dirname, '../../.tmp/testing-render-page');
-const RELEASE: Release = {
-  version: '0.3.0',
-  openCore: { name: 'open-tccc-wx-sdk', range: '^0.3.0' },
-  kit: { name: 'tccc-call-kit', range: '^0.3.0' },
-  devServer: { name: 'tccc-dev-server', range: '^0.3.0' },
-};
 const ENDPOINT = 'http://127.0.0.1:5700';
 let simulator: Simulator;
 let page: RenderedPage | null = null;
@@ -38,7 +32,7 @@ async function scaffold(name: string, template: 'audio' | 'video' | 'full'): Pro
   const project = path.join(WORK, name);
   fs.rmSync(project, { recursive: true, force: true });
   const options = { directory: project, packageName: name, core: 'open' as const, typescript: false, template, sdkAppId: '1400000001', channelId: `${template === 'full' ? '' : `${template}-`}support`, appId: 'touristappid', endpoint: ENDPOINT };
-  writeProject(project, projectFiles(options, TEMPLATES, RELEASE));
+  writeProject(project, projectFiles(options, TEMPLATES, TEST_RELEASE));
   installCallPackages(project, 'open');
   await buildNpm(project);
   return project;
