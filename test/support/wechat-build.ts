@@ -13,10 +13,13 @@ export function placeholderKey(dir: string): string {
   return file;
 }
 
-/** The compiled files an upload would hold, path (under miniprogramRoot) to bytes. */
+/**
+ * The compiled files an upload would hold, path (under miniprogramRoot) to bytes. The compiler runs in the
+ * key's folder (the test's own), where it leaves an empty folder named by a hash of the project.
+ */
 export function compiledFiles(project: string, keyFile: string): Promise<Record<string, number>> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [path.join(__dirname, 'compiled-files.js'), project, keyFile], { timeout: 240000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [path.join(__dirname, 'compiled-files.js'), project, keyFile], { cwd: path.dirname(keyFile), timeout: 240000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) =>
       error ? reject(new Error(`compiled-files.js failed: ${stderr || error.message}`)) : resolve(JSON.parse(stdout) as Record<string, number>),
     );
   });
