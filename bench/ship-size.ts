@@ -49,10 +49,13 @@ export async function packAndCompile(projectPath: string, keyFile: string, es6 =
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const ci = require('miniprogram-ci');
   const project = new ci.Project({ appid: 'touristappid', type: 'miniProgram', projectPath, privateKeyPath: keyFile, ignores: ['node_modules/**/*'], attr: async () => ci.DefaultProjectAttr });
+  // The compiler leaves an empty folder named by a hash of the project in the working directory: the bench's own.
+  const cwd = process.cwd();
+  process.chdir(path.dirname(keyFile));
   const compiled: Record<string, string | Buffer> = await quietly(async () => {
     await ci.packNpm(project, { reporter: () => undefined });
     return ci.getCompiledResult({ project, setting: { es6, minify: true, minifyWXML: true, minifyWXSS: true } });
-  });
+  }).finally(() => process.chdir(cwd));
   return Object.fromEntries(Object.entries(compiled).map(([file, content]) => [file, Buffer.byteLength(content)]));
 }
 
