@@ -4,4 +4,4 @@
  */
 import { scaffoldJourney } from './scaffold-journey';
 
-describe("the video template on the tccc core (Tencent's tccc-wx-sdk, here its double), from npm exec to a call", () => scaffoldJourney({ template: 'video', channelId: '12345', core: 'tccc', tests: false, withTestWritten: true }));
+describe("the video template on the tccc core (Tencent's tccc-wx-sdk, here its double), from npm exec to a call", () => scaffoldJourney({ template: 'video', channelId: '12345', core: 'tccc' }));

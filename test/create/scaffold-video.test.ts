@@ -4,4 +4,4 @@
  */
 import { scaffoldJourney } from './scaffold-journey';
 
-describe('the video template on the open core, from npm exec to a call', () => scaffoldJourney({ template: 'video', channelId: 'video-support', tests: false, withTestWritten: true }));
+describe('the video template on the open core, from npm exec to a call', () => scaffoldJourney({ template: 'video', channelId: 'video-support' }));
