@@ -22,7 +22,7 @@ import type { Language } from '../dev-server/language';
 import { currentTerminalLanguage, parseLanguage } from '../dev-server/language';
 import { installExplained } from '../create/install';
 import type { Messages } from '../create/messages';
-import { messagesFor } from '../create/messages';
+import { madeDetails, messagesFor } from '../create/messages';
 import { copyLocalPackages, localPackages } from '../create/local-packages';
 import { nextSteps } from '../create/next-steps';
 import { detectPackageManager, isAvailable } from '../create/package-manager';
@@ -281,7 +281,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
 
   writeProject(target, files);
   if (local) copyLocalPackages(target, local.copies);
-  const details = [options.template, ...(options.typescript ? [m.progress.typescript] : []), options.core === 'tccc' ? m.progress.tencentCore : 'open-tccc-wx-sdk'].join(m.listSeparator);
+  const details = madeDetails(m, options);
   const folder = folderNameOf(options.directory);
   process.stdout.write(`\n${m.progress.created(folder, details, terminalText(target))}\n`);
   if (options.packageName !== folder) process.stdout.write(`${m.progress.packageNamed(options.packageName)}\n`);

@@ -1,5 +1,6 @@
 import type { Language } from '../dev-server/language';
 import type { AddSteps } from './add/add-steps';
+import type { ProjectOptions } from './options';
 
 /** Everything the scaffolder says to a person, in one language: questions, validation errors, progress, next steps. */
 export interface Messages {
@@ -459,6 +460,11 @@ export const ZH_CN: Messages = {
     ],
   },
 };
+
+/** What a create or an add made, for its ✔ line: the template, TypeScript, the core ("audio, open-tccc-wx-sdk" / "audio、open-tccc-wx-sdk"). */
+export function madeDetails(m: Messages, { template, typescript, core }: Pick<ProjectOptions, 'template' | 'typescript' | 'core'>): string {
+  return [template, ...(typescript ? [m.progress.typescript] : []), core === 'tccc' ? m.progress.tencentCore : 'open-tccc-wx-sdk'].join(m.listSeparator);
+}
 
 export function messagesFor(language: Language): Messages {
   return language === 'zh-CN' ? ZH_CN : EN_US;

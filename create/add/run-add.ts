@@ -7,6 +7,7 @@ import { withDefaults } from '../defaults';
 import { installExplained } from '../install';
 import type { LocalPackages } from '../local-packages';
 import type { Messages } from '../messages';
+import { madeDetails } from '../messages';
 import type { PackageManager, ProjectOptions } from '../options';
 import { TEST_APPID } from '../options';
 import { readManifest } from '../project-files';
@@ -86,7 +87,6 @@ export async function runAdd(directory: string, run: AddRun): Promise<number> {
     return 1;
   }
   const hostFiles = changes.filter((change) => !change.file.startsWith(`${folder}/`)).map((change) => change.file);
-  const details = [options.template, ...(options.typescript ? [m.progress.typescript] : []), options.core === 'tccc' ? m.progress.tencentCore : 'open-tccc-wx-sdk'].join(', ');
-  run.out(`\n${m.add.added(folder, details, changes.length - hostFiles.length, hostFiles)}\n${steps(installed)}`);
+  run.out(`\n${m.add.added(folder, madeDetails(m, options), changes.length - hostFiles.length, hostFiles)}\n${steps(installed)}`);
   return 0;
 }

@@ -43,7 +43,7 @@ export async function runRemove(directory: string, run: RemoveRun): Promise<numb
   const lines = report.flatMap(({ file, how, taken, preloads }) => {
     const preload = preloads.length > 0 ? [m.add.preloadTaken(file, root, preloads)] : [];
     if (how === 'gone') return [m.add.goneSince(file)];
-    if (how === 'edited') return [m.add.editedSince(file, taken.join(', ')), ...preload];
+    if (how === 'edited') return [m.add.editedSince(file, taken.join(m.listSeparator)), ...preload];
     return [record.files.find((entry) => entry.file === file)?.before === null ? m.add.deletedCreated(file) : m.add.restored(file)];
   });
   lines.push(

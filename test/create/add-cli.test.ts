@@ -129,6 +129,7 @@ test('in Chinese: refusals, the steps after add, and remove', async () => {
   const dir = copyFixture('add-plain');
   const added = await cli(['add', '--yes', '--skip-install'], dir, { LANG: 'zh_CN.UTF-8' });
   expect(added.code).toBe(0);
+  expect(added.stdout).toContain('✔ 已把通话（audio、open-tccc-wx-sdk）加为分包 packageTccc：');
   expect(added.stdout).toContain('并修改了 app.json、project.config.json、package.json。');
   expect(added.stdout).toContain('在任意页面打开通话：');
   expect(added.stdout).toContain('应用可以自己测试通话页面：\n  (cd packageTccc && npm run test)');
