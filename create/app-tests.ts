@@ -20,6 +20,19 @@ export const TEST_DEPENDENCIES: Record<string, string> = {
   'miniprogram-simulate': '^1.6.2',
 };
 
+/**
+ * The install scripts among the test tools' own dependencies (miniprogram-ci's): npm runs none of them unless
+ * allowed, and the test needs none. Denied in package.json's `allowScripts`, as this repository's are, so an
+ * install no longer warns of them (`npm install-scripts ls` lists them).
+ */
+export const TEST_TOOLS_SCRIPTS_DENIED: Record<string, false> = {
+  '@parcel/watcher': false,
+  '@swc/core': false,
+  'core-js': false,
+  less: false,
+  protobufjs: false,
+};
+
 /** A TypeScript app's test compiles its pages as DevTools does: with the app's own compiler (a scaffolded TypeScript app has it already, for `npm run typecheck`). */
 export const TEST_TYPESCRIPT: PackageRange = TYPESCRIPT;
 
@@ -62,6 +75,8 @@ export interface AppTests {
   scripts: { test: string };
   /** package.json's `jest`: the testing entry's preset (jsdom, WeChat's module resolution, timeouts). */
   jest: { preset: string };
+  /** package.json's `allowScripts`: the test tools' install scripts, denied. */
+  allowScripts: Record<string, false>;
   /** For project.config.json's `packOptions.ignore`: the test is not mini program code. */
   packIgnore: Array<{ type: 'folder' | 'file'; value: string }>;
 }
@@ -166,6 +181,7 @@ export function appTests(target: AppTestTarget, templatesDir: string): AppTests 
     },
     scripts: { test: 'jest' },
     jest: { preset: 'tccc-dev-server/testing' },
+    allowScripts: TEST_TOOLS_SCRIPTS_DENIED,
     packIgnore: outside ? [] : testFolder === '' ? [{ type: 'file', value: path.posix.basename(testFile) }] : [{ type: 'folder', value: testFolder }],
   };
 }

@@ -208,7 +208,7 @@ function packageJson(options: ProjectOptions, manifest: TemplateManifest, releas
     scripts: { ...(options.core === 'open' ? { simulator: 'tccc-dev-server' } : {}), ...tests?.scripts, postinstall, ...typecheck },
     dependencies,
     ...(Object.keys(devDependencies).length > 0 ? { devDependencies } : {}),
-    ...(tests ? { jest: tests.jest } : {}),
+    ...(tests ? { jest: tests.jest, allowScripts: tests.allowScripts } : {}),
   };
 }
 

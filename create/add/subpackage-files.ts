@@ -83,7 +83,7 @@ export function subpackageFiles(options: ProjectOptions, placement: Placement, t
     description: `The call to a contact center, a subpackage of this mini program (create-tccc-miniprogram add).`,
     scripts: { postinstall: NAME_CORE_POSTINSTALL, ...tests?.scripts },
     dependencies: callDependencies(options.core, release),
-    ...(tests ? { devDependencies: sortedKeys(tests.devDependencies), jest: tests.jest } : {}),
+    ...(tests ? { devDependencies: sortedKeys(tests.devDependencies), jest: tests.jest, allowScripts: tests.allowScripts } : {}),
   };
   files.set('package.json', jsonFile(packageJson));
   files.set('pages/call/index.json', jsonFile(callPageJson(release)));

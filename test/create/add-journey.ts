@@ -17,7 +17,7 @@ import ts from 'typescript';
 import type { LocalRegistry } from '../../scripts/lib/local-registry';
 import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import { packedTarballs } from '../support/packed';
-import { TEST_DEPENDENCIES, TEST_TYPESCRIPT } from '../../create/app-tests';
+import { TEST_DEPENDENCIES, TEST_TOOLS_SCRIPTS_DENIED, TEST_TYPESCRIPT } from '../../create/app-tests';
 import type { QualityProblem, Simulator } from '../../testing';
 import { buildNpm, codeQuality, renderPage, startSimulator, tcccWxSdkDouble } from '../../testing';
 import { compiledFiles, mainPackageBytes, placeholderKey } from '../support/wechat-build';
@@ -181,7 +181,7 @@ export function addJourney(c: AddCase): void {
       expect(added.files[`${folder()}/test/call.test.js`]).toContain(`codeQuality(PROJECT, { subpackage: '${ROOT}' })`);
       const devServerRange = c.how === 'clone' ? expect.stringMatching(/^file:local-packages\/tccc-dev-server-/) : expect.stringMatching(/^\^\d/);
       const typescript = fs.existsSync(path.join(project, 'tsconfig.json')) ? { [TEST_TYPESCRIPT.name]: TEST_TYPESCRIPT.range } : {};
-      expect(subpackageJson).toMatchObject({ scripts: { test: 'jest' }, devDependencies: { 'tccc-dev-server': devServerRange, ...TEST_DEPENDENCIES, ...typescript }, jest: { preset: 'tccc-dev-server/testing' } });
+      expect(subpackageJson).toMatchObject({ scripts: { test: 'jest' }, devDependencies: { 'tccc-dev-server': devServerRange, ...TEST_DEPENDENCIES, ...typescript }, jest: { preset: 'tccc-dev-server/testing' }, allowScripts: TEST_TOOLS_SCRIPTS_DENIED });
       expect(Object.keys(subpackageJson.devDependencies ?? {}).sort()).toEqual(['tccc-dev-server', ...Object.keys(TEST_DEPENDENCIES), ...Object.keys(typescript)].sort());
       expect(ignored).toContainEqual({ type: 'folder', value: `${ROOT}/test` });
       expect(fs.existsSync(path.join(mp(), ROOT, 'node_modules/jest/package.json'))).toBe(true);

@@ -19,7 +19,7 @@
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { TEST_DEPENDENCIES, TEST_TYPESCRIPT } from '../../create/app-tests';
+import { TEST_DEPENDENCIES, TEST_TOOLS_SCRIPTS_DENIED, TEST_TYPESCRIPT } from '../../create/app-tests';
 import type { TemplateName } from '../../create/options';
 import type { Agent, Simulator } from '../../testing';
 import { buildNpm, codeQuality, renderPage, startSimulator, tcccWxSdkDouble } from '../../testing';
@@ -144,6 +144,7 @@ function expectWritten(project: string, stdout: string, asked: Asked): void {
   if (tests) {
     expect(manifest.scripts.test).toBe('jest');
     expect(manifest.jest).toEqual({ preset: 'tccc-dev-server/testing' });
+    expect(manifest.allowScripts).toEqual(TEST_TOOLS_SCRIPTS_DENIED);
     expect(JSON.parse(fs.readFileSync(path.join(project, 'project.config.json'), 'utf8')).packOptions.ignore).toContainEqual({ type: 'folder', value: 'test' });
   } else {
     expect(manifest.scripts).not.toHaveProperty('test');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import type { AppTestTarget } from '../../create/app-tests';
-import { DEFAULT_TEST_FILE, TEST_DEPENDENCIES, TEST_TYPESCRIPT, appTests } from '../../create/app-tests';
+import { DEFAULT_TEST_FILE, TEST_DEPENDENCIES, TEST_TOOLS_SCRIPTS_DENIED, TEST_TYPESCRIPT, appTests } from '../../create/app-tests';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TEMPLATES = path.join(ROOT, 'templates');
@@ -35,6 +35,34 @@ test('the test tools are the ranges this repository itself tests with', () => {
   for (const [name, range] of Object.entries({ ...TEST_DEPENDENCIES, [TEST_TYPESCRIPT.name]: TEST_TYPESCRIPT.range })) expect([name, range]).toEqual([name, devDependencies[name]]);
   const devServer = JSON.parse(fs.readFileSync(path.join(ROOT, 'packages', 'tccc-dev-server', 'package.json'), 'utf8')) as { peerDependencies: Record<string, string> };
   expect(Object.keys(devServer.peerDependencies).sort()).toEqual([...Object.keys(TEST_DEPENDENCIES), TEST_TYPESCRIPT.name].sort());
+});
+
+test("the install scripts of the test tools' dependency tree, by this repository's lockfile, are the ones denied", () => {
+  type Locked = { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string>; hasInstallScript?: boolean };
+  const { packages } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, Locked> };
+  // Node's resolution: the nearest node_modules/<name> up from the package that depends on it.
+  const resolve = (from: string, name: string): string | undefined => {
+    for (let at = from; ; at = at.slice(0, Math.max(0, at.lastIndexOf('/node_modules/')))) {
+      const candidate = `${at ? `${at}/` : ''}node_modules/${name}`;
+      if (packages[candidate]) return candidate;
+      if (!at) return undefined;
+    }
+  };
+  const seen = new Set<string>();
+  const queue = Object.keys(TEST_DEPENDENCIES).map((name) => resolve('', name)!);
+  while (queue.length > 0) {
+    const at = queue.pop()!;
+    if (seen.has(at)) continue;
+    seen.add(at);
+    const { dependencies = {}, optionalDependencies = {} } = packages[at];
+    for (const name of Object.keys({ ...dependencies, ...optionalDependencies })) {
+      const found = resolve(at, name);
+      if (found) queue.push(found);
+    }
+  }
+  const withScripts = [...seen].filter((at) => packages[at].hasInstallScript).map((at) => at.slice(at.lastIndexOf('node_modules/') + 'node_modules/'.length));
+  expect([...new Set(withScripts)].sort()).toEqual(Object.keys(TEST_TOOLS_SCRIPTS_DENIED).sort());
+  expect(appTests(BASE, TEMPLATES).allowScripts).toEqual(TEST_TOOLS_SCRIPTS_DENIED);
 });
 
 test('dev dependencies only: jest and WeChat\'s tools, tccc-dev-server for its testing entry, typescript for a TypeScript app', () => {
