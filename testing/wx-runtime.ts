@@ -3,6 +3,7 @@ import { WebSocket } from 'ws';
 import { setImmediate as immediate } from 'node:timers';
 import type { PrivacyOptions, PrivacyState } from './wx-privacy';
 import { wxPrivacy } from './wx-privacy';
+import { jsonOrText } from './http';
 
 /**
  * The WeChat runtime for Node: the one thing tests stub. `wx.request` and `wx.connectSocket` go over real
@@ -237,13 +238,7 @@ function wxRequest(runtime: WxRuntime, route: (url: string) => string) {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let data: unknown = text;
-        try {
-          data = JSON.parse(text);
-        } catch {
-          // wx.request hands non-JSON bodies over as strings.
-        }
+        const data = jsonOrText(Buffer.concat(chunks).toString('utf8'));
         runtime.requests.push({ method, url: options.url, status: res.statusCode ?? 0 });
         options.success?.({ statusCode: res.statusCode ?? 0, data, header: res.headers });
         options.complete?.();
