@@ -14,7 +14,7 @@ import type { Release } from './release';
 import { TENCENT_CORE, TYPESCRIPT, TYPINGS, coreDependency } from './release';
 import { jsString, jsonFile, markdownText } from './serialize';
 
-interface TemplateManifest {
+export interface TemplateManifest {
   /** Which calls the screen offers: the call screen's `media`. */
   media: 'audio' | 'video' | 'both';
   description: string;
@@ -271,11 +271,12 @@ function jsonFiles(options: ProjectOptions, manifest: TemplateManifest, release:
       dark: { navBackground: '#111215', navText: 'white', background: '#111215' },
     },
     'sitemap.json': { rules: [{ action: 'disallow', page: '*' }] },
-    'pages/call/index.json': callPageJson(release),
+    'pages/call/index.json': callPageJson(release, manifest.media),
   };
 }
 
-/** The call page's JSON: the kit's call screen. */
-export function callPageJson(release: Release): Record<string, unknown> {
-  return { navigationStyle: 'default', usingComponents: { 'tccc-call-screen': `${release.kit.name}/call-screen` } };
+/** The call page's JSON: the kit's call screen; for audio calls alone, its variant without the video panel (a smaller app). */
+export function callPageJson(release: Release, media: TemplateManifest['media']): Record<string, unknown> {
+  const screen = media === 'audio' ? 'call-screen/audio' : 'call-screen';
+  return { navigationStyle: 'default', usingComponents: { 'tccc-call-screen': `${release.kit.name}/${screen}` } };
 }

@@ -246,6 +246,33 @@ export async function minifyWxs(wxs) {
   return `${code}\n`;
 }
 
+/**
+ * A variant of a component (`call-screen/audio`: its own .json, .ts and .less, no .wxml) shares its folder's
+ * index.wxml, less the elements of the components its .json leaves out: one markup, and a variant that ships
+ * none of what it does not use.
+ */
+function writeVariantMarkup(files, outDir) {
+  for (const json of files.filter((file) => file.endsWith('.json') && path.basename(file) !== 'index.json')) {
+    const markup = json.replace(/\.json$/, '.wxml');
+    if (files.includes(markup)) continue;
+    const indexMarkup = path.join(path.dirname(json), 'index.wxml');
+    if (!files.includes(indexMarkup)) throw new Error(`${srcRelative(json)}: a variant shares its folder's index.wxml, and there is none.`);
+    const registered = (file) => Object.keys(JSON.parse(fs.readFileSync(file, 'utf8')).usingComponents ?? {});
+    const kept = registered(json);
+    const left = registered(path.join(path.dirname(json), 'index.json')).filter((tag) => !kept.includes(tag));
+    fs.writeFileSync(distPathOf(markup, outDir), variantMarkup(fs.readFileSync(distPathOf(indexMarkup, outDir), 'utf8'), left, srcRelative(json)));
+  }
+}
+
+/** `markup` without the elements (and their children) of the tags `left`; one it cannot take out stops the build. */
+export function variantMarkup(markup, left, variant) {
+  let text = markup;
+  for (const tag of left) text = text.replace(new RegExp(`[ \\t]*<${tag}(?=[\\s/>])(?:[^>]*/>|[\\s\\S]*?</${tag}>)\\n?`, 'g'), '');
+  const remaining = left.filter((tag) => new RegExp(`<${tag}(?=[\\s/>])`).test(text));
+  if (remaining.length > 0) throw new Error(`${variant}: its markup (index.wxml) still uses ${remaining.join(', ')}, which its usingComponents leaves out.`);
+  return text;
+}
+
 /** Where shared modules and the ES5 helpers of a package go. */
 const CHUNKS_DIR = 'chunks';
 
@@ -372,6 +399,7 @@ export async function build({ packages = Object.keys(PACKAGES), declarations = t
     const files = filesOf(name, transpiled);
     fs.rmSync(spec.outDir, { recursive: true, force: true });
     await Promise.all(files.filter((file) => !file.endsWith('.ts')).map((file) => buildFile(file, spec.outDir)));
+    writeVariantMarkup(files, spec.outDir);
     await buildScripts(files, spec);
     if (!declarations) continue;
     tmp ??= emitDeclarations();

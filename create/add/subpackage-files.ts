@@ -86,6 +86,6 @@ export function subpackageFiles(options: ProjectOptions, placement: Placement, t
     ...(tests ? { devDependencies: sortedKeys(tests.devDependencies), jest: tests.jest, allowScripts: tests.allowScripts } : {}),
   };
   files.set('package.json', jsonFile(packageJson));
-  files.set('pages/call/index.json', jsonFile(callPageJson(release)));
+  files.set('pages/call/index.json', jsonFile(callPageJson(release, context.media)));
   return sortedFiles(files);
 }

@@ -64,7 +64,12 @@ export function prepareSimulateRoot(): void {
  */
 function resolveAsWeChat(root: string): void {
   const kit = path.join(root, 'miniprogram_npm', KIT_PACKAGE);
+  // Each component of the kit, variants (call-screen/audio) included: every .json of its folders.
   const kitComponents = fs.readdirSync(kit).filter((name) => fs.existsSync(path.join(kit, name, 'index.json')));
-  for (const name of kitComponents) resolveComponents(root, `miniprogram_npm/${KIT_PACKAGE}/${name}/index`);
+  for (const name of kitComponents) {
+    for (const json of fs.readdirSync(path.join(kit, name)).filter((file) => file.endsWith('.json'))) {
+      resolveComponents(root, `miniprogram_npm/${KIT_PACKAGE}/${name}/${json.replace(/\.json$/, '')}`);
+    }
+  }
   for (const part of ['index', 'pusher/index', 'player/index']) resolveComponents(root, `miniprogram_npm/tccc-wx-sdk/${part}`);
 }

@@ -18,22 +18,29 @@ export function useKitCore(core: KitCore): void {
 }
 
 /**
- * A built component (`call-bar`, `keypad`…, or `tccc-wx-sdk` for the core's root) with its real vant
- * children and the core's components, loaded once per test file from miniprogram_npm as WeChat would.
+ * A built component (`call-bar`, `keypad`…, a variant such as `call-screen/audio`, or `tccc-wx-sdk` for the
+ * core's root) with its real vant children and the core's components, loaded once per test file from
+ * miniprogram_npm as WeChat would.
  */
 export function loadKitComponent(name: string): string {
   let id = loaded.get(name);
   if (!id) {
     const npm = path.join(simulateRootOf(kitCore), 'miniprogram_npm');
-    const file = name === 'tccc-wx-sdk' ? path.join(npm, 'tccc-wx-sdk', 'index') : path.join(npm, KIT_PACKAGE, name, 'index');
+    const file = name === 'tccc-wx-sdk' ? path.join(npm, 'tccc-wx-sdk', 'index') : path.join(npm, KIT_PACKAGE, name.includes('/') ? name : `${name}/index`);
     // simulate runs each component's JS with require() and then clears Node's require cache, which jest's
     // module registry ignores: without a reset, a component already run by an earlier load (vant's button
     // inside another kit component) would never register under this load and render as an empty tag.
     jest.resetModules();
-    id = simulate.load(file, name.startsWith('tccc-') ? name : `tccc-${name}`, { rootPath: simulateRootOf(kitCore) });
+    id = simulate.load(file, tagOf(name), { rootPath: simulateRootOf(kitCore) });
     loaded.set(name, id);
   }
   return id;
+}
+
+/** The tag a component is rendered as: `tccc-call-bar`, `tccc-call-screen-audio`. */
+function tagOf(name: string): string {
+  const tag = name.replace('/', '-');
+  return tag.startsWith('tccc-') ? tag : `tccc-${tag}`;
 }
 
 /** What miniprogram-simulate hands back for a rendered host page: a node as the testing entry types it, and more. */
@@ -63,7 +70,7 @@ export function renderInHost(name: string, options: { attributes?: string; event
     methods[`on_${event}`] = ({ detail }) => events[event].push(detail);
     return `bind:${event}="on_${event}"`;
   });
-  const tag = `tccc-${name}`;
+  const tag = tagOf(name);
   const pageId = simulate.load({
     usingComponents: { [tag]: loadKitComponent(name), ...options.using },
     template: `<${tag} id="subject" ${options.attributes ?? ''} ${bindings.join(' ')}>${options.inner ?? ''}</${tag}>`,

@@ -1,0 +1,3 @@
+import { defineCallScreen } from './screen';
+
+defineCallScreen({ video: false });
