@@ -64,12 +64,13 @@ function round1(value: number): number {
  * The budgets, KB. Set on 2026-12-06 (issue 27) at the size then (core 58.0, kit 70.3, vant 33.3, trtc-wx-sdk
  * 27.7, ES5 helpers 0.3, app 2.6 and 2.4) plus a margin of 1 KB for our packages and 0.5 KB for the others (a
  * dependency update that grows shows here); the kit's and the totals lowered with the same margins when the kit
- * shrank to 65.9 KB (total 187.8 on our core, 101.9 on Tencent's). On the tccc core, `total` is everything but
- * the double: the kit, vant, the ES5 helpers and the app.
+ * shrank to 65.9 KB (total 187.8 on our core, 101.9 on Tencent's), and again on 2026-12-07 when the audio app
+ * took call-screen/audio (core 55.6, without the pusher and player components; kit 55.3; total 174.7 and
+ * 91.3). On the tccc core, `total` is everything but the double: the kit, vant, the ES5 helpers and the app.
  */
 export const BUDGETS: Record<Core, Partial<Record<Measured, number>>> = {
-  open: { core: 59, kit: 66.9, vant: 33.8, trtc: 28.2, es5: 0.8, app: 3.1, total: 189.6 },
-  tccc: { kit: 66.9, vant: 33.8, es5: 0.8, app: 2.9, total: 103.6 },
+  open: { core: 56.6, kit: 56.3, vant: 33.8, trtc: 28.2, es5: 0.8, app: 3.1, total: 176.5 },
+  tccc: { kit: 56.3, vant: 33.8, es5: 0.8, app: 2.9, total: 93 },
 };
 
 /** The goals of issue 27, KB. */
@@ -87,6 +88,11 @@ export const HISTORY: Array<{ when: string; open: Partial<Record<Measured, numbe
     when: '2026-12-06, before issue 27',
     open: { core: 84.1, kit: 79.9, vant: 33.3, trtc: 27.7, es5: 15.3, app: 2.6, total: 242.8 },
     tccc: { kit: 79.9, vant: 33.3, es5: 8.5, app: 2.4, total: 124.1 },
+  },
+  {
+    when: '2026-12-06, ES5 bundles, kit trimmed',
+    open: { core: 58.0, kit: 65.9, vant: 33.3, trtc: 27.7, es5: 0.3, app: 2.6, total: 187.8 },
+    tccc: { kit: 65.9, vant: 33.3, es5: 0.3, app: 2.4, total: 101.9 },
   },
 ];
 
