@@ -20,7 +20,7 @@ function atWindow(css: string, width: number, safeBottom: number): string {
   return css.replace(RPX, (_, value: string) => `${(Number(value) * width) / 750}px`).replace(SAFE_BOTTOM, `${safeBottom}px`);
 }
 
-/** Our components and the tag each is registered under (the prefix simulate gives its classes). */
+/** Our components (a folder's index, or a variant's path) and the tag each is registered under (the prefix simulate gives its classes). */
 const KIT_TAGS: Record<string, string> = {
   '.': 'tccc-wx-sdk',
   pusher: 'tccc-wx-sdk-pusher',
@@ -30,6 +30,7 @@ const KIT_TAGS: Record<string, string> = {
   'call-timer': 'tccc-call-timer',
   'video-panel': 'tccc-video-panel',
   'call-screen': 'tccc-call-screen',
+  'call-screen/audio': 'tccc-call-screen-audio',
   'config-provider': 'tccc-config-provider',
   'privacy-consent': 'tccc-privacy-consent',
 };
@@ -54,7 +55,7 @@ function kitStylesAt(width: number, safeBottom: number): string {
   if (styles === undefined) {
     styles = Object.entries(KIT_TAGS)
       .map(([dir, tag]) => {
-        const file = path.join(['.', 'pusher', 'player'].includes(dir) ? CORE_DIST : KIT_DIST, dir, 'index.wxss');
+        const file = path.join(['.', 'pusher', 'player'].includes(dir) ? CORE_DIST : KIT_DIST, dir.includes('/') ? `${dir}.wxss` : path.join(dir, 'index.wxss'));
         return fs.existsSync(file) ? wxss.compile(atWindow(withImports(file), width, safeBottom), { prefix: tag }) : '';
       })
       .join('\n');
