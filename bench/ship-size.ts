@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { PackedTarballs } from '../scripts/lib/pack';
 import { npmEnvFor, startLocalRegistry } from '../scripts/lib/local-registry';
+import { repoRoot } from '../scripts/lib/repo-root';
 import { run } from './measure';
 import type { Split } from './ship-budgets';
 import { splitOf } from './ship-budgets';
@@ -75,7 +76,7 @@ export async function measureShipSize(packed: PackedTarballs, cli: string, work:
   // Only uploads use the key; the compiler insists on one that is not empty.
   fs.writeFileSync(keyFile, '-----BEGIN RSA PRIVATE KEY-----\nunused\n-----END RSA PRIVATE KEY-----\n');
   // The app's own test tools (devDependencies) come from the npm cache, as the lockfile pins them.
-  const registry = await startLocalRegistry(packed.all, { lockfile: path.resolve(__dirname, '../package-lock.json') });
+  const registry = await startLocalRegistry(packed.all, { lockfile: path.join(repoRoot(), 'package-lock.json') });
   const env = npmEnvFor(registry.url, path.join(work, '.npm-cache'));
   const scaffold = async (name: string, template: Template, core: Core): Promise<string> => {
     // --no-tests: the app's own test is left out of the upload (packOptions.ignore), so the compiled package is
