@@ -8,30 +8,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
-import type { DevServer } from '../../dev-server/server';
-import { startDevServer } from '../../dev-server/server';
-import { loadLoginModule } from '../support/sdk-host';
-import { CORE_DIST, KIT_DIST } from '../support/simulate-root';
+import { loggedInToSimulator } from '../support/logged-in';
+import { KIT_DIST } from '../support/simulate-root';
 import { renderInHost, tapButton } from '../support/ui-host';
-import type { WxRuntime } from '../../testing';
-import { installWxRuntime, simulatorAgent, waitFor } from '../../testing';
+import { simulatorAgent, waitFor } from '../../testing';
 
 const SDK_APP_ID = '1400000001';
 const EVENTS = ['sessionStart', 'accepted', 'sessionEnded', 'error'];
-let server: DevServer;
-let wx: WxRuntime;
-
-beforeAll(async () => {
-  server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
-});
-afterAll(() => server.close());
-
-beforeEach(async () => {
-  wx = installWxRuntime();
-  const login = loadLoginModule(server.url, CORE_DIST);
-  await login.login({ jsCode: `code-${Math.random()}`, sdkAppId: SDK_APP_ID });
-});
-afterEach(() => wx.restore());
+const simulatorUrl = loggedInToSimulator(SDK_APP_ID);
 
 function renderAudioScreen(channelId: string, media?: string) {
   const host = renderInHost('call-screen/audio', {
@@ -56,9 +40,9 @@ test('an audio call from start to hang-up, as call-screen places it, with no vid
   screen.querySelector('#tcccKeypad')!.querySelectorAll('.tccc-keypad__button')[0].querySelector('.van-button')!.dispatchEvent('tap');
   await waitFor(() => status() === '正在为您接通客服…', 'ringing after the digit');
 
-  const [live] = (await simulatorAgent(server.url).calls()).filter((session) => session.phase !== 'ended');
+  const [live] = (await simulatorAgent(simulatorUrl()).calls()).filter((session) => session.phase !== 'ended');
   expect(live).toMatchObject({ media: 'audio', digits: '1' });
-  await simulatorAgent(server.url).accept(live.sessionId);
+  await simulatorAgent(simulatorUrl()).accept(live.sessionId);
   await waitFor(() => /为您服务$/.test(status() ?? ''), 'talking');
   expect(screen.dom.querySelector('tccc-call-timer')).not.toBeNull();
   // The root draws its own pusher and player: no child component stands in for them.
@@ -82,7 +66,7 @@ test('asked for video (media="video", start(\'video\')), it says so with invalid
   expect(screen.querySelector('.tccc-call-screen__start-video')).toBeUndefined();
 
   await expect(instance.start('video')).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining("start('video')") });
-  expect((await simulatorAgent(server.url).calls()).filter((session) => session.phase !== 'ended')).toEqual([]);
+  expect((await simulatorAgent(simulatorUrl()).calls()).filter((session) => session.phase !== 'ended')).toEqual([]);
 });
 
 test('its markup is call-screen\'s without the video panel, and its styles are call-screen\'s without the video layout', () => {

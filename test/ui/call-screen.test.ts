@@ -5,32 +5,16 @@
  * @jest-environment-options {"customExportConditions": ["node", "node-addons"]}
  */
 import simulate from 'miniprogram-simulate';
-import type { DevServer } from '../../dev-server/server';
-import { startDevServer } from '../../dev-server/server';
-import { loadLoginModule } from '../support/sdk-host';
-import { CORE_DIST } from '../support/simulate-root';
+import { loggedInToSimulator } from '../support/logged-in';
 import { renderInHost, tapButton } from '../support/ui-host';
-import type { WxRuntime } from '../../testing';
-import { installWxRuntime, simulatorAgent, waitFor } from '../../testing';
+import { simulatorAgent, waitFor } from '../../testing';
 
 const SDK_APP_ID = '1400000001';
 const EVENTS = ['sessionStart', 'accepted', 'sessionEnded', 'error'];
-let server: DevServer;
-let wx: WxRuntime;
+const simulatorUrl = loggedInToSimulator(SDK_APP_ID);
 
-beforeAll(async () => {
-  server = await startDevServer({ port: 0, center: { ivrTimeoutMs: 60000, ringTimeoutMs: 60000 } });
-});
-afterAll(() => server.close());
-
-beforeEach(async () => {
-  wx = installWxRuntime();
-  const login = loadLoginModule(server.url, CORE_DIST);
-  await login.login({ jsCode: `code-${Math.random()}`, sdkAppId: SDK_APP_ID });
-});
 afterEach(async () => {
-  wx.restore();
-  await simulatorAgent(server.url).settings({ seatsOnline: true });
+  await simulatorAgent(simulatorUrl()).settings({ seatsOnline: true });
 });
 
 function renderScreen(channelId: string, media = 'audio') {
@@ -54,7 +38,7 @@ function renderScreen(channelId: string, media = 'audio') {
 
 /** The one live call on the server (ended ones stay listed for the console). */
 async function onlySession() {
-  const sessions = (await simulatorAgent(server.url).calls()).filter((session) => session.phase !== 'ended');
+  const sessions = (await simulatorAgent(simulatorUrl()).calls()).filter((session) => session.phase !== 'ended');
   expect(sessions).toHaveLength(1);
   return sessions[0];
 }
@@ -79,7 +63,7 @@ test('audio: start, the IVR opens the keypad, a digit, ringing, accepted with th
   const live = await onlySession();
   expect(live.digits).toBe('1');
 
-  await simulatorAgent(server.url).accept(live.sessionId);
+  await simulatorAgent(simulatorUrl()).accept(live.sessionId);
   await waitFor(() => /为您服务$/.test(status() ?? ''), 'talking');
   expect(status()).toContain(String(root().getState().seatName));
   expect(screen.dom.querySelector('tccc-call-timer')).not.toBeNull();
@@ -119,7 +103,7 @@ test('the end reason shows in words: a closed channel, then no agent online', as
   await waitFor(() => host.events.sessionEnded.length === 1, 'the closed channel ending the call');
   expect(status()).toBe('当前不在服务时间');
 
-  await simulatorAgent(server.url).settings({ seatsOnline: false });
+  await simulatorAgent(simulatorUrl()).settings({ seatsOnline: false });
   const second = renderScreen('video-support', 'video');
   await tapButton(second.screen, '.tccc-call-screen__start-video');
   await waitFor(() => second.host.events.sessionEnded.length === 1, 'no agent online ending the call');
@@ -137,13 +121,13 @@ test('video: the panel holds the pusher and player, waits for the agent, then ta
   expect(rootData).toMatchObject({ pusherChild: true, playerChild: true });
 
   const live = await onlySession();
-  await simulatorAgent(server.url).accept(live.sessionId);
+  await simulatorAgent(simulatorUrl()).accept(live.sessionId);
   await waitFor(() => !panel.dom.innerHTML.includes('tccc-video-panel__overlay'), 'the waiting overlay to go');
   await tapButton(bar(), '.tccc-call-bar__camera');
   await waitFor(() => root().getState().cameraEnabled === false, 'the camera off');
   await waitFor(() => panel.dom.innerHTML.includes('camera-off'), 'the camera-off placeholder');
 
-  await simulatorAgent(server.url).hangUp(live.sessionId);
+  await simulatorAgent(simulatorUrl()).hangUp(live.sessionId);
   await waitFor(() => host.events.sessionEnded.length === 1, 'the agent hanging up');
   expect(host.events.sessionEnded[0]).toMatchObject({ closeBy: 'seat', reason: 'ok' });
   expect(screen.querySelector('.tccc-call-screen__video-panel')).toBeUndefined();
@@ -154,7 +138,7 @@ test('start() takes audio or video; anything else is a typed rejection and no ca
   const start = (screen.instance as unknown as { start(media?: unknown): Promise<unknown> }).start;
   await expect(start.call(screen.instance, 'fax')).rejects.toMatchObject({ code: 'invalid-argument', message: expect.stringContaining('fax') });
   expect(host.events.sessionStart).toEqual([]);
-  expect(await simulatorAgent(server.url).calls().then((sessions) => sessions.filter((session) => session.phase !== 'ended'))).toEqual([]);
+  expect(await simulatorAgent(simulatorUrl()).calls().then((sessions) => sessions.filter((session) => session.phase !== 'ended'))).toEqual([]);
 });
 
 test('errors are events, never toasts: starting without a channel', async () => {
@@ -198,7 +182,7 @@ test("talking: the agent's name leads the header, large and in its own element (
   await (screen.querySelector('#tcccSdk')!.instance as unknown as { sendDigits(digits: string): Promise<unknown> }).sendDigits('1');
   const live = await onlySession();
   await waitFor(() => root().getState().phase === 'ringing', 'ringing');
-  await simulatorAgent(server.url).accept(live.sessionId);
+  await simulatorAgent(simulatorUrl()).accept(live.sessionId);
   await waitFor(() => root().getState().phase === 'active', 'talking');
   const seat = String(root().getState().seatName);
   expect(status()).toBe(`${seat} 为您服务`);
