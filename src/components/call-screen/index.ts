@@ -1,3 +1,3 @@
 import { defineCallScreen } from './screen';
 
-defineCallScreen({ video: true });
+defineCallScreen();

@@ -22,8 +22,6 @@ interface Internals {
   failure: { code: unknown } | null;
   /** Whether this call's IVR has opened the keypad already (the caller may close it again). */
   keypadOffered: boolean;
-  /** Attached to the page: events reach it. */
-  attached: boolean;
 }
 
 const internals = new WeakMap<object, Internals>();
@@ -32,7 +30,7 @@ const ROOT_SELECTOR = '#tcccSdk';
 function ownOf(instance: object): Internals {
   let found = internals.get(instance);
   if (!found) {
-    found = { texts: resolveTexts('zh-CN'), lastEnd: null, derived: IDLE_VIEW, failure: null, keypadOffered: false, attached: false };
+    found = { texts: resolveTexts('zh-CN'), lastEnd: null, derived: IDLE_VIEW, failure: null, keypadOffered: false };
     internals.set(instance, found);
   }
   return found;
@@ -52,16 +50,17 @@ function detailOf(event: { detail?: unknown }): Record<string, unknown> {
  * reports its state (our core's getState/statechange) the screen shows all of it; otherwise it derives
  * connecting → waiting → talking → ended from its own calls and the four events.
  *
- * `video: false` is call-screen/audio: the same screen for audio calls only, without the video panel and its
- * layout (an audio app ships neither). Asked for video there, it says so with an `invalid-argument` error.
+ * A variant (call-screen/audio) adds behaviours of its own, and may refuse a start of a kind it does not offer.
  */
-function audioOnly(asked: string): TcccError {
-  return new TcccError(ErrorCode.InvalidArgument, `call-screen/audio places audio calls only (${asked}): for video, use tccc-call-kit/call-screen.`, { argument: 'media' });
+export interface CallScreenVariant {
+  behaviors?: string[];
+  /** Why `start(kind)` is refused, or null to go on. */
+  refuseStart?(kind: 'audio' | 'video'): TcccError | null;
 }
 
-export function defineCallScreen({ video }: { video: boolean }): void {
+export function defineCallScreen(variant: CallScreenVariant = {}): void {
   defineComponent({
-    behaviors: [localeBehavior('actions')],
+    behaviors: [localeBehavior('actions'), ...(variant.behaviors ?? [])],
     properties: {
       /** SdkAppId of your TCCC application (the root component's `sdkAppId`). */
       sdkAppId: { type: String, optionalTypes: [Number], value: '' },
@@ -96,18 +95,11 @@ export function defineCallScreen({ video }: { video: boolean }): void {
       consentOpen: false,
     },
     lifetimes: {
-      attached() {
-        ownOf(this).attached = true;
-        this.checkMedia();
-      },
       ready() {
         this.checkDrawnContrast();
       },
     },
     observers: {
-      media() {
-        this.checkMedia();
-      },
       /** The button labels come from localeBehavior; the status line is rendered from these texts. */
       locale(locale: unknown) {
         ownOf(this).texts = resolveTexts(locale);
@@ -120,8 +112,9 @@ export function defineCallScreen({ video }: { video: boolean }): void {
         if (media !== undefined && media !== 'audio' && media !== 'video') {
           return Promise.reject(new TcccError(ErrorCode.InvalidArgument, `call-screen: start takes 'audio' or 'video', got ${JSON.stringify(media)}.`, { argument: 'media' }));
         }
-        if (media === 'video' && !video) return Promise.reject(audioOnly("start('video')"));
         const kind = media ?? (this.data.media === 'video' ? 'video' : 'audio');
+        const refusal = variant.refuseStart?.(kind);
+        if (refusal) return Promise.reject(refusal);
         const root = this.root();
         if (!root) return Promise.reject(this.missingRoot());
         ownOf(this).lastEnd = null;
@@ -303,12 +296,6 @@ export function defineCallScreen({ video }: { video: boolean }): void {
             if (problem) warnOnce('call-screen', problem);
           }
         });
-      },
-      /** call-screen/audio offers audio calls only: asked for more, it says so (once attached: before, no page hears it) and offers audio. */
-      checkMedia() {
-        if (video || this.data.media === 'audio' || !ownOf(this).attached) return;
-        this.triggerEvent('error', audioOnly(`media="${String(this.data.media)}"`).toJSON());
-        this.setData({ media: 'audio' });
       },
       root(): CoreComponent | null {
         return selectComponent<CoreComponent>(this, ROOT_SELECTOR);
