@@ -41,6 +41,13 @@ function detailOf(event: { detail?: unknown }): Record<string, unknown> {
   return event.detail && typeof event.detail === 'object' ? (event.detail as Record<string, unknown>) : {};
 }
 
+/** What a variant of the screen (call-screen/audio) adds: behaviours, and starts it refuses. */
+export interface CallScreenVariant {
+  behaviors?: string[];
+  /** Why `start(kind)` is refused, or null to go on. */
+  refuseStart?(kind: 'audio' | 'video'): TcccError | null;
+}
+
 /**
  * A complete call screen: the root `tccc-wx-sdk` with a status line, the call timer, the keypad, the call
  * bar and, for video, the video panel with the pusher and player. It re-emits the root's `sessionStart`,
@@ -49,15 +56,7 @@ function detailOf(event: { detail?: unknown }): Record<string, unknown> {
  * It reaches the core by package name and through the documented methods and events only. Where the core
  * reports its state (our core's getState/statechange) the screen shows all of it; otherwise it derives
  * connecting → waiting → talking → ended from its own calls and the four events.
- *
- * A variant (call-screen/audio) adds behaviours of its own, and may refuse a start of a kind it does not offer.
  */
-export interface CallScreenVariant {
-  behaviors?: string[];
-  /** Why `start(kind)` is refused, or null to go on. */
-  refuseStart?(kind: 'audio' | 'video'): TcccError | null;
-}
-
 export function defineCallScreen(variant: CallScreenVariant = {}): void {
   defineComponent({
     behaviors: [localeBehavior('actions'), ...(variant.behaviors ?? [])],
