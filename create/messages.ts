@@ -25,6 +25,8 @@ export interface Messages {
     /** A yes/no answer as the prompt shows it once given. */
     yes: string;
     no: string;
+    /** Under a yes/no question whose answer was neither; `defaultAnswer` is what Enter alone answers. */
+    yesNoUnclear(defaultAnswer: boolean): string;
     /** The words of a list's key help ("↑↓ navigate • ⏎ select"), by the prompt library's English word; empty: its own. */
     keyActions: Record<string, string>;
   };
@@ -147,6 +149,7 @@ export const EN_US: Messages = {
     overwrite: 'Empty this directory and create the project here?',
     yes: 'Yes',
     no: 'No',
+    yesNoUnclear: (defaultAnswer) => `Answer yes or no (y or n; 是 or 否 work too); Enter alone means ${defaultAnswer ? 'yes' : 'no'}.`,
     keyActions: {},
   },
   errors: {
@@ -315,6 +318,7 @@ export const ZH_CN: Messages = {
     overwrite: '是否清空该目录并在此创建项目？',
     yes: '是',
     no: '否',
+    yesNoUnclear: (defaultAnswer) => `请回答「是」或「否」（也可输入 y 或 n），直接回车为「${defaultAnswer ? '是' : '否'}」。`,
     keyActions: { navigate: '上下移动', select: '确认' },
   },
   errors: {
