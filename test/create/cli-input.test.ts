@@ -12,19 +12,13 @@ import type { LocalRegistry } from '../../scripts/lib/local-registry';
 import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import { packedTarballs } from '../support/packed';
 import { KEYS, runInPty } from '../support/pty';
-import { CLI, DEAD_REGISTRY, expectedFileList, runCli, scaffoldEnv } from './scaffold-helpers';
+import { CLI, DEAD_REGISTRY, emptyFolderPerTest, expectedFileList, runCli, scaffoldEnv } from './scaffold-helpers';
 
 const WORK = path.resolve(__dirname, '../../.tmp/create-input');
 const zh = { LANG: 'zh_CN.UTF-8' };
+const caseFolder = emptyFolderPerTest(WORK);
 let cwd: string;
-let count = 0;
-
-beforeAll(() => fs.mkdirSync(WORK, { recursive: true }));
-beforeEach(() => {
-  cwd = path.join(WORK, `case-${process.pid}-${count++}`);
-  fs.rmSync(cwd, { recursive: true, force: true });
-  fs.mkdirSync(cwd, { recursive: true });
-});
+beforeEach(() => (cwd = caseFolder()));
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, cwd, env);
 const read = (...file: string[]) => fs.readFileSync(path.join(cwd, ...file), 'utf8');
