@@ -259,12 +259,12 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   if (flags.checkOnly) {
     // Nothing is asked on this pass: a directory that will be asked for is checked when it is.
     const known = given.directory ?? (interactive ? undefined : defaultDirectory);
-    return known === undefined || interactive || (await targetAccepted(known, existingEntries(path.resolve(known)), Boolean(flags.overwrite), false)) ? 0 : 1;
+    return known === undefined || interactive || (await targetAccepted(known, existingEntries(path.resolve(known), m), Boolean(flags.overwrite), false)) ? 0 : 1;
   }
   // The directory first, and whether it is in use, before any other question.
   const directory = given.directory ?? (interactive ? await questions().askDirectory(m, defaultDirectory) : defaultDirectory);
   const target = path.resolve(directory);
-  const accepted = existingEntries(target);
+  const accepted = existingEntries(target, m);
   if (!(await targetAccepted(directory, accepted, Boolean(flags.overwrite), interactive))) return 1;
   const options = interactive ? await questions().askForMissing({ ...given, directory }, m) : withDefaults({ ...given, directory });
   const files = projectFiles(options, TEMPLATES_DIR, local?.release ?? RELEASE, manager, lang);
@@ -272,14 +272,14 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
     process.stderr.write(`\n${m.progress.changedMeanwhile(directory)}`);
     return targetAccepted(directory, now, false, interactive);
   };
-  if (!flags.overwrite && !(await acceptedAsItIsNow(target, accepted, askAgain))) return 1;
+  if (!flags.overwrite && !(await acceptedAsItIsNow(target, accepted, askAgain, m))) return 1;
 
-  if (existingEntries(target).length > 0) {
+  if (existingEntries(target, m).length > 0) {
     if (!fs.statSync(target).isDirectory()) throw new UsageError(m.errors.isAFile(options.directory));
-    emptyDirectory(target);
+    emptyDirectory(target, m);
   }
 
-  writeProject(target, files);
+  writeProject(target, files, m);
   if (local) copyLocalPackages(target, local.copies);
   const details = madeDetails(m, options);
   const folder = folderNameOf(options.directory);

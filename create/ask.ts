@@ -1,9 +1,10 @@
-import { confirm, input, select } from '@inquirer/prompts';
+import { input, select } from '@inquirer/prompts';
 import type { GivenOptions } from './defaults';
 import type { Messages } from './messages';
 import { EN_US } from './messages';
 import { DEFAULT_CORE, DEFAULT_DIRECTORY } from './defaults';
 import type { CoreName, ProjectOptions, TemplateName, Validator } from './options';
+import { yesNoPrompt } from './yes-no';
 import {
   SIMULATOR_CHANNELS,
   SIMULATOR_ENDPOINT,
@@ -29,9 +30,9 @@ async function typed(question: Promise<string>): Promise<string> {
   return normalizeInput(await question);
 }
 
-/** A yes/no question whose answer is echoed in the user's words (是/否), not the prompt library's Yes/No. */
+/** A yes/no question that takes 是/否 as well as y/n, and echoes the answer in the user's words (是/否, Yes/No). */
 function yesNo(message: string, m: Messages): Promise<boolean> {
-  return confirm({ message, default: false, transformer: (answer) => (answer ? m.questions.yes : m.questions.no) });
+  return yesNoPrompt({ message, default: false, yes: m.questions.yes, no: m.questions.no, unclear: m.questions.yesNoUnclear });
 }
 
 // The questions, in a bundle of their own (dist/create-tccc-miniprogram/ask.js): @inquirer/prompts is most

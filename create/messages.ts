@@ -1,6 +1,7 @@
 import type { Language } from '../dev-server/language';
 import type { AddSteps } from './add/add-steps';
 import type { ProjectOptions } from './options';
+import type { FileAction, FileErrorCode, FileErrorText } from './target-problem';
 
 /** Everything the scaffolder says to a person, in one language: questions, validation errors, progress, next steps. */
 export interface Messages {
@@ -25,6 +26,8 @@ export interface Messages {
     /** A yes/no answer as the prompt shows it once given. */
     yes: string;
     no: string;
+    /** Under a yes/no question whose answer was neither; `defaultAnswer` is what Enter alone answers. */
+    yesNoUnclear(defaultAnswer: boolean): string;
     /** The words of a list's key help ("↑↓ navigate • ⏎ select"), by the prompt library's English word; empty: its own. */
     keyActions: Record<string, string>;
   };
@@ -57,6 +60,13 @@ export interface Messages {
     isAFile(directory: string): string;
     language(got: string): string;
     localPackageMissing(file: string, dir: string): string;
+  };
+  /** What the filesystem refused, in the scaffolder's words; the errno code stays in the line, for searching. */
+  fileSystem: {
+    problem(action: FileAction, path: string, why: string, code: string, todo: string): string;
+    codes: Record<FileErrorCode | 'other', FileErrorText>;
+    danglingLink(link: string, to: string): string;
+    linkNotEmptied(link: string, to: string): string;
   };
   progress: {
     notEmpty(directory: string, list: string): string;
@@ -147,6 +157,7 @@ export const EN_US: Messages = {
     overwrite: 'Empty this directory and create the project here?',
     yes: 'Yes',
     no: 'No',
+    yesNoUnclear: (defaultAnswer) => `Answer yes or no (y or n; 是 or 否 work too); Enter alone means ${defaultAnswer ? 'yes' : 'no'}.`,
     keyActions: {},
   },
   errors: {
@@ -185,6 +196,26 @@ export const EN_US: Messages = {
     isAFile: (directory) => `${directory} is a file.`,
     language: (got) => `--lang is zh-CN or en-US, got ${got}.`,
     localPackageMissing: (file, dir) => `--local-packages: no ${file} in ${dir} (npm pack makes it).`,
+  },
+  fileSystem: {
+    problem: (action, path, why, code, todo) => `Cannot ${action}${path ? ` ${path}` : ''}: ${why} (${code}). ${todo}`,
+    codes: {
+      EACCES: { why: 'permission denied', todo: 'Pick a folder your user can read and write, or change the permissions of this one.' },
+      EPERM: { why: 'not permitted', todo: 'Another program may hold it (an editor, WeChat DevTools, antivirus), or the system protects it: close that program and run the command again, or pick another folder.' },
+      EROFS: { why: 'the file system is read-only', todo: 'Pick a folder on a disk you can write to.' },
+      ENOSPC: { why: 'the disk is full', todo: 'Free some space, then run the command again.' },
+      EDQUOT: { why: 'the disk quota is used up', todo: 'Free some space (or ask for a larger quota), then run the command again.' },
+      ENOTDIR: { why: 'a file is in the way where a folder should be', todo: 'Move or rename that file, or pick another directory.' },
+      EEXIST: { why: 'something that is not a folder is in the way', todo: 'Move or rename it, or pick another directory.' },
+      EISDIR: { why: 'a folder is in the way where a file should be', todo: 'Move or rename that folder, or pick another directory.' },
+      ELOOP: { why: 'symbolic links loop', todo: 'Fix or remove the link, or pick another directory.' },
+      ENAMETOOLONG: { why: 'a name in the path is too long', todo: 'Pick a shorter directory path.' },
+      EBUSY: { why: 'it is in use', todo: 'Close what uses it (WeChat DevTools, an editor, a terminal in that folder), then run the command again.' },
+      ENOENT: { why: 'it is not there (moved or deleted while this ran?)', todo: 'Check the path, then run the command again.' },
+      other: { why: 'the system refused', todo: 'Check the path and its permissions, then run the command again; search the error code for more.' },
+    },
+    danglingLink: (link, to) => `${link} is a symbolic link to ${to}, which does not exist. Remove the link or pick another directory.`,
+    linkNotEmptied: (link, to) => `${link} is a symbolic link (to ${to}); --overwrite does not empty what a link points to. Give the real directory, or remove the link.`,
   },
   progress: {
     notEmpty: (directory, list) => `${directory} is not empty:\n${list}`,
@@ -315,6 +346,7 @@ export const ZH_CN: Messages = {
     overwrite: '是否清空该目录并在此创建项目？',
     yes: '是',
     no: '否',
+    yesNoUnclear: (defaultAnswer) => `请回答「是」或「否」（也可输入 y 或 n），直接回车为「${defaultAnswer ? '是' : '否'}」。`,
     keyActions: { navigate: '上下移动', select: '确认' },
   },
   errors: {
@@ -352,6 +384,26 @@ export const ZH_CN: Messages = {
     isAFile: (directory) => `${directory} 是一个文件，不是目录。`,
     language: (got) => `--lang 只能是 zh-CN 或 en-US，当前输入：${got}。`,
     localPackageMissing: (file, dir) => `--local-packages：${dir} 中没有 ${file}（由 npm pack 生成）。`,
+  },
+  fileSystem: {
+    problem: (action, path, why, code, todo) => `无法${{ use: '访问', empty: '清空', write: '写入', remove: '删除' }[action]}${path ? ` ${path}` : ''}：${why}（${code}）。${todo}`,
+    codes: {
+      EACCES: { why: '没有权限', todo: '请换一个当前用户可以读写的目录，或修改该目录的权限。' },
+      EPERM: { why: '操作不被允许', todo: '它可能被其他程序（编辑器、微信开发者工具、杀毒软件）占用，或受系统保护：请关闭该程序后重新运行命令，或换一个目录。' },
+      EROFS: { why: '文件系统是只读的', todo: '请换一个可写磁盘上的目录。' },
+      ENOSPC: { why: '磁盘空间不足', todo: '请清理磁盘空间后重新运行命令。' },
+      EDQUOT: { why: '磁盘配额已用完', todo: '请清理磁盘空间（或申请更大的配额）后重新运行命令。' },
+      ENOTDIR: { why: '路径中本应是目录的位置是一个文件', todo: '请移走或重命名这个文件，或换一个目录。' },
+      EEXIST: { why: '该位置已有一个不是目录的同名项', todo: '请移走或重命名它，或换一个目录。' },
+      EISDIR: { why: '本应写入文件的位置是一个目录', todo: '请移走或重命名这个目录，或换一个目录。' },
+      ELOOP: { why: '符号链接形成了循环', todo: '请修正或删除该链接，或换一个目录。' },
+      ENAMETOOLONG: { why: '路径或其中的名称过长', todo: '请换一个更短的目录路径。' },
+      EBUSY: { why: '它正被占用', todo: '请关闭正在使用它的程序（微信开发者工具、编辑器、位于该目录的终端）后重新运行命令。' },
+      ENOENT: { why: '它不存在（可能在运行期间被移走或删除）', todo: '请检查路径后重新运行命令。' },
+      other: { why: '系统拒绝了这个操作', todo: '请检查路径及其权限后重新运行命令；可用错误码搜索原因。' },
+    },
+    danglingLink: (link, to) => `${link} 是一个符号链接，它指向的 ${to} 不存在。请删除该链接，或换一个目录。`,
+    linkNotEmptied: (link, to) => `${link} 是一个符号链接（指向 ${to}）；--overwrite 不会清空链接指向的目录。请直接指定实际目录，或删除该链接。`,
   },
   progress: {
     notEmpty: (directory, list) => `${directory} 不是空目录：\n${list}`,

@@ -79,7 +79,7 @@ export async function runAdd(directory: string, run: AddRun): Promise<number> {
     run.out(`\n${m.add.unchanged(folder)}\n${steps(fs.existsSync(path.join(subpackageDir(host, root), 'node_modules')))}`);
     return 0;
   }
-  const written = writeAll(host.dir, changes);
+  const written = writeAll(host.dir, changes, m);
   const installed = run.skipInstall ? false : await installExplained(subpackageDir(host, root), run.manager, options.core, m, run.out);
   if (!run.skipInstall && !installed) {
     written.rollback();

@@ -7,6 +7,7 @@ import { filesOpening } from './call-links';
 import { unifiedDiff } from './dry-run';
 import { inMiniprogram, readHost } from './host-project';
 import { installLeftovers } from './install-leftovers';
+import { withTargetProblems } from '../target-problem';
 import { planRemove } from './plan-remove';
 import { AddRefusal } from './refusal';
 import { writeAll } from './staged-write';
@@ -56,9 +57,11 @@ export async function runRemove(directory: string, run: RemoveRun): Promise<numb
     run.out(`${m.add.dryRun}\n\n${unifiedDiff(changes, m.add.dryRunBinary)}\n${deleted.map((name) => `--- a/${name}`).join('\n')}\n${lines.join('\n')}\n${m.add.dryRunEnd}\n`);
     return 0;
   }
-  writeAll(host.dir, changes);
-  fs.rmSync(subpackageDir(host, root), { recursive: true, force: true });
-  for (const name of leftovers.deleted) fs.rmSync(path.join(host.dir, name), { recursive: true, force: true });
+  writeAll(host.dir, changes, m);
+  withTargetProblems('remove', m, () => {
+    fs.rmSync(subpackageDir(host, root), { recursive: true, force: true });
+    for (const name of leftovers.deleted) fs.rmSync(path.join(host.dir, name), { recursive: true, force: true });
+  });
   run.out(`\n${m.add.removed(folder)}\n${lines.join('\n')}\n`);
   return 0;
 }

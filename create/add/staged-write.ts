@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Messages } from '../messages';
+import { EN_US } from '../messages';
 import type { FileChange } from './file-change';
 import { withTargetProblems } from '../target-problem';
 
@@ -22,7 +24,7 @@ function missingFolders(dir: string): string[] {
  * all later too (an install that failed). A folder this created is removed whole on rollback, with
  * whatever was put into it since (node_modules).
  */
-export function writeAll(dir: string, changes: FileChange[]): Written {
+export function writeAll(dir: string, changes: FileChange[], m: Messages = EN_US): Written {
   const done: FileChange[] = [];
   const createdFolders: string[] = [];
   const rollback = () => {
@@ -34,7 +36,7 @@ export function writeAll(dir: string, changes: FileChange[]): Written {
     for (const folder of [...createdFolders].reverse()) fs.rmSync(folder, { recursive: true, force: true });
   };
   try {
-    withTargetProblems('write', () => {
+    withTargetProblems('write', m, () => {
       for (const change of changes) {
         const full = path.join(dir, ...change.file.split('/'));
         if (change.after === null) {

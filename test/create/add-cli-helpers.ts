@@ -28,17 +28,17 @@ export function copyFixture(fixture: string): string {
   return dir;
 }
 
-function exec(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Result> {
+function exec(file: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, user: { uid?: number; gid?: number } = {}): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(file, args, { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, WORK), ...env }, timeout: 60000 }, (error, stdout, stderr) =>
+    execFile(file, args, { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, WORK), ...env }, timeout: 60000, ...user }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
 
-/** The built scaffolder. */
-export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<Result> {
-  return exec(process.execPath, [CLI, ...args], cwd, env);
+/** The built scaffolder, as `user` if given (UNPRIVILEGED: so that file permissions apply). */
+export function cli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, user: { uid?: number; gid?: number } = {}): Promise<Result> {
+  return exec(process.execPath, [CLI, ...args], cwd, env, user);
 }
 
 /** npm in `cwd`, offline but for file: dependencies (the dead registry). */

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { WORK, cli, copyFixture, tree } from './add-cli-helpers';
+import { UNPRIVILEGED } from './scaffold-helpers';
 
 test.each([
   ['add-refusals/not-a-mini-program', /is not a mini program project: there is no project\.config\.json/],
@@ -139,6 +140,21 @@ test('in Chinese: refusals, the steps after add, and remove', async () => {
   expect(fs.readFileSync(path.join(dir, 'packageTccc/README.md'), 'utf8')).toContain('# 通话分包');
   const removed = await cli(['remove', '--lang', 'zh-CN'], dir);
   expect(removed.stdout).toContain('已删除分包 packageTccc');
+});
+
+test('in Chinese, a project this user cannot write: add says which file, why (EACCES) and what to do, and changes nothing', async () => {
+  const dir = copyFixture('add-plain');
+  const before = tree(dir);
+  fs.chmodSync(dir, 0o555);
+  try {
+    const result = await cli(['add', '--yes', '--skip-install'], dir, { LANG: 'zh_CN.UTF-8', HOME: dir }, UNPRIVILEGED);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^无法写入 .*add-plain\/\S+：没有权限（EACCES）。请换一个当前用户可以读写的目录，或修改该目录的权限。$/);
+    expect(result.stderr).not.toMatch(/permission denied|\n\s+at /);
+  } finally {
+    fs.chmodSync(dir, 0o755);
+  }
+  expect(tree(dir)).toEqual(before);
 });
 
 test("the subpackage's README in each language: the same sections, code spans and links, on each core; how to run its test, unless --no-tests", async () => {

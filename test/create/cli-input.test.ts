@@ -12,19 +12,13 @@ import type { LocalRegistry } from '../../scripts/lib/local-registry';
 import { startLocalRegistry } from '../../scripts/lib/local-registry';
 import { packedTarballs } from '../support/packed';
 import { KEYS, runInPty } from '../support/pty';
-import { CLI, DEAD_REGISTRY, expectedFileList, runCli, scaffoldEnv } from './scaffold-helpers';
+import { CLI, DEAD_REGISTRY, emptyFolderPerTest, expectedFileList, runCli, scaffoldEnv } from './scaffold-helpers';
 
 const WORK = path.resolve(__dirname, '../../.tmp/create-input');
 const zh = { LANG: 'zh_CN.UTF-8' };
+const caseFolder = emptyFolderPerTest(WORK);
 let cwd: string;
-let count = 0;
-
-beforeAll(() => fs.mkdirSync(WORK, { recursive: true }));
-beforeEach(() => {
-  cwd = path.join(WORK, `case-${process.pid}-${count++}`);
-  fs.rmSync(cwd, { recursive: true, force: true });
-  fs.mkdirSync(cwd, { recursive: true });
-});
+beforeEach(() => (cwd = caseFolder()));
 
 const cli = (args: string[], env: NodeJS.ProcessEnv = {}) => runCli(args, cwd, env);
 const read = (...file: string[]) => fs.readFileSync(path.join(cwd, ...file), 'utf8');
@@ -143,6 +137,52 @@ describe('in Chinese, every refusal is Chinese', () => {
     expect(session.output()).toContain('是否清空该目录并在此创建项目？ 是');
     expect(session.output()).toContain('使用 TypeScript？ 否');
     expect(session.output()).not.toMatch(/？ (Yes|No)/);
+  });
+
+  /** The overwrite question, then the TypeScript one, in `env`'s language: `overwrite` typed at the first, each of `typescriptAnswers` at the second in turn. */
+  async function answerYesNo(env: NodeJS.ProcessEnv, overwrite: string, typescriptAnswers: string[], questions: { overwrite: string; typescript: string }) {
+    fs.mkdirSync(path.join(cwd, 'desk'));
+    fs.writeFileSync(path.join(cwd, 'desk', 'keep.txt'), 'mine');
+    const session = runInPty([process.execPath, CLI, 'desk', '--core', 'open', '--template', 'audio', '--sdk-app-id', '1400000001', '--channel-id', 'audio-support', '--appid', 'touristappid', '--server', 'http://127.0.0.1:5700', '--skip-install'], {
+      cwd,
+      env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...env },
+    });
+    await session.waitFor(questions.overwrite);
+    session.type(`${overwrite}${KEYS.enter}`);
+    for (const answer of typescriptAnswers) {
+      await session.waitFor(questions.typescript);
+      session.type(`${answer}${KEYS.enter}`);
+    }
+    return { code: await session.exit, output: session.output() };
+  }
+
+  test.each([
+    ['是', '好', true],
+    ['确定', '对', true],
+    ['是的', '否', false],
+    ['y', '不', false],
+  ])('a yes/no question takes %p and %p as a Chinese speaker means them', async (yes, typescript, expected) => {
+    const answered = await answerYesNo(zh, yes, [typescript], { overwrite: '是否清空该目录并在此创建项目？', typescript: '使用 TypeScript？' });
+    expect(answered.code).toBe(0);
+    expect(answered.output).toContain('是否清空该目录并在此创建项目？ 是');
+    expect(answered.output).toContain(`使用 TypeScript？ ${expected ? '是' : '否'}`);
+    expect(fs.existsSync(path.join(cwd, 'desk', 'keep.txt'))).toBe(false);
+    expect(fs.existsSync(path.join(cwd, 'desk', 'config.ts'))).toBe(expected);
+  });
+
+  test('an answer that is neither yes nor no is asked again with what is taken, not read as the default', async () => {
+    const answered = await answerYesNo(zh, '是', ['也许', '好'], { overwrite: '是否清空该目录并在此创建项目？', typescript: '使用 TypeScript？' });
+    expect(answered.code).toBe(0);
+    expect(answered.output).toContain('请回答「是」或「否」（也可输入 y 或 n），直接回车为「否」。');
+    expect(fs.existsSync(path.join(cwd, 'desk', 'config.ts'))).toBe(true);
+    // In English too, 是 means yes: a Chinese speaker in an English terminal.
+    fs.rmSync(path.join(cwd, 'desk'), { recursive: true });
+    const english = await answerYesNo({}, '是', ['maybe', '否'], { overwrite: 'Empty this directory and create the project here?', typescript: 'TypeScript?' });
+    expect(english.code).toBe(0);
+    expect(english.output).toContain('Empty this directory and create the project here? Yes');
+    expect(english.output).toContain('Answer yes or no (y or n; 是 or 否 work too); Enter alone means no.');
+    expect(english.output).toContain('TypeScript? No');
+    expect(fs.existsSync(path.join(cwd, 'desk', 'config.js'))).toBe(true);
   });
 });
 

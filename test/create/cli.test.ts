@@ -3,29 +3,22 @@
  * refused, a non-empty directory, hostile inputs, the install step, and questions answered in a pseudo
  * terminal (with Ctrl-C).
  */
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
 import { KEYS, runInPty } from '../support/pty';
 import { TEST_DEPENDENCIES } from '../../create/app-tests';
-import { CLI, DEAD_REGISTRY, expectedFileList, runCli, scaffoldEnv } from './scaffold-helpers';
+import { CLI, DEAD_REGISTRY, UNPRIVILEGED, emptyFolderPerTest, expectedFileList, runCli, scaffoldEnv } from './scaffold-helpers';
 
 const DEV_SERVER = path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js');
 const WORK = path.resolve(__dirname, '../../.tmp/create-cli');
 const VERSION = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version as string;
+const caseFolder = emptyFolderPerTest(WORK);
 let cwd: string;
-let count = 0;
+beforeEach(() => (cwd = caseFolder()));
 
-beforeAll(() => fs.mkdirSync(WORK, { recursive: true }));
-beforeEach(() => {
-  cwd = path.join(WORK, `case-${process.pid}-${count++}`);
-  fs.rmSync(cwd, { recursive: true, force: true });
-  fs.mkdirSync(cwd, { recursive: true });
-});
-
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, bin = CLI): ReturnType<typeof runCli> {
-  return runCli(args, cwd, env, bin);
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, bin = CLI, user = {}): ReturnType<typeof runCli> {
+  return runCli(args, cwd, env, bin, user);
 }
 
 function created(dir = 'my-app'): string[] {
@@ -507,7 +500,7 @@ describe('target path, filesystem and --server safety', () => {
     fs.writeFileSync(path.join(cwd, 'blocker'), 'a file');
     const inTheWay = await cli(['blocker/app', '--skip-install']);
     expect(inTheWay.code).toBe(1);
-    expect(inTheWay.stderr.trim()).toMatch(/^Cannot use .*blocker.*: a file is in the way where a folder should be \(ENOTDIR\)\.$/);
+    expect(inTheWay.stderr.trim()).toMatch(/^Cannot use .*blocker.*: a file is in the way where a folder should be \(ENOTDIR\)\. Move or rename that file, or pick another directory\.$/);
 
     fs.symlinkSync(path.join(cwd, 'gone'), path.join(cwd, 'dangling'));
     const dangling = await cli(['dangling', '--skip-install']);
@@ -518,15 +511,9 @@ describe('target path, filesystem and --server safety', () => {
     fs.mkdirSync(locked, { mode: 0o555 });
     fs.chmodSync(locked, 0o555);
     fs.chmodSync(cwd, 0o755);
-    // As root, permissions do not apply: run the CLI as "nobody" then, so the folder is really unwritable.
-    const asUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
-    const refused = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(process.execPath, [CLI, 'locked/app', '--skip-install'], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), HOME: cwd }, timeout: 60000, ...asUser }, (error, _stdout, stderr) =>
-        resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stderr }),
-      );
-    });
+    const refused = await cli(['locked/app', '--skip-install'], { HOME: cwd }, CLI, UNPRIVILEGED);
     expect(refused.code).toBe(1);
-    expect(refused.stderr.trim()).toMatch(/^Cannot write .*locked.*: permission denied \(EACCES\)\.$/);
+    expect(refused.stderr.trim()).toMatch(/^Cannot write .*locked.*: permission denied \(EACCES\)\. Pick a folder your user can read and write, or change the permissions of this one\.$/);
     for (const output of [inTheWay.stderr, dangling.stderr, refused.stderr]) expect(output).not.toMatch(/\n\s+at /);
   });
 

@@ -1,4 +1,5 @@
 import { execFile, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_TEST_FILE } from '../../create/app-tests';
 import type { CoreName, TemplateName } from '../../create/options';
@@ -71,11 +72,27 @@ export interface Ran {
   stderr: string;
 }
 
-/** Runs a Node CLI (the scaffolder unless `bin` says otherwise) in `cwd` with the scaffold tests' environment plus `env`. */
-export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, bin = CLI): Promise<Ran> {
+/** Who runs a CLI so that file permissions apply: as root they do not, so then "nobody". */
+export const UNPRIVILEGED: { uid?: number; gid?: number } = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+/** Runs a Node CLI (the scaffolder unless `bin` says otherwise) in `cwd` with the scaffold tests' environment plus `env`; as `user` if given. */
+export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, bin = CLI, user: { uid?: number; gid?: number } = {}): Promise<Ran> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...env }, timeout: 60000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [bin, ...args], { cwd, env: { ...scaffoldEnv(DEAD_REGISTRY, cwd), ...env }, timeout: 60000, ...user }, (error, stdout, stderr) =>
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** Gives each test of a file an empty folder of its own under `work` (jest hooks); the function returned names the current one. */
+export function emptyFolderPerTest(work: string): () => string {
+  let folder = '';
+  let count = 0;
+  beforeAll(() => fs.mkdirSync(work, { recursive: true }));
+  beforeEach(() => {
+    folder = path.join(work, `case-${process.pid}-${count++}`);
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.mkdirSync(folder, { recursive: true });
+  });
+  return () => folder;
 }

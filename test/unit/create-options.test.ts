@@ -1,6 +1,7 @@
 import { looksLikeSecret, normalizeInput, packageNameOf, validateAppId, validateDirectory, validateEndpoint, validateSdkAppId } from '../../create/options';
 import { jsString, markdownText } from '../../create/serialize';
 import { detectPackageManager } from '../../create/package-manager';
+import { readYesNo } from '../../create/yes-no';
 
 test('secrets are recognised; the values the scaffolder asks for are not', () => {
   const secrets = ['AKIDz8krbsJ5yKBZQpn74WFkmLPx3EXAMPLE', 'Gu5t9xGARNpq86cd98joQYCN3EXAMPLE', 'a3f1c2e4b5d6978800112233445566778899aabbccddeeff0011223344556677'];
@@ -42,4 +43,10 @@ test('the package manager comes from npm_config_user_agent', () => {
   expect(detectPackageManager('npm/11.19.1 node/v20.20.2 linux x64')).toBe('npm');
   expect(detectPackageManager(undefined)).toBe('npm');
   expect(detectPackageManager('bun/1.1.0')).toBe('npm');
+});
+
+test('a yes/no answer is read as a Chinese or an English speaker means it; anything else is neither', () => {
+  for (const yes of ['是', '是的', '好', '好的', '对', '确定', '确认', '要', '可以', 'y', 'Yes', 'ｙ', ' 是 ']) expect([yes, readYesNo(yes)]).toEqual([yes, true]);
+  for (const no of ['否', '不', '不是', '不对', '不确定', '不要', 'n', 'No', 'ｎ']) expect([no, readYesNo(no)]).toEqual([no, false]);
+  for (const neither of ['也许', 'maybe', '？', '1']) expect([neither, readYesNo(neither)]).toEqual([neither, undefined]);
 });

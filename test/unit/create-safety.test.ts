@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
+import { ZH_CN } from '../../create/messages';
 import { SECRET_REFUSAL, looksLikeSecret, validateDirectory, validateEndpoint } from '../../create/options';
 import { validateServerUrl } from '../../create/server-url';
 import { shellQuote } from '../../create/shell-quote';
@@ -94,5 +95,16 @@ test('a target re-checked before writing: unchanged passes; what landed meanwhil
 
 test('a filesystem error names its path escaped: an entry name from disk cannot reach the terminal raw', () => {
   const error = Object.assign(new Error('EACCES'), { code: 'EACCES', path: '/tmp/app/evil\u001b[2J' });
-  expect(targetProblemFrom(error, 'empty')?.message).toBe('Cannot empty /tmp/app/evil\\x1b[2J: permission denied (EACCES).');
+  expect(targetProblemFrom(error, 'empty')?.message).toBe('Cannot empty /tmp/app/evil\\x1b[2J: permission denied (EACCES). Pick a folder your user can read and write, or change the permissions of this one.');
+});
+
+test('a filesystem error is told in the user\'s language, its code kept; a code without words of its own still names it', () => {
+  const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', path: '/tmp/app/package.json' });
+  expect(targetProblemFrom(full, 'write', ZH_CN)?.message).toBe('无法写入 /tmp/app/package.json：磁盘空间不足（ENOSPC）。请清理磁盘空间后重新运行命令。');
+  const busy = Object.assign(new Error('EBUSY: resource busy or locked, rmdir'), { code: 'EBUSY', path: 'C:\\app\\tccc-call' });
+  expect(targetProblemFrom(busy, 'remove', ZH_CN)?.message).toBe('无法删除 C:\\app\\tccc-call：它正被占用（EBUSY）。请关闭正在使用它的程序（微信开发者工具、编辑器、位于该目录的终端）后重新运行命令。');
+  const odd = Object.assign(new Error('EMLINK: too many links, mkdir'), { code: 'EMLINK', path: '/tmp/app' });
+  expect(targetProblemFrom(odd, 'write', ZH_CN)?.message).toBe('无法写入 /tmp/app：系统拒绝了这个操作（EMLINK）。请检查路径及其权限后重新运行命令；可用错误码搜索原因。');
+  expect(targetProblemFrom(odd, 'write')?.message).not.toContain('too many links');
+  expect(targetProblemFrom(new Error('not from the filesystem'), 'write', ZH_CN)).toBeNull();
 });
