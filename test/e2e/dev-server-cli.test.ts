@@ -15,6 +15,7 @@ import { commandWith } from '../../dev-server/launch-command';
 import { protocolDocPath } from '../../dev-server/protocol-doc';
 import { CLI_OPTIONS, optionsTable } from '../../dev-server/cli-options';
 import { STARTUP_TEXTS } from '../../dev-server/startup-texts';
+import { terminalWidth } from '../../dev-server/terminal-width';
 import { httpJson } from '../../testing/http';
 import { fill, loadConsoleTexts } from '../support/console-texts';
 import { packedTarballs } from '../support/packed';
@@ -368,6 +369,19 @@ describe('what the banner tells an app (F8–F10 of the newcomer report)', () =>
       expect(banner).toContain(`${calls.both}${calls.closed}`);
       // No one channelId offered to every app.
       expect(banner).not.toMatch(/channelId: '/);
+    }
+  });
+
+  test('where config.js is: in an app made by the scaffolder, or in the subpackage add put into an existing app (packageTccc/, or its --root)', () => {
+    for (const language of ['en-US', 'zh-CN'] as const) {
+      const lines = startBanner({ ...facts, language }).split('\n');
+      const intro = lines[lines.findIndex((line) => line.startsWith('  endpoint: ')) - 1];
+      expect([language, intro]).toEqual([language, STARTUP_TEXTS[language].banner.configIntro]);
+      expect(intro).toMatch(/(^|[^/])config\.js/);
+      expect(intro).toContain('packageTccc/config.js');
+      expect(intro).toContain('--root');
+      // One line, no wider in a terminal than the banner's other guidance.
+      expect(terminalWidth(intro)).toBeLessThanOrEqual(terminalWidth(STARTUP_TEXTS[language].banner.devTools));
     }
   });
 
