@@ -97,6 +97,7 @@ async function main(): Promise<void> {
     port,
     host,
     channels,
+    language,
     allowHosts: list('allow-host'),
     allowOrigins: list('allow-origin'),
     agentToken,

@@ -28,6 +28,8 @@ export class CenterError extends Error {
 export interface CenterOptions {
   channels: Channel[];
   seats: string[];
+  /** A seat's name as the caller is told it (ringing, accepted); the agent API and console keep the seat's own. */
+  callerSeatName: (seat: string) => string;
   /** A ringing seat that does not answer in time releases the call back to the queue. */
   ringTimeoutMs: number;
   /** An IVR without (enough) digits moves on to the queue after this long. */
@@ -52,6 +54,7 @@ export interface CenterOptions {
 
 export const DEFAULT_CENTER_OPTIONS: Omit<CenterOptions, 'channels' | 'media'> = {
   seats: ['Agent Lin', 'Agent Chen'],
+  callerSeatName: (seat) => seat,
   ringTimeoutMs: 30000,
   ivrTimeoutMs: 20000,
   clientGraceMs: 30000,
@@ -318,7 +321,7 @@ export class ContactCenter {
     this.clearTimer(session);
     session.phase = 'active';
     session.acceptedAt = Date.now();
-    this.emit(session, { type: 'accepted', seatName: session.seatName });
+    this.emit(session, { type: 'accepted', seatName: this.options.callerSeatName(session.seatName) });
     this.changed();
     return session;
   }
@@ -448,7 +451,7 @@ export class ContactCenter {
     seat.sessionId = session.sessionId;
     session.phase = 'ringing';
     session.seatName = seat.name;
-    this.emit(session, { type: 'ringing', seatName: seat.name });
+    this.emit(session, { type: 'ringing', seatName: this.options.callerSeatName(seat.name) });
     const { autoAnswerMs, ringTimeoutMs } = this.options;
     if (autoAnswerMs !== null && autoAnswerMs < ringTimeoutMs) {
       this.schedule(session, autoAnswerMs, () => this.accept(session.sessionId));

@@ -17,8 +17,10 @@ import { isLoopbackName, isWildcardAddress, unmapped, urlHost } from './addresse
 import { AgentStreams } from './agent-streams';
 import { handleEventSocket } from './event-socket';
 import { guarded, reportInternal } from './guard';
+import type { Language } from './language';
 import { RateLimiter } from './rate-limiter';
 import { decodeSegment, requestPath } from './request-target';
+import { consoleTextsOf, seatNameIn } from './seat-names';
 import { trtcMedia } from './usersig';
 
 export const DEFAULT_PORT = 5700;
@@ -54,7 +56,9 @@ export interface DevServerOptions {
   channels?: Channel[];
   /** With both, sessions get real TRTC rooms and server-signed UserSigs. */
   trtc?: { sdkAppId: number; secretKey: string };
-  center?: Partial<Omit<CenterOptions, 'channels' | 'media'>>;
+  center?: Partial<Omit<CenterOptions, 'channels' | 'media' | 'callerSeatName'>>;
+  /** The language callers hear the simulator's own seat names in (Agent Lin, Agent n: 座席小林, 座席 n); any other name as given. Default en-US. */
+  language?: Language;
   /** Names a Host header may carry besides loopback names and the bound address. */
   allowHosts?: string[];
   /** Browser origins allowed besides the server's own. */
@@ -140,21 +144,23 @@ const CONSOLE_TYPES: Record<string, string> = { '.html': 'text/html', '.css': 't
 /** Starts the simulator: the backend protocol of docs/protocol.md, the agent API and the agent console. */
 export async function startDevServer(options: DevServerOptions = {}): Promise<DevServer> {
   const host = options.host ?? DEFAULT_HOST;
-  const center = new ContactCenter({
-    ...DEFAULT_CENTER_OPTIONS,
-    ...options.center,
-    channels: options.channels ?? DEFAULT_CHANNELS,
-    media: options.trtc ? trtcMedia(options.trtc) : () => ({ type: 'none' }),
-  });
-  const agentToken = options.agentToken ?? (isLoopbackName(host) ? null : randomBytes(18).toString('base64url'));
-  const access = new AccessPolicy({ host, allowHosts: options.allowHosts ?? [], allowOrigins: options.allowOrigins ?? [], agentToken });
-  const loginLimiter = new RateLimiter(options.loginRate?.burst ?? LOGIN_BURST, options.loginRate?.perSecond ?? LOGINS_PER_SECOND);
   const consoleDir = findConsoleDir();
   const consoleFiles = new Map<string, { type: string; body: Buffer }>();
   for (const name of fs.readdirSync(consoleDir)) {
     const type = CONSOLE_TYPES[path.extname(name)];
     if (type) consoleFiles.set(`/${name}`, { type: `${type}; charset=utf-8`, body: fs.readFileSync(path.join(consoleDir, name)) });
   }
+  const consoleTexts = consoleTextsOf(String(consoleFiles.get('/texts.js')?.body));
+  const center = new ContactCenter({
+    ...DEFAULT_CENTER_OPTIONS,
+    ...options.center,
+    callerSeatName: seatNameIn(options.language ?? 'en-US', consoleTexts),
+    channels: options.channels ?? DEFAULT_CHANNELS,
+    media: options.trtc ? trtcMedia(options.trtc) : () => ({ type: 'none' }),
+  });
+  const agentToken = options.agentToken ?? (isLoopbackName(host) ? null : randomBytes(18).toString('base64url'));
+  const access = new AccessPolicy({ host, allowHosts: options.allowHosts ?? [], allowOrigins: options.allowOrigins ?? [], agentToken });
+  const loginLimiter = new RateLimiter(options.loginRate?.burst ?? LOGIN_BURST, options.loginRate?.perSecond ?? LOGINS_PER_SECOND);
 
   let port = 0;
   /** The socket's own address, never the request's Host: a wildcard bind answers on the address the client reached. */

@@ -15,7 +15,9 @@ import { commandWith } from '../../dev-server/launch-command';
 import { protocolDocPath } from '../../dev-server/protocol-doc';
 import { CLI_OPTIONS, optionsTable } from '../../dev-server/cli-options';
 import { STARTUP_TEXTS } from '../../dev-server/startup-texts';
+import { terminalWidth } from '../../dev-server/terminal-width';
 import { httpJson } from '../../testing/http';
+import { fill, loadConsoleTexts } from '../support/console-texts';
 import { packedTarballs } from '../support/packed';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -280,6 +282,52 @@ test('in a Chinese terminal (LANG=zh_CN.UTF-8) the banner and errors are in Chin
   expect((await run(['--channels', channels])).stderr).toContain(`${channels}: channel #2: duplicate id "a"`);
 });
 
+/** What a phone hears of its call on `url` until the agent answers: the ringing and accepted events' seat names. */
+async function seatNamesOnThePhone(url: string): Promise<string[]> {
+  const login = await httpJson('POST', `${url}/v1/login`, { sdkAppId: '1400000020', jsCode: `code-${Math.random()}` });
+  const created = await httpJson('POST', `${url}/v1/sessions`, { channelId: 'video-support', media: 'video' }, { authorization: `Bearer ${login.body.token}` });
+  const ws = new WebSocket(`${url.replace('http', 'ws')}/v1/events`);
+  const frames: Array<{ type: string; seatName?: string }> = [];
+  ws.on('message', (data) => frames.push(JSON.parse(String(data))));
+  try {
+    await new Promise((resolve, reject) => {
+      ws.on('open', resolve);
+      ws.on('error', reject);
+    });
+    ws.send(JSON.stringify({ type: 'hello', token: login.body.token, since: created.body.signaling.since }));
+    const deadline = Date.now() + 5000;
+    while (!frames.some((frame) => frame.type === 'accepted') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+  } finally {
+    ws.close();
+  }
+  return frames.filter((frame) => frame.type === 'ringing' || frame.type === 'accepted').map((frame) => `${frame.type} ${frame.seatName}`);
+}
+
+test('the seat names a phone hears are in the language the simulator speaks, as its agent console says them', async () => {
+  const zhEnv = { ...CLEAN_ENV, LANG: 'zh_CN.UTF-8' };
+  const consoleTexts = loadConsoleTexts();
+  const heard = async (args: string[], env: NodeJS.ProcessEnv) => {
+    const server = await started(['--auto-answer', '0', ...args], env);
+    try {
+      const names = await seatNamesOnThePhone(server.url);
+      // The agent API keeps the seat's own name: the console shows it in its own language.
+      const calls = (await httpJson('GET', `${server.url}/agent/sessions`)).body.sessions as Array<{ seatName: string }>;
+      return { names, agentApi: calls.map((call) => call.seatName) };
+    } finally {
+      server.stop();
+    }
+  };
+  const chinese = consoleTexts['zh-CN'].demo_agentLin;
+  expect(chinese).toMatch(/^座席/);
+  expect(await heard([], zhEnv)).toEqual({ names: [`ringing ${chinese}`, `accepted ${chinese}`], agentApi: ['Agent Lin'] });
+  expect(await heard(['--lang', 'zh-CN'], CLEAN_ENV)).toEqual({ names: [`ringing ${chinese}`, `accepted ${chinese}`], agentApi: ['Agent Lin'] });
+  expect(await heard([], CLEAN_ENV)).toEqual({ names: ['ringing Agent Lin', 'accepted Agent Lin'], agentApi: ['Agent Lin'] });
+  expect(await heard(['--lang', 'en-US'], zhEnv)).toEqual({ names: ['ringing Agent Lin', 'accepted Agent Lin'], agentApi: ['Agent Lin'] });
+  // The numbered seats of --seats n too.
+  expect((await heard(['--seats', '3'], zhEnv)).names).toEqual([`ringing ${fill(consoleTexts['zh-CN'].demo_agentNumbered, { n: 1 })}`, `accepted ${fill(consoleTexts['zh-CN'].demo_agentNumbered, { n: 1 })}`]);
+  expect((await heard(['--seats', '3'], CLEAN_ENV)).names).toEqual(['ringing Agent 1', 'accepted Agent 1']);
+});
+
 test('LC_ALL, then LC_MESSAGES, then LANG: the first set decides, as for any POSIX program', async () => {
   const help = async (env: NodeJS.ProcessEnv) => (await run(['--help'], { ...CLEAN_ENV, ...env })).stdout;
   expect(await help({ LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' })).toContain(ZH.usage);
@@ -321,6 +369,19 @@ describe('what the banner tells an app (F8–F10 of the newcomer report)', () =>
       expect(banner).toContain(`${calls.both}${calls.closed}`);
       // No one channelId offered to every app.
       expect(banner).not.toMatch(/channelId: '/);
+    }
+  });
+
+  test('where config.js is: in an app made by the scaffolder, or in the subpackage add put into an existing app (packageTccc/, or its --root)', () => {
+    for (const language of ['en-US', 'zh-CN'] as const) {
+      const lines = startBanner({ ...facts, language }).split('\n');
+      const intro = lines[lines.findIndex((line) => line.startsWith('  endpoint: ')) - 1];
+      expect([language, intro]).toEqual([language, STARTUP_TEXTS[language].banner.configIntro]);
+      expect(intro).toMatch(/(^|[^/])config\.js/);
+      expect(intro).toContain('packageTccc/config.js');
+      expect(intro).toContain('--root');
+      // One line, no wider in a terminal than the banner's other guidance.
+      expect(terminalWidth(intro)).toBeLessThanOrEqual(terminalWidth(STARTUP_TEXTS[language].banner.devTools));
     }
   });
 
