@@ -112,11 +112,11 @@ export const CLI_OPTIONS: CliOption[] = [
     value: 'lang',
     help: 'language of these lines, errors and the seat names phones hear: zh-CN or en-US (default: the terminal locale)',
     readme:
-      'language of the startup lines and errors: `zh-CN` or `en-US` (default: the terminal locale, `LC_ALL` / `LC_MESSAGES` / `LANG`, or the system language on Windows). The console follows the browser and has a switch',
+      'language of the startup lines, errors and the seat names phones hear: `zh-CN` or `en-US` (default: the terminal locale, `LC_ALL` / `LC_MESSAGES` / `LANG`, or the system language on Windows). The console follows the browser and has a switch',
     zh: {
       help: '启动信息、错误提示和手机上显示的座席名称的语言：zh-CN 或 en-US（默认跟随终端的语言环境）',
       readme:
-        '启动信息和错误提示的语言：`zh-CN` 或 `en-US`（默认跟随终端的语言环境：`LC_ALL` / `LC_MESSAGES` / `LANG`，Windows 上跟随系统语言）。座席控制台跟随浏览器的语言，并有切换按钮',
+        '启动信息、错误提示和手机上显示的座席名称的语言：`zh-CN` 或 `en-US`（默认跟随终端的语言环境：`LC_ALL` / `LC_MESSAGES` / `LANG`，Windows 上跟随系统语言）。座席控制台跟随浏览器的语言，并有切换按钮',
     },
   },
   { name: 'help', short: 'h', help: 'show this help', zh: { help: '显示本帮助' } },
