@@ -9,6 +9,7 @@ import { inMiniprogram, readHost } from './host-project';
 import { installLeftovers } from './install-leftovers';
 import { withTargetProblems } from '../target-problem';
 import { planRemove } from './plan-remove';
+import { assertRemovable } from './removable';
 import { AddRefusal } from './refusal';
 import { writeAll } from './staged-write';
 import { callPageUrl } from './subpackage-files';
@@ -25,7 +26,8 @@ export interface RemoveRun {
  * `create-tccc-miniprogram remove [dir]`: takes out what `add` put in. The host files come back byte for
  * byte where they are as add left it; a file changed since loses only add's edits, and the output says
  * so. Then the subpackage folder goes, with what installing a root package.json add created left beside
- * it. Without --root, the one subpackage add made is found in app.json.
+ * it; a folder it could not delete stops it before anything changes. Without --root, the one subpackage add
+ * made is found in app.json.
  */
 export async function runRemove(directory: string, run: RemoveRun): Promise<number> {
   const { m } = run;
@@ -57,10 +59,12 @@ export async function runRemove(directory: string, run: RemoveRun): Promise<numb
     run.out(`${m.add.dryRun}\n\n${unifiedDiff(changes, m.add.dryRunBinary)}\n${deleted.map((name) => `--- a/${name}`).join('\n')}\n${lines.join('\n')}\n${m.add.dryRunEnd}\n`);
     return 0;
   }
+  const deleted = [subpackageDir(host, root), ...leftovers.deleted.map((name) => path.join(host.dir, name))];
+  // All or nothing: a folder that could not be deleted would stay beside host files already restored.
+  withTargetProblems('remove', m, () => deleted.forEach(assertRemovable));
   writeAll(host.dir, changes, m);
   withTargetProblems('remove', m, () => {
-    fs.rmSync(subpackageDir(host, root), { recursive: true, force: true });
-    for (const name of leftovers.deleted) fs.rmSync(path.join(host.dir, name), { recursive: true, force: true });
+    for (const target of deleted) fs.rmSync(target, { recursive: true, force: true });
   });
   run.out(`\n${m.add.removed(folder)}\n${lines.join('\n')}\n`);
   return 0;

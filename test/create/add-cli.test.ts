@@ -157,6 +157,30 @@ test('in Chinese, a project this user cannot write: add says which file, why (EA
   expect(tree(dir)).toEqual(before);
 });
 
+test('remove that could not delete the subpackage folder changes nothing, and says which folder, in Chinese', async () => {
+  const dir = copyFixture('add-plain');
+  expect((await cli(['add', '--yes', '--skip-install'], dir)).code).toBe(0);
+  // A folder in the subpackage its user cannot empty (made by another user, or read-only).
+  const stuck = path.join(dir, 'packageTccc', 'stuck');
+  fs.mkdirSync(stuck);
+  fs.writeFileSync(path.join(stuck, 'kept.txt'), 'x');
+  if (UNPRIVILEGED.uid !== undefined) {
+    for (const file of [dir, ...fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((name) => path.join(dir, name))]) {
+      if (!file.startsWith(stuck)) fs.chownSync(file, UNPRIVILEGED.uid, UNPRIVILEGED.gid!);
+    }
+  }
+  fs.chmodSync(stuck, 0o555);
+  const before = tree(dir);
+  try {
+    const result = await cli(['remove'], dir, { LANG: 'zh_CN.UTF-8', HOME: dir }, UNPRIVILEGED);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^无法删除 .*packageTccc\/stuck：没有权限（EACCES）。/);
+    expect(tree(dir)).toEqual(before);
+  } finally {
+    fs.chmodSync(stuck, 0o755);
+  }
+});
+
 test("the subpackage's README in each language: the same sections, code spans and links, on each core; how to run its test, unless --no-tests", async () => {
   const shapeOf = async (flags: string[]) => {
     const dir = copyFixture('add-ts');
