@@ -1,5 +1,5 @@
 import type TIM = require('tim-wx-sdk');
-import { Cancellation, asPromise, withTimeout } from '../services/async';
+import { Cancellation, asPromise } from '../services/async';
 import { ErrorCode, TcccError, toTcccError } from '../services/errors';
 import type { SignalingDescriptor } from '../services/protocol';
 import type { Signaling, SignalingCallbacks } from '../services/signaling';
@@ -49,7 +49,8 @@ export class TimSignaling implements Signaling {
     });
     tim.on(this.timStatic.EVENT.MESSAGE_RECEIVED, this.onMessage);
     tim.on(this.timStatic.EVENT.KICKED_OUT, this.onKickedOut);
-    const step = <T>(promise: Promise<T>, what: string) => opening.guard(withTimeout(promise, TIM_READY_TIMEOUT_MS, what));
+    // One guard for the deadline and the cancellation: close() clears the deadline's timer too.
+    const step = <T>(promise: Promise<T>, what: string) => opening.guard(promise, { ms: TIM_READY_TIMEOUT_MS, what });
     const opened = () => {
       if (this.opening === opening) this.opening = null;
     };

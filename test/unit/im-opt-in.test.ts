@@ -99,3 +99,32 @@ test('TimSignaling.close() during open() settles it at once and removes its SDK_
   expect(Date.now() - closedAt).toBeLessThan(1000);
   expect(listeners.get('ready')).toEqual([]);
 });
+
+test('TimSignaling.close() during open() leaves no timer behind (its 10 s deadline goes with it)', async () => {
+  jest.useFakeTimers();
+  try {
+    const fakeTim = {
+      EVENT: { SDK_READY: 'ready', MESSAGE_RECEIVED: 'message', KICKED_OUT: 'kicked', NET_STATE_CHANGE: 'net', ERROR: 'error' },
+      TYPES: { MSG_CUSTOM: 'TIMCustomElem', CONV_GROUP: 'GROUP', CONV_C2C: 'C2C' },
+      create: () => ({
+        setLogLevel: () => undefined,
+        login: async () => undefined,
+        logout: async () => undefined,
+        destroy: async () => undefined,
+        joinGroup: async () => undefined,
+        on: () => undefined,
+        off: () => undefined,
+      }),
+    };
+    const signaling = new TimSignaling(fakeTim, { type: 'tim', sdkAppId: 1, userId: 'u', userSig: 's', groupId: 'g1', since: 0 }, { onEvent: () => undefined, onLost: () => undefined });
+    const opened = signaling.open().catch((error: { code: string }) => error.code);
+    // Logged in; waiting for SDK_READY under its deadline.
+    await jest.advanceTimersByTimeAsync(20);
+    expect(jest.getTimerCount()).toBe(1);
+    signaling.close();
+    expect(await opened).toBe(ErrorCode.Cancelled);
+    expect(jest.getTimerCount()).toBe(0);
+  } finally {
+    jest.useRealTimers();
+  }
+});
