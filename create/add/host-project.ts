@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Messages } from '../messages';
+import { withTargetProblems } from '../target-problem';
 import { AddRefusal } from './refusal';
 
 /** A JSON file of the host, as text (what is restored byte for byte) and parsed. */
@@ -37,8 +38,13 @@ export interface HostProject {
 
 export const PROJECT_CONFIG = 'project.config.json';
 
+/** A host file's text; a file the filesystem refuses is told in the user's words (a TargetProblem). */
+function readText(file: string, m: Messages): string {
+  return withTargetProblems('use', m, () => fs.readFileSync(file, 'utf8'));
+}
+
 function readJson<T>(dir: string, file: string, m: Messages): JsonText<T> {
-  const text = fs.readFileSync(path.join(dir, ...file.split('/')), 'utf8');
+  const text = readText(path.join(dir, ...file.split('/')), m);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -105,7 +111,7 @@ export function readHost(dir: string, m: Messages): HostProject {
   const appJsonFile = inMiniprogram({ miniprogramRoot }, 'app.json');
   if (!fs.existsSync(path.join(dir, appJsonFile))) throw new AddRefusal(m.add.noAppJson(appJsonFile));
   const appJson = readJson<AppJson>(dir, appJsonFile, m);
-  const packageJson = readPackageJson(dir);
+  const packageJson = readPackageJson(dir, m);
   const framework = builtBy(dir, miniprogramRoot, packageJson?.json ?? null);
   if (framework) throw new AddRefusal(m.add.buildOutput(framework));
   const setting = (projectConfig.json.setting ?? {}) as { packNpmManually?: unknown };
@@ -121,10 +127,10 @@ export function readHost(dir: string, m: Messages): HostProject {
   };
 }
 
-function readPackageJson(dir: string): HostProject['packageJson'] {
+function readPackageJson(dir: string, m: Messages): HostProject['packageJson'] {
   const file = path.join(dir, 'package.json');
   if (!fs.existsSync(file)) return null;
-  const text = fs.readFileSync(file, 'utf8');
+  const text = readText(file, m);
   try {
     const json = JSON.parse(text) as unknown;
     return { file: 'package.json', text, json: typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as Record<string, unknown>) : null };

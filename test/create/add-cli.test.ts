@@ -157,6 +157,22 @@ test('in Chinese, a project this user cannot write: add says which file, why (EA
   expect(tree(dir)).toEqual(before);
 });
 
+test('add that cannot read the app\'s app.json says so in the user\'s words, and changes nothing', async () => {
+  const dir = copyFixture('add-plain');
+  const appJson = path.join(dir, 'app.json');
+  const before = tree(dir);
+  fs.chmodSync(appJson, 0o000);
+  try {
+    const result = await cli(['add', '--yes', '--skip-install'], dir, { LANG: 'zh_CN.UTF-8', HOME: dir }, UNPRIVILEGED);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/^无法访问 .*add-plain\/app\.json：没有权限（EACCES）。/);
+    expect(result.stderr).not.toMatch(/permission denied|\n\s+at /);
+  } finally {
+    fs.chmodSync(appJson, 0o644);
+  }
+  expect(tree(dir)).toEqual(before);
+});
+
 test('remove that could not delete the subpackage folder changes nothing, and says which folder, in Chinese', async () => {
   const dir = copyFixture('add-plain');
   expect((await cli(['add', '--yes', '--skip-install'], dir)).code).toBe(0);
