@@ -73,14 +73,14 @@ test('TimSignaling delivers call events from custom group messages once, in orde
   expect(calls).toEqual(['login', 'join:g1', 'logout']);
 });
 
-test('TimSignaling.close() during open() settles it at once and removes its SDK_READY listener', async () => {
+/** An IM SDK that logs in but never becomes ready (a slow or blocked IM network), with its listeners by event. */
+function neverReadyTim() {
   const listeners = new Map<string, unknown[]>();
   const fakeTim = {
     EVENT: { SDK_READY: 'ready', MESSAGE_RECEIVED: 'message', KICKED_OUT: 'kicked', NET_STATE_CHANGE: 'net', ERROR: 'error' },
     TYPES: { MSG_CUSTOM: 'TIMCustomElem', CONV_GROUP: 'GROUP', CONV_C2C: 'C2C' },
     create: () => ({
       setLogLevel: () => undefined,
-      // Logged in, but SDK_READY never comes (a slow or blocked IM network).
       login: async () => undefined,
       logout: async () => undefined,
       destroy: async () => undefined,
@@ -90,6 +90,11 @@ test('TimSignaling.close() during open() settles it at once and removes its SDK_
     }),
   };
   const signaling = new TimSignaling(fakeTim, { type: 'tim', sdkAppId: 1, userId: 'u', userSig: 's', groupId: 'g1', since: 0 }, { onEvent: () => undefined, onLost: () => undefined });
+  return { signaling, listeners };
+}
+
+test('TimSignaling.close() during open() settles it at once and removes its SDK_READY listener', async () => {
+  const { signaling, listeners } = neverReadyTim();
   const opened = signaling.open().then(() => 'opened', (error: { code: string }) => error.code);
   await new Promise((resolve) => setTimeout(resolve, 20));
   expect(listeners.get('ready')).toHaveLength(1);
@@ -103,20 +108,7 @@ test('TimSignaling.close() during open() settles it at once and removes its SDK_
 test('TimSignaling.close() during open() leaves no timer behind (its 10 s deadline goes with it)', async () => {
   jest.useFakeTimers();
   try {
-    const fakeTim = {
-      EVENT: { SDK_READY: 'ready', MESSAGE_RECEIVED: 'message', KICKED_OUT: 'kicked', NET_STATE_CHANGE: 'net', ERROR: 'error' },
-      TYPES: { MSG_CUSTOM: 'TIMCustomElem', CONV_GROUP: 'GROUP', CONV_C2C: 'C2C' },
-      create: () => ({
-        setLogLevel: () => undefined,
-        login: async () => undefined,
-        logout: async () => undefined,
-        destroy: async () => undefined,
-        joinGroup: async () => undefined,
-        on: () => undefined,
-        off: () => undefined,
-      }),
-    };
-    const signaling = new TimSignaling(fakeTim, { type: 'tim', sdkAppId: 1, userId: 'u', userSig: 's', groupId: 'g1', since: 0 }, { onEvent: () => undefined, onLost: () => undefined });
+    const { signaling } = neverReadyTim();
     const opened = signaling.open().catch((error: { code: string }) => error.code);
     // Logged in; waiting for SDK_READY under its deadline.
     await jest.advanceTimersByTimeAsync(20);
