@@ -142,33 +142,22 @@ test('in Chinese: refusals, the steps after add, and remove', async () => {
   expect(removed.stdout).toContain('已删除分包 packageTccc');
 });
 
-test('in Chinese, a project this user cannot write: add says which file, why (EACCES) and what to do, and changes nothing', async () => {
+test.each([
+  ['a project this user cannot write: add says which file, why (EACCES) and what to do', '.', 0o555, /^无法写入 .*add-plain\/\S+：没有权限（EACCES）。请换一个当前用户可以读写的目录，或修改该目录的权限。$/],
+  ["an app.json this user cannot read: add says so in the user's words", 'app.json', 0o000, /^无法访问 .*add-plain\/app\.json：没有权限（EACCES）。/],
+])('in Chinese, %s, and changes nothing', async (_, locked, mode, message) => {
   const dir = copyFixture('add-plain');
+  const target = path.join(dir, locked);
   const before = tree(dir);
-  fs.chmodSync(dir, 0o555);
+  const { mode: was } = fs.statSync(target);
+  fs.chmodSync(target, mode);
   try {
     const result = await cli(['add', '--yes', '--skip-install'], dir, { LANG: 'zh_CN.UTF-8', HOME: dir }, UNPRIVILEGED);
     expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^无法写入 .*add-plain\/\S+：没有权限（EACCES）。请换一个当前用户可以读写的目录，或修改该目录的权限。$/);
+    expect(result.stderr.trim()).toMatch(message);
     expect(result.stderr).not.toMatch(/permission denied|\n\s+at /);
   } finally {
-    fs.chmodSync(dir, 0o755);
-  }
-  expect(tree(dir)).toEqual(before);
-});
-
-test('add that cannot read the app\'s app.json says so in the user\'s words, and changes nothing', async () => {
-  const dir = copyFixture('add-plain');
-  const appJson = path.join(dir, 'app.json');
-  const before = tree(dir);
-  fs.chmodSync(appJson, 0o000);
-  try {
-    const result = await cli(['add', '--yes', '--skip-install'], dir, { LANG: 'zh_CN.UTF-8', HOME: dir }, UNPRIVILEGED);
-    expect(result.code).toBe(1);
-    expect(result.stderr.trim()).toMatch(/^无法访问 .*add-plain\/app\.json：没有权限（EACCES）。/);
-    expect(result.stderr).not.toMatch(/permission denied|\n\s+at /);
-  } finally {
-    fs.chmodSync(appJson, 0o644);
+    fs.chmodSync(target, was);
   }
   expect(tree(dir)).toEqual(before);
 });
