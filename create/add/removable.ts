@@ -7,10 +7,11 @@ import path from 'node:path';
  * that `remove` is all or nothing. Links are not followed (deleting one deletes only the link).
  */
 export function assertRemovable(target: string): void {
-  if (!fs.lstatSync(target, { throwIfNoEntry: false })) return;
+  const stat = fs.lstatSync(target, { throwIfNoEntry: false });
+  if (!stat) return;
   const deletable = fs.constants.W_OK | fs.constants.X_OK;
   fs.accessSync(path.dirname(target), deletable);
-  const pending = fs.lstatSync(target).isDirectory() ? [target] : [];
+  const pending = stat.isDirectory() ? [target] : [];
   while (pending.length > 0) {
     const dir = pending.pop()!;
     fs.accessSync(dir, deletable | fs.constants.R_OK);

@@ -1,7 +1,8 @@
+// call-screen/audio: the call screen for audio calls alone, without the video panel and its layout.
 import { ErrorCode, TcccError } from '../../services/errors';
 import { defineCallScreen } from './screen';
 
-/** call-screen/audio: the call screen for audio calls alone, without the video panel and its layout. */
+/** The error for a video call asked of this screen (`asked`: how it was asked). */
 function audioOnly(asked: string): TcccError {
   return new TcccError(ErrorCode.InvalidArgument, `call-screen/audio places audio calls only (${asked}): for video, use tccc-call-kit/call-screen.`, { argument: 'media' });
 }
