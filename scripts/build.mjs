@@ -208,14 +208,28 @@ async function buildFile(file, outDir) {
     if (path.basename(file).startsWith('_')) return;
     // `@import (css)` of a shared stylesheet stays an import (WeChat keeps one copy for every component).
     const { css } = await less.render(fs.readFileSync(file, 'utf8'), { filename: file });
-    fs.writeFileSync(out.replace(/\.less$/, '.wxss'), tightCalc(css.replace(LESS_IMPORT, moveImport)));
+    fs.writeFileSync(out.replace(/\.less$/, '.wxss'), unprefixed(tightCalc(css.replace(LESS_IMPORT, moveImport))));
   } else if (file.endsWith('.wxs')) {
     fs.writeFileSync(out, await minifyWxs(fs.readFileSync(file, 'utf8').replace(REQUIRE, move)));
-  } else if (/\.(wxml|wxss)$/.test(file)) {
-    fs.writeFileSync(out, fs.readFileSync(file, 'utf8').replace(TEMPLATE_SRC, moveImport).replace(LESS_IMPORT, moveImport));
+  } else if (file.endsWith('.wxss')) {
+    fs.writeFileSync(out, unprefixed(fs.readFileSync(file, 'utf8').replace(LESS_IMPORT, moveImport)));
+  } else if (file.endsWith('.wxml')) {
+    fs.writeFileSync(out, fs.readFileSync(file, 'utf8').replace(TEMPLATE_SRC, moveImport));
   } else if (/\.(png|svg)$/.test(file)) {
     fs.copyFileSync(file, out);
   }
+}
+
+/**
+ * A stylesheet WeChat's style completion (上传代码时样式自动补全, autoprefixer for iOS 8 and Chrome 37) leaves as
+ * written: its `-webkit-` copies of flex, transform, animation and keyframes are for WebViews that cannot draw
+ * our styles at all (they need CSS variables, grid and min()/max(): iOS 11.3, Chrome 79), and were 2.6 KB of the
+ * kit. The comment is autoprefixer's own switch for a whole file; WeChat's minifier then drops it.
+ */
+export const NO_PREFIXES = '/* autoprefixer: off */\n';
+
+function unprefixed(css) {
+  return NO_PREFIXES + css;
 }
 
 /**
