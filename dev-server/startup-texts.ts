@@ -28,7 +28,7 @@ export interface StartupTexts {
     autoAnswerAfter: (seconds: number) => string;
     tokenMadeUp: (token: string) => string;
     tokenGiven: string;
-    /** Where config.js is: a scaffolded app's own, or the subpackage's that `create-tccc-miniprogram add` put in. */
+    /** Where config.js is: a scaffolded app's own (config.ts in TypeScript), or the subpackage's that `create-tccc-miniprogram add` put in. */
     configIntro: string;
     devTools: string;
     /** The last line on loopback: the command that starts this server for a phone (how it was started, with --host 0.0.0.0). */
@@ -70,7 +70,7 @@ const EN_US: StartupTexts = {
     autoAnswerAfter: (seconds) => `after ${seconds} s`,
     tokenMadeUp: (token) => `needs its token: ${token}`,
     tokenGiven: 'needs its token (the one you gave with --agent-token)',
-    configIntro: 'config.js takes (after add: packageTccc/config.js, or in the --root you gave):',
+    configIntro: 'config.js (config.ts in TypeScript; after add: packageTccc/config.js, or in your --root) takes:',
     devTools: 'In WeChat DevTools tick 详情 → 本地设置 → 不校验合法域名 (local addresses are not whitelisted).',
     phoneHintAndStop: (command) => `On a phone: start it with ${command}, and set endpoint to this computer's LAN address. Ctrl+C stops the server.`,
     stop: 'Ctrl+C stops the server.',
@@ -132,7 +132,7 @@ const ZH_CN: StartupTexts = {
     autoAnswerAfter: (seconds) => `振铃 ${seconds} 秒后`,
     tokenMadeUp: (token) => `需要令牌：${token}`,
     tokenGiven: '需要令牌（即 --agent-token 指定的令牌）',
-    configIntro: '在 config.js 中这样配置（用 add 接入的：packageTccc/config.js，或 --root 目录中的）：',
+    configIntro: '配置 config.js（TS 项目为 config.ts；add 接入的为 packageTccc/config.js 或 --root 下的）：',
     devTools: '在微信开发者工具中勾选「详情 → 本地设置 → 不校验合法域名」（本地地址无法配置为合法域名）。',
     phoneHintAndStop: (command) => `真机调试：请用 ${command} 启动，并把 endpoint 改为本机的局域网地址。按 Ctrl+C 停止服务。`,
     stop: '按 Ctrl+C 停止服务。',

@@ -372,13 +372,14 @@ describe('what the banner tells an app (F8–F10 of the newcomer report)', () =>
     }
   });
 
-  test('where config.js is: in an app made by the scaffolder, or in the subpackage add put into an existing app (packageTccc/, or its --root)', () => {
+  test('where config.js is: in an app made by the scaffolder (config.ts in TypeScript), or in the subpackage add put into an existing app (packageTccc/, or its --root)', () => {
     for (const language of ['en-US', 'zh-CN'] as const) {
       const lines = startBanner({ ...facts, language }).split('\n');
       const intro = lines[lines.findIndex((line) => line.startsWith('  endpoint: ')) - 1];
       expect([language, intro]).toEqual([language, STARTUP_TEXTS[language].banner.configIntro]);
       expect(intro).toMatch(/(^|[^/])config\.js/);
       expect(intro).toContain('packageTccc/config.js');
+      expect(intro).toContain('config.ts');
       expect(intro).toContain('--root');
       // One line, no wider in a terminal than the banner's other guidance.
       expect(terminalWidth(intro)).toBeLessThanOrEqual(terminalWidth(STARTUP_TEXTS[language].banner.devTools));
