@@ -7,6 +7,7 @@
 //     src/login, src/im             ->  miniprogram_dist/login, im  (with the services and common files they reach)
 //   kit   (tccc-call-kit)  ->  packages/tccc-call-kit/miniprogram_dist/
 //     every other src/components/<name>/*  ->  <name>/*  ("tccc-call-kit/call-screen")
+//     src/dev                               ->  dev/*     ("tccc-call-kit/dev", development checks)
 //     with its own copy of the small shared helpers it reaches (src/common/**, src/services/errors.ts).
 //
 // Each package holds the files its entries reach (requires, usingComponents, wxml/wxs/less imports), and
@@ -57,11 +58,12 @@ export const PACKAGES = {
   },
   kit: {
     outDir: path.join(root, 'packages', 'tccc-call-kit', 'miniprogram_dist'),
-    entries: () => kitComponents().map((name) => `components/${name}`),
-    /** Its own components, and copies of the shared helpers; never a core file. */
-    mayReach: (rel) => rel.startsWith('common/') || rel === 'services/errors.ts' || kitComponents().some((name) => rel.startsWith(`components/${name}/`)),
-    /** Declarations of its types entry and what that imports, the entry as the package's `index.d.ts`. */
-    declarations: { entry: KIT_TYPES_ENTRY },
+    /** Its components, and `dev` (`tccc-call-kit/dev`: the checks an app turns on while developing). */
+    entries: () => [...kitComponents().map((name) => `components/${name}`), 'dev'],
+    /** Its own components and dev entry, and copies of the shared helpers; never a core file. */
+    mayReach: (rel) => rel.startsWith('common/') || rel.startsWith('dev/') || rel === 'services/errors.ts' || kitComponents().some((name) => rel.startsWith(`components/${name}/`)),
+    /** Declarations of its types entry (as the package's `index.d.ts`) and of `dev`, and what they import. */
+    declarations: { entry: KIT_TYPES_ENTRY, alongside: ['dev/index.ts'] },
   },
 };
 
@@ -387,10 +389,10 @@ function placeCoreDeclarations(tmp, spec) {
   }
 }
 
-/** A package whose declarations are one entry (as `index.d.ts`) and the files it imports, each checked by `mayReach`. */
+/** A package whose declarations are one entry (as `index.d.ts`), its `alongside` entries and the files they import, each checked by `mayReach`. */
 function placeEntryDeclarations(tmp, name, spec) {
   const entry = path.join(srcDir, spec.declarations.entry);
-  const pending = [entry];
+  const pending = [entry, ...(spec.declarations.alongside ?? []).map((rel) => path.join(srcDir, rel))];
   const placed = new Set();
   while (pending.length > 0) {
     const srcTwin = pending.pop();

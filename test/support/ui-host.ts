@@ -7,6 +7,12 @@ import { KIT_PACKAGE, simulateRootOf } from './simulate-root';
 const loaded = new Map<string, string>();
 let kitCore: KitCore = 'open';
 
+/** The kit's development entry as built (`tccc-call-kit/dev`). */
+export type KitDevEntry = typeof import('../../src/dev');
+/** The dev entry beside each load of components: each load runs on modules of its own (see loadKitComponent). */
+const devEntries: KitDevEntry[] = [];
+let contrastChecked = false;
+
 /**
  * Which core the kit components of this test file run on: ours (`open`, the default) or the double of
  * Tencent's (`double`). Call it before the first load; wcc keeps one compiled template per path, so a
@@ -33,8 +39,21 @@ export function loadKitComponent(name: string): string {
     jest.resetModules();
     id = simulate.load(file, tagOf(name), { rootPath: simulateRootOf(kitCore) });
     loaded.set(name, id);
+    // Required right after the load, the entry shares that load's modules (the hooks' chunk), as in an app.
+    const devEntry = require(path.join(simulateRootOf(kitCore), 'miniprogram_npm', KIT_PACKAGE, 'dev', 'index')) as KitDevEntry;
+    devEntries.push(devEntry);
+    if (contrastChecked) devEntry.checkContrast();
   }
   return id;
+}
+
+/**
+ * `require('tccc-call-kit/dev').checkContrast()` as an app.js would call it: the contrast warnings, for the
+ * components loaded in this test file so far and from now on (a test file is one app run).
+ */
+export function checkContrastInKit(): void {
+  contrastChecked = true;
+  for (const devEntry of devEntries) devEntry.checkContrast();
 }
 
 /** The tag a component is rendered as: `tccc-call-bar`, `tccc-call-screen-audio`. */

@@ -6,7 +6,7 @@
  */
 import simulate from 'miniprogram-simulate';
 import { loggedInToSimulator } from '../support/logged-in';
-import { renderInHost, tapButton } from '../support/ui-host';
+import { checkContrastInKit, renderInHost, tapButton } from '../support/ui-host';
 import { simulatorAgent, waitFor } from '../../testing';
 
 const SDK_APP_ID = '1400000001';
@@ -193,7 +193,8 @@ test("talking: the agent's name leads the header, large and in its own element (
   expect(screen.dom.querySelector('[class*="tccc-call-screen__name"]')).toBeNull();
 });
 
-test('colours set outside the kit (app.wxss, custom-style) are checked as drawn: a brand label below 4.5:1 is named (#8)', async () => {
+test('with tccc-call-kit/dev, colours set outside the kit (app.wxss, custom-style) are checked as drawn: a brand label below 4.5:1 is named (#8)', async () => {
+  checkContrastInKit();
   const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
   // What app.wxss would do to the screen, as the page draws it (simulate prefixes classes with the tag).
   const style = document.createElement('style');

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { contrastRatio, parseColour } from '../../src/common/contrast';
-import { contrastProblems, DEFAULT_PALETTE, isColourVar, onBrandFor, varsFor } from '../../src/components/config-provider/contrast-check';
+import { isColourVar, onBrandFor, varsFor } from '../../src/components/config-provider/theme-vars';
+import { contrastProblems, DEFAULT_PALETTE } from '../../src/dev/theme-contrast';
 
 test('WCAG contrast of known pairs', () => {
   expect(contrastRatio([0, 0, 0], [255, 255, 255])).toBeCloseTo(21, 5);

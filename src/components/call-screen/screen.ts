@@ -1,7 +1,7 @@
 import { defineComponent } from '../../common/component';
 import { localeBehavior } from '../../common/locale-behavior';
 import { selectComponent } from '../../common/select';
-import { pairProblem, warnOnce } from '../../common/contrast';
+import { devChecks } from '../../common/dev-hooks';
 import { resolveTexts } from '../../common/locale';
 import type { Texts } from '../../common/locale';
 import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
@@ -95,7 +95,7 @@ export function defineCallScreen(variant: CallScreenVariant = {}): void {
     },
     lifetimes: {
       ready() {
-        this.checkDrawnContrast();
+        devChecks.drawnContrast?.(this);
       },
     },
     observers: {
@@ -274,27 +274,6 @@ export function defineCallScreen(variant: CallScreenVariant = {}): void {
         if (next === own.derived) return;
         own.derived = next;
         this.render(next);
-      },
-      /**
-       * The colours as drawn, whoever set them (app.wxss, a config provider, custom-style): the brand label,
-       * the status line and the title against WCAG AA, read once from computed styles and warned of once.
-       */
-      checkDrawnContrast() {
-        const selectors = ['.tccc-call-screen', '.tccc-call-screen__probe', '.tccc-call-screen__status', '.tccc-call-screen__title'];
-        const query = this.createSelectorQuery();
-        for (const selector of selectors) query.select(selector).fields({ computedStyle: ['color', 'backgroundColor'] }, () => undefined);
-        query.exec((results: Array<{ color?: string; backgroundColor?: string } | null>) => {
-          const [screen, probe, status, title] = results.map((result) => result ?? {});
-          const pairs = [
-            { fg: probe.color, bg: probe.backgroundColor, min: 4.5, what: "the start button's label (--tccc-color-on-brand on --tccc-color-brand)" },
-            { fg: status.color, bg: screen.backgroundColor, min: 4.5, what: 'the status line' },
-            { fg: title.color, bg: screen.backgroundColor, min: 4.5, what: 'the title' },
-          ];
-          for (const pair of pairs) {
-            const problem = pairProblem({ ...pair, fg: pair.fg ?? '', bg: pair.bg ?? '' });
-            if (problem) warnOnce('call-screen', problem);
-          }
-        });
       },
       root(): CoreComponent | null {
         return selectComponent<CoreComponent>(this, ROOT_SELECTOR);

@@ -1,7 +1,7 @@
 import { defineComponent } from '../../common/component';
-import { warnOnce } from '../../common/contrast';
-import type { Scheme } from './contrast-check';
-import { contrastProblems, onBrandFor, varsFor } from './contrast-check';
+import { devChecks } from '../../common/dev-hooks';
+import type { Scheme } from './theme-vars';
+import { onBrandFor, varsFor } from './theme-vars';
 
 type ThemeListener = (result: { theme?: string }) => void;
 const listeners = new WeakMap<object, ThemeListener>();
@@ -19,8 +19,8 @@ function currentScheme(): Scheme {
 /**
  * Sets `--tccc-*` CSS variables for everything inside it from a `themeVars` object, e.g.
  * `{ colorBrand: '#c2410c', callBarHangupBackground: '#c00' }`, and from `themeVarsDark` in dark mode.
- * The style string is built in WXS. A light brand with no `colorOnBrand` gets dark labels; a theme whose
- * colours still miss WCAG AA is named in a console warning, once, in every build.
+ * The style string is built in WXS. A light brand with no `colorOnBrand` gets dark labels; with
+ * `tccc-call-kit/dev`'s `checkContrast()`, a theme whose colours still miss their contrast is warned of.
  */
 defineComponent({
   properties: {
@@ -61,7 +61,7 @@ defineComponent({
     },
   },
   methods: {
-    /** Picks the brand labels' colour per mode, and warns of the pairs that still miss their ratio. */
+    /** Picks the brand labels' colour per mode, and hands the drawn colours to the contrast check if it is on. */
     applyTheme() {
       const light = (this.data.themeVars ?? {}) as Record<string, unknown>;
       const dark = (this.data.themeVarsDark ?? {}) as Record<string, unknown>;
@@ -70,7 +70,7 @@ defineComponent({
         const vars = varsFor(scheme, light, dark);
         onBrand[scheme] = onBrandFor(vars);
         const drawn = onBrand[scheme] ? { ...vars, colorOnBrand: onBrand[scheme] } : vars;
-        for (const problem of contrastProblems(scheme, drawn)) warnOnce('config-provider', problem);
+        devChecks.themeContrast?.(scheme, drawn);
       }
       if (onBrand.light !== this.data.onBrand.light || onBrand.dark !== this.data.onBrand.dark) this.setData({ onBrand });
     },
