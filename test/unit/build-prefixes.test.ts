@@ -10,7 +10,7 @@ import path from 'node:path';
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGES = [path.join(ROOT, 'miniprogram_dist'), path.join(ROOT, 'packages/tccc-call-kit/miniprogram_dist')];
 // miniprogram-ci's own copies: the WXSS step WeChat runs, and the postcss and autoprefixer it runs it with.
-const fromCi = createRequire(path.join(path.dirname(require.resolve('miniprogram-ci')), '..', 'package.json'));
+const fromCi = createRequire(path.join(ROOT, 'node_modules', 'miniprogram-ci', 'package.json'));
 
 type Plugin = unknown;
 
