@@ -66,11 +66,13 @@ function round1(value: number): number {
  * dependency update that grows shows here); the kit's and the totals lowered with the same margins when the kit
  * shrank to 65.9 KB (total 187.8 on our core, 101.9 on Tencent's), and again on 2026-12-07 when the audio app
  * took call-screen/audio (core 55.6, without the pusher and player components; kit 55.7; total 175.2 and
- * 91.7). On the tccc core, `total` is everything but the double: the kit, vant, the ES5 helpers and the app.
+ * 91.7), and later that day when the kit's styles left WeChat's prefixing off and its contrast checks moved to
+ * tccc-call-kit/dev (kit 51.8; total 171.3 and 87.9). On the tccc core, `total` is everything but the double:
+ * the kit, vant, the ES5 helpers and the app.
  */
 export const BUDGETS: Record<Core, Partial<Record<Measured, number>>> = {
-  open: { core: 56.6, kit: 56.7, vant: 33.8, trtc: 28.2, es5: 0.8, app: 3.1, total: 177 },
-  tccc: { kit: 56.7, vant: 33.8, es5: 0.8, app: 2.9, total: 93.4 },
+  open: { core: 56.6, kit: 52.8, vant: 33.8, trtc: 28.2, es5: 0.8, app: 3.1, total: 173.1 },
+  tccc: { kit: 52.8, vant: 33.8, es5: 0.8, app: 2.9, total: 89.6 },
 };
 
 /** The goals of issue 27, KB. */
@@ -93,6 +95,11 @@ export const HISTORY: Array<{ when: string; open: Partial<Record<Measured, numbe
     when: '2026-12-06, ES5 bundles, kit trimmed',
     open: { core: 58.0, kit: 65.9, vant: 33.3, trtc: 27.7, es5: 0.3, app: 2.6, total: 187.8 },
     tccc: { kit: 65.9, vant: 33.3, es5: 0.3, app: 2.4, total: 101.9 },
+  },
+  {
+    when: '2026-12-07, on call-screen/audio',
+    open: { core: 55.6, kit: 55.7, vant: 33.3, trtc: 27.7, es5: 0.3, app: 2.6, total: 175.2 },
+    tccc: { kit: 55.7, vant: 33.3, es5: 0.3, app: 2.4, total: 91.7 },
   },
 ];
 
