@@ -280,7 +280,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   }
 
   writeProject(target, files, m);
-  if (local) copyLocalPackages(target, local.copies);
+  if (local) copyLocalPackages(target, local.copies, m);
   const details = madeDetails(m, options);
   const folder = folderNameOf(options.directory);
   process.stdout.write(`\n${m.progress.created(folder, details, terminalText(target))}\n`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Messages } from './messages';
 import { EN_US } from './messages';
 import type { Release } from './release';
+import { withTargetProblems } from './target-problem';
 
 /** Where a project made from a clone keeps our packed packages; its package.json points there (`file:`). */
 export const LOCAL_PACKAGES_DIR = 'local-packages';
@@ -34,10 +35,12 @@ export function localPackages(dir: string, release: Release, m: Messages = EN_US
   return { release: local, copies };
 }
 
-/** Copies the tarballs into the project (after writeProject). */
-export function copyLocalPackages(projectDir: string, copies: LocalPackages['copies']): void {
-  for (const { source, target } of copies) {
-    fs.mkdirSync(path.dirname(path.join(projectDir, target)), { recursive: true });
-    fs.copyFileSync(source, path.join(projectDir, target));
-  }
+/** Copies the tarballs into the project (after writeProject); what the filesystem refuses is told in `m`'s words. */
+export function copyLocalPackages(projectDir: string, copies: LocalPackages['copies'], m: Messages = EN_US): void {
+  withTargetProblems('write', m, () => {
+    for (const { source, target } of copies) {
+      fs.mkdirSync(path.dirname(path.join(projectDir, target)), { recursive: true });
+      fs.copyFileSync(source, path.join(projectDir, target));
+    }
+  });
 }

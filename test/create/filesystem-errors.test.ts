@@ -5,6 +5,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { copyLocalPackages } from '../../create/local-packages';
+import { EN_US, ZH_CN } from '../../create/messages';
+import { TargetProblem } from '../../create/target-problem';
 import { CLI, UNPRIVILEGED, emptyFolderPerTest, runCli } from './scaffold-helpers';
 
 const WORK = path.resolve(__dirname, '../../.tmp/create-filesystem');
@@ -79,4 +82,14 @@ describe.each([
       chinese ? /^.*dangling 是一个符号链接，它指向的 .*gone 不存在。请删除该链接，或换一个目录。$/ : /^.*dangling is a symbolic link to .*gone, which does not exist\. Remove the link or pick another directory\.$/,
     );
   });
+});
+
+// A clone's `npm run create`: the packed tarballs it checked for can go before they are copied in.
+test.each([
+  ['en-US', EN_US, /^Cannot write .*gone-0\.6\.0\.tgz: it is not there \(moved or deleted while this ran\?\) \(ENOENT\)\. Check the path, then run the command again\.$/],
+  ['zh-CN', ZH_CN, /^无法写入 .*gone-0\.6\.0\.tgz：它不存在（可能在运行期间被移走或删除）（ENOENT）。请检查路径后重新运行命令。$/],
+])('%s: a local package gone before it is copied in is told in the words of the scaffolder', (_language, messages, expected) => {
+  const copy = () => copyLocalPackages(cwd, [{ source: path.join(cwd, 'gone-0.6.0.tgz'), target: 'local-packages/gone-0.6.0.tgz' }], messages);
+  expect(copy).toThrow(TargetProblem);
+  expect(copy).toThrow(expected);
 });
