@@ -3,7 +3,7 @@ import { localeBehavior } from '../../common/locale-behavior';
 import { selectComponent } from '../../common/select';
 import { devChecks } from '../../common/dev-hooks';
 import { resolveTexts } from '../../common/locale';
-import type { Texts } from '../../common/locale';
+import type { SharedTexts } from '../../common/locale';
 import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
 import type { CoreComponent, CoreMethod } from './core-call';
 import { callCore, reportsState } from './core-call';
@@ -14,7 +14,7 @@ import { changedFields, screenStateOf } from './screen-state';
 import { startFailureText } from './start-failure';
 
 interface Internals {
-  texts: Texts;
+  texts: SharedTexts;
   lastEnd: LastEnd | null;
   /** The call as the screen derives it, for a core without getState (Tencent's). */
   derived: CoreView;
