@@ -96,7 +96,13 @@ export interface Texts {
   };
 }
 
-export const zhCN: Texts = {
+/**
+ * The texts of every component but the video panel, whose own (video-panel/texts.ts) only it loads: an app
+ * without video ships none of them.
+ */
+export type SharedTexts = Omit<Texts, 'video'>;
+
+export const zhCN: SharedTexts = {
   status: {
     idle: '联系客服',
     starting: '正在连接…',
@@ -155,14 +161,6 @@ export const zhCN: Texts = {
     callAudio: '语音呼叫',
     callVideo: '视频呼叫',
   },
-  video: {
-    waiting: '等待客服接入',
-    cameraOff: '摄像头已关闭',
-    reconnecting: '网络不稳定，正在重连…',
-    network: { unknown: '', good: '网络良好', fair: '网络一般', poor: '网络较差' },
-    pip: '我的画面，可拖动',
-    pipCameraOff: '我的画面，摄像头已关闭，可拖动',
-  },
   keypad: {
     star: '星号',
     pound: '井号',
@@ -188,7 +186,7 @@ export const zhCN: Texts = {
   },
 };
 
-export const enUS: Texts = {
+export const enUS: SharedTexts = {
   status: {
     idle: 'Contact us',
     starting: 'Connecting…',
@@ -247,14 +245,6 @@ export const enUS: Texts = {
     callAudio: 'Voice call',
     callVideo: 'Video call',
   },
-  video: {
-    waiting: 'Waiting for an agent',
-    cameraOff: 'Camera off',
-    reconnecting: 'Reconnecting…',
-    network: { unknown: '', good: 'Good network', fair: 'Fair network', poor: 'Poor network' },
-    pip: 'Your camera, drag to move',
-    pipCameraOff: 'Your camera, off, drag to move',
-  },
   keypad: {
     star: 'star',
     pound: 'pound',
@@ -280,25 +270,42 @@ export const enUS: Texts = {
   },
 };
 
-export const locales: Record<string, Texts> = { 'zh-CN': zhCN, 'en-US': enUS };
+export const locales: Record<string, SharedTexts> = { 'zh-CN': zhCN, 'en-US': enUS };
 
 export type LocaleInput = string | (Partial<{ [K in keyof Texts]: Partial<Texts[K]> }> & { base?: string });
+
+/** The language a `locale` value names: the name itself, or an overrides object's `base`. */
+function languageOf(input: unknown): string {
+  if (typeof input === 'string') return input;
+  return input && typeof input === 'object' ? String((input as { base?: unknown }).base) : '';
+}
+
+/** An overrides object's texts for `part`, if it has any. */
+function overridesOf(input: unknown, part: keyof Texts): object | null {
+  const overrides = input && typeof input === 'object' ? (input as Record<string, unknown>)[part] : null;
+  return overrides && typeof overrides === 'object' ? overrides : null;
+}
 
 /**
  * The texts for a `locale` property: a name (`'zh-CN'`, the default, or `'en-US'`), or an object of
  * overrides on top of `base` (a name, default zh-CN). Unknown names fall back to zh-CN.
  */
-export function resolveTexts(input: unknown): Texts {
-  if (typeof input === 'string') return locales[input] ?? zhCN;
-  if (!input || typeof input !== 'object') return zhCN;
-  const overrides = input as Record<string, unknown>;
-  const base = locales[String(overrides.base)] ?? zhCN;
+export function resolveTexts(input: unknown): SharedTexts {
+  const base = locales[languageOf(input)] ?? zhCN;
+  if (!input || typeof input !== 'object') return base;
   const merged = { ...base } as Record<string, unknown>;
-  for (const key of Object.keys(base) as (keyof Texts)[]) {
-    const part = overrides[key];
-    if (part && typeof part === 'object') merged[key] = { ...base[key], ...part };
+  for (const key of Object.keys(base) as (keyof SharedTexts)[]) {
+    const part = overridesOf(input, key);
+    if (part) merged[key] = { ...base[key], ...part };
   }
-  return merged as unknown as Texts;
+  return merged as unknown as SharedTexts;
+}
+
+/** The texts of a part that keeps its own `tables` by language (the video panel's), for a `locale` property as resolveTexts reads it. */
+export function resolvePart<K extends keyof Texts>(input: unknown, part: K, tables: Record<string, Texts[K]>): Texts[K] {
+  const base = tables[languageOf(input)] ?? tables['zh-CN'];
+  const overrides = overridesOf(input, part);
+  return overrides ? { ...base, ...overrides } : base;
 }
 
 /** Fills `{name}` placeholders. */

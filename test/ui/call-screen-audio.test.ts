@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import { loggedInToSimulator } from '../support/logged-in';
+import { shippedWith } from '../support/shipped';
 import { KIT_DIST } from '../support/simulate-root';
 import { renderInHost, tapButton } from '../support/ui-host';
 import { simulatorAgent, waitFor } from '../../testing';
@@ -79,4 +80,17 @@ test('its markup is call-screen\'s without the video panel, and its styles are c
   const full = rules(read('index.wxss'));
   expect([...rules(read('audio.wxss'))].filter((rule) => !full.has(rule) && !rule.startsWith('@media'))).toEqual([]);
   expect(Object.keys(JSON.parse(read('audio.json')).usingComponents)).not.toContain('tccc-video-panel');
+});
+
+test("its scripts (audio.js and the chunks it requires) hold none of the video calls' handlers and texts, which call-screen's and the video panel's hold", () => {
+  const shipped = (entry: string) => [...shippedWith(KIT_DIST, entry).values()].join('\n');
+  const handlers = ['onStartVideo', 'onCamera', 'onSwitchCamera', 'onPipMove', 'pipX', 'pipY'];
+  // As the build writes them: esbuild escapes what is not ASCII (\uXXXX).
+  const texts = ['摄像头已关闭', '我的画面，可拖动', 'Camera off', 'Your camera, drag to move'].map((text) =>
+    text.replace(/[^\x00-\x7f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`),
+  );
+  const audio = shipped('call-screen/audio');
+  expect([...handlers, ...texts].filter((code) => audio.includes(code))).toEqual([]);
+  expect(handlers.filter((code) => !shipped('call-screen/index').includes(code))).toEqual([]);
+  expect(texts.filter((text) => !shipped('video-panel/index').includes(text))).toEqual([]);
 });

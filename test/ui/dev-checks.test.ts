@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import simulate from 'miniprogram-simulate';
+import { shippedWith } from '../support/shipped';
 import { checkContrastInKit, loadKitComponent, renderInHost } from '../support/ui-host';
 import { installWxRuntime } from '../../testing';
 
@@ -105,36 +106,22 @@ describe("with require('tccc-call-kit/dev').checkContrast()", () => {
   });
 });
 
-/** A built script of the kit and every chunk it requires, transitively: what an app that uses it ships. */
-function shippedWith(entry: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const pending = [path.join(KIT_DIST, `${entry}.js`)];
-  while (pending.length > 0) {
-    const file = pending.pop()!;
-    if (files.has(file)) continue;
-    const text = fs.readFileSync(file, 'utf8');
-    files.set(file, text);
-    for (const [, specifier] of text.matchAll(/require\("(\.[^"]+)"\)/g)) pending.push(path.resolve(path.dirname(file), `${specifier}.js`));
-  }
-  return files;
-}
-
 describe('what ships', () => {
   const CONTRAST_CODE = ['WCAG', 'cannot be checked for contrast', 'computedStyle', 'console.warn'];
 
   test.each(['call-screen/index', 'call-screen/audio', 'config-provider/index'])('%s and the chunks it requires hold no contrast check', (entry) => {
-    for (const [file, text] of shippedWith(entry)) {
+    for (const [file, text] of shippedWith(KIT_DIST, entry)) {
       for (const code of CONTRAST_CODE) expect(`${path.relative(KIT_DIST, file)}: ${text.includes(code) ? code : 'none'}`).toBe(`${path.relative(KIT_DIST, file)}: none`);
     }
   });
 
   test('dev/index.js holds them, with its declaration, and shares the hooks with the components (one chunk, not a copy)', () => {
-    const dev = shippedWith('dev/index');
+    const dev = shippedWith(KIT_DIST, 'dev/index');
     const devText = [...dev.values()].join('\n');
     for (const code of CONTRAST_CODE) expect(devText).toContain(code);
     expect(fs.readFileSync(path.join(KIT_DIST, 'dev', 'index.d.ts'), 'utf8')).toMatch(/export declare function checkContrast\(\): void;/);
     const hooks = [...dev].filter(([file, text]) => file.includes(`${path.sep}chunks${path.sep}`) && /\bdevChecks\b/.test(text)).map(([file]) => file);
     expect(hooks).toHaveLength(1);
-    for (const entry of ['call-screen/index', 'call-screen/audio', 'config-provider/index']) expect([...shippedWith(entry).keys()]).toContain(hooks[0]);
+    for (const entry of ['call-screen/index', 'call-screen/audio', 'config-provider/index']) expect([...shippedWith(KIT_DIST, entry).keys()]).toContain(hooks[0]);
   });
 });

@@ -65,3 +65,11 @@ test('the picture-in-picture reports drags by the caller, not its own placement'
   await simulate.sleep(0);
   expect(host.events.pipmove).toEqual([{ x: 120, y: 300 }]);
 });
+
+test("a locale of overrides reaches the panel's own texts: its base language, its video part on top", () => {
+  const locale = { base: 'en-US', video: { waiting: 'An agent will be with you shortly' } };
+  const waiting = panel('waiting', 'locale="{{ locale }}" camera-enabled="{{ false }}"', { locale });
+  expect(waiting.subject.dom.textContent).toContain('An agent will be with you shortly');
+  expect(waiting.subject.dom.textContent).toContain('Camera off');
+  expect(panel('reconnecting', 'locale="{{ locale }}"', { locale: { base: 'fr-FR', status: { idle: 'Appelez-nous' } } }).subject.dom.textContent).toContain('网络不稳定，正在重连…');
+});

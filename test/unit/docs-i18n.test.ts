@@ -51,6 +51,7 @@ const STRING_TABLES = [
   'dev-server/cli-options.ts',
   'dev-server/console/texts.js',
   'src/common/locale.ts',
+  'src/components/video-panel/texts.ts',
 ];
 
 function markdownProblems(file: string, markdown: string): string[] {

@@ -1,6 +1,7 @@
-import { enUS, resolveTexts, zhCN } from '../../src/common/locale';
+import { enUS, resolvePart, resolveTexts, zhCN } from '../../src/common/locale';
 import { changedFields, screenStateOf, statusTextOf } from '../../src/components/call-screen/screen-state';
 import { startFailureText } from '../../src/components/call-screen/start-failure';
+import { videoTexts } from '../../src/components/video-panel/texts';
 import type { CallView } from '../../src/services/call-controller';
 import { EndStatus } from '../../src/services/protocol';
 
@@ -46,6 +47,13 @@ test('locale objects override a base locale part by part; unknown names fall bac
   expect(texts.actions).toBe(enUS.actions);
   expect(resolveTexts('fr-FR')).toBe(zhCN);
   expect(resolveTexts(42)).toBe(zhCN);
+});
+
+test("a part with its own tables (the video panel's) reads a locale value as the shared parts do", () => {
+  expect(resolvePart('en-US', 'video', videoTexts)).toBe(videoTexts['en-US']);
+  expect(resolvePart({ base: 'en-US', status: { idle: 'Call ACME' } }, 'video', videoTexts)).toBe(videoTexts['en-US']);
+  expect(resolvePart({ base: 'en-US', video: { waiting: 'Hold on' } }, 'video', videoTexts)).toEqual({ ...videoTexts['en-US'], waiting: 'Hold on' });
+  for (const unknown of ['fr-FR', 42, null, { video: 'not an object' }]) expect(resolvePart(unknown, 'video', videoTexts)).toBe(videoTexts['zh-CN']);
 });
 
 test('the video placeholder state and the fields a setData needs', () => {

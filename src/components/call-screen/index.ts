@@ -1,3 +1,4 @@
 import { defineCallScreen } from './screen';
+import { videoCalls } from './video';
 
-defineCallScreen();
+defineCallScreen({ behaviors: [videoCalls] });

@@ -1,5 +1,5 @@
 import { fill } from '../../common/locale';
-import type { Texts } from '../../common/locale';
+import type { SharedTexts } from '../../common/locale';
 
 /**
  * What the call screen renders from, whichever core runs the call. Our core's `getState()` and
@@ -45,7 +45,7 @@ export interface LastEnd {
   reason?: string;
 }
 
-function endedText(texts: Texts, lastEnd: LastEnd): string {
+function endedText(texts: SharedTexts, lastEnd: LastEnd): string {
   const { ended } = texts;
   if (lastEnd.closeBy === 'user') return ended.user;
   if (typeof lastEnd.reason !== 'string' || lastEnd.reason === '') return ended.ok;
@@ -62,7 +62,7 @@ function toneOf(view: CoreView, lastEnd: LastEnd | null): ScreenState['tone'] {
 }
 
 /** The status line for a call state: connecting, in queue (with the position), ringing, talking, ended. */
-export function statusTextOf(view: CoreView, texts: Texts, lastEnd: LastEnd | null): string {
+export function statusTextOf(view: CoreView, texts: SharedTexts, lastEnd: LastEnd | null): string {
   const { status } = texts;
   if (view.phase === 'idle') return lastEnd ? endedText(texts, lastEnd) : status.idle;
   if (view.reconnecting) return status.reconnecting;
@@ -87,7 +87,7 @@ export function statusTextOf(view: CoreView, texts: Texts, lastEnd: LastEnd | nu
   }
 }
 
-export function screenStateOf(view: CoreView, texts: Texts, lastEnd: LastEnd | null, preferredKind: 'audio' | 'video'): ScreenState {
+export function screenStateOf(view: CoreView, texts: SharedTexts, lastEnd: LastEnd | null, preferredKind: 'audio' | 'video'): ScreenState {
   const videoStatus = view.phase === 'idle' ? 'ended' : view.reconnecting ? 'reconnecting' : view.phase === 'active' ? 'talking' : 'waiting';
   const statusText = statusTextOf(view, texts, lastEnd);
   // Shown large only where the line names the agent (not while it tells of a problem instead).

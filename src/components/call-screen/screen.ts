@@ -3,7 +3,7 @@ import { localeBehavior } from '../../common/locale-behavior';
 import { selectComponent } from '../../common/select';
 import { devChecks } from '../../common/dev-hooks';
 import { resolveTexts } from '../../common/locale';
-import type { Texts } from '../../common/locale';
+import type { SharedTexts } from '../../common/locale';
 import { ErrorCode, TcccError, toTcccError } from '../../services/errors';
 import type { CoreComponent, CoreMethod } from './core-call';
 import { callCore, reportsState } from './core-call';
@@ -14,7 +14,7 @@ import { changedFields, screenStateOf } from './screen-state';
 import { startFailureText } from './start-failure';
 
 interface Internals {
-  texts: Texts;
+  texts: SharedTexts;
   lastEnd: LastEnd | null;
   /** The call as the screen derives it, for a core without getState (Tencent's). */
   derived: CoreView;
@@ -41,7 +41,7 @@ function detailOf(event: { detail?: unknown }): Record<string, unknown> {
   return event.detail && typeof event.detail === 'object' ? (event.detail as Record<string, unknown>) : {};
 }
 
-/** What a variant of the screen (call-screen/audio) adds: behaviours, and starts it refuses. */
+/** What a variant of the screen adds: behaviours (call-screen's video handlers, call-screen/audio's refusals), and starts it refuses. */
 export interface CallScreenVariant {
   behaviors?: string[];
   /** Why `start(kind)` is refused, or null to go on. */
@@ -69,9 +69,6 @@ export function defineCallScreen(variant: CallScreenVariant = {}): void {
       media: { type: String, value: 'audio' },
       /** Heading above the status line, e.g. your service's name. */
       title: { type: String, value: '' },
-      /** Starting place of the video call's picture-in-picture, in px inside the area beside the header (10000 = right edge). */
-      pipX: { type: Number, value: 10000 },
-      pipY: { type: Number, value: 0 },
     },
     data: {
       phase: 'idle' as ScreenState['phase'],
@@ -161,9 +158,6 @@ export function defineCallScreen(variant: CallScreenVariant = {}): void {
       onStartAudio() {
         this.start('audio').catch(() => undefined);
       },
-      onStartVideo() {
-        this.start('video').catch(() => undefined);
-      },
       onHangUp() {
         this.hangUp().catch(() => undefined);
       },
@@ -176,13 +170,6 @@ export function defineCallScreen(variant: CallScreenVariant = {}): void {
         const { soundMode } = event.detail;
         this.control(['setSoundMode'], [soundMode], { type: 'soundMode', soundMode });
       },
-      onCamera(event: WechatMiniprogram.CustomEvent<{ enabled: boolean }>) {
-        const { enabled } = event.detail;
-        this.control([enabled ? 'enableCamera' : 'disableCamera'], [], { type: 'camera', enabled });
-      },
-      onSwitchCamera() {
-        this.control(['switchCamera'], []);
-      },
       /** A call-bar control: the core's method, then (on a core without state) what it changed. */
       control(names: CoreMethod[], args: unknown[], applied?: DerivedAction) {
         const root = this.root();
@@ -191,10 +178,6 @@ export function defineCallScreen(variant: CallScreenVariant = {}): void {
           () => applied && this.derive(root, applied),
           () => undefined,
         );
-      },
-      /** Passed on, so a page can keep the caller's placement (and give it back as pip-x/pip-y next time). */
-      onPipMove(event: WechatMiniprogram.CustomEvent<{ x: number; y: number }>) {
-        this.triggerEvent('pipmove', event.detail);
       },
       onKeypad(event: WechatMiniprogram.CustomEvent<{ open: boolean }>) {
         this.setData({ keypadOpen: event.detail.open });

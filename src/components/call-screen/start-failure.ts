@@ -1,11 +1,11 @@
-import type { Texts } from '../../common/locale';
+import type { SharedTexts } from '../../common/locale';
 import { ErrorCode } from '../../services/errors';
 
 /**
  * The words for a start that failed, by error code, or '' when there is nothing to tell the caller (they
  * cancelled it themselves). The screen shows them in place of the status line; it never toasts.
  */
-export function startFailureText(code: unknown, texts: Texts): string {
+export function startFailureText(code: unknown, texts: SharedTexts): string {
   const words = texts.startFailed;
   switch (code) {
     case ErrorCode.Cancelled:

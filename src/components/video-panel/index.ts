@@ -1,5 +1,6 @@
 import { defineComponent } from '../../common/component';
 import { localeBehavior } from '../../common/locale-behavior';
+import { videoTexts } from './texts';
 
 /**
  * The video layout: the agent's video large (slot `remote`), the caller's camera as a picture-in-picture
@@ -7,7 +8,7 @@ import { localeBehavior } from '../../common/locale-behavior';
  * and a network-quality indicator. Put `tccc-wx-sdk-player` and `tccc-wx-sdk-pusher` in the slots.
  */
 defineComponent({
-  behaviors: [localeBehavior('video')],
+  behaviors: [localeBehavior('video', videoTexts)],
   properties: {
     /** 'waiting' (no agent yet), 'talking', 'reconnecting' or 'ended'. */
     status: { type: String, value: 'waiting' },
