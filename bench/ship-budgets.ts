@@ -67,12 +67,13 @@ function round1(value: number): number {
  * shrank to 65.9 KB (total 187.8 on our core, 101.9 on Tencent's), and again on 2026-12-07 when the audio app
  * took call-screen/audio (core 55.6, without the pusher and player components; kit 55.7; total 175.2 and
  * 91.7), and later that day when the kit's styles left WeChat's prefixing off and its contrast checks moved to
- * tccc-call-kit/dev (kit 51.8; total 171.3 and 87.9). On the tccc core, `total` is everything but the double:
+ * tccc-call-kit/dev and call-screen/audio lost its video handlers and texts (kit 51.2; total 170.6 and
+ * 87.2). On the tccc core, `total` is everything but the double:
  * the kit, vant, the ES5 helpers and the app.
  */
 export const BUDGETS: Record<Core, Partial<Record<Measured, number>>> = {
-  open: { core: 56.6, kit: 52.8, vant: 33.8, trtc: 28.2, es5: 0.8, app: 3.1, total: 173.1 },
-  tccc: { kit: 52.8, vant: 33.8, es5: 0.8, app: 2.9, total: 89.6 },
+  open: { core: 56.6, kit: 52.2, vant: 33.8, trtc: 28.2, es5: 0.8, app: 3.1, total: 172.4 },
+  tccc: { kit: 52.2, vant: 33.8, es5: 0.8, app: 2.9, total: 88.9 },
 };
 
 /** The goals of issue 27, KB. */
