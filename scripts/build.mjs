@@ -228,7 +228,7 @@ async function buildFile(file, outDir) {
  * our styles at all (they need CSS variables, grid and min()/max(): iOS 11.3, Chrome 79), and were 2.1 KB of the
  * kit. The comment is autoprefixer's own switch for a whole file; WeChat's minifier then drops it.
  */
-export const NO_PREFIXES = '/* autoprefixer: off */\n';
+const NO_PREFIXES = '/* autoprefixer: off */\n';
 
 function unprefixed(css) {
   return NO_PREFIXES + css;
