@@ -27,10 +27,14 @@ export interface BannerFacts {
   protocolDoc?: string;
 }
 
-/** The addresses a client reaches this server at: the bound one, or for a wildcard bind every LAN address. */
+/**
+ * The addresses a client reaches this server at: the bound one, or for a wildcard bind every LAN address
+ * it listens on (`0.0.0.0` takes IPv4 only; `::` both).
+ */
 export function reachableUrls(facts: Pick<BannerFacts, 'host' | 'port' | 'lanAddresses'>): string[] {
   if (!isWildcardAddress(facts.host)) return [`http://${urlHost(facts.host)}:${facts.port}`];
-  return facts.lanAddresses.map((lan) => `http://${urlHost(lan.address)}:${facts.port}`);
+  const listenedOn = facts.host === '0.0.0.0' ? facts.lanAddresses.filter((lan) => lan.family === 'IPv4') : facts.lanAddresses;
+  return listenedOn.map((lan) => `http://${urlHost(lan.address)}:${facts.port}`);
 }
 
 /** What tccc-dev-server prints when it is up. */

@@ -453,7 +453,8 @@ export class ContactCenter {
     session.seatName = seat.name;
     this.emit(session, { type: 'ringing', seatName: this.options.callerSeatName(seat.name) });
     const { autoAnswerMs, ringTimeoutMs } = this.options;
-    if (autoAnswerMs !== null && autoAnswerMs < ringTimeoutMs) {
+    // A seat set to answer by itself does, however long its delay: the ring timeout is for a person who does not click.
+    if (autoAnswerMs !== null) {
       this.schedule(session, autoAnswerMs, () => this.accept(session.sessionId));
     } else {
       this.schedule(session, ringTimeoutMs, () => {

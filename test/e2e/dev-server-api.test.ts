@@ -112,3 +112,21 @@ test('malformed WebSocket frames get an error frame; a bad hello closes; a good 
   expect(await huge.closed).toBe(1009);
   await httpJson('DELETE', `${server.url}/v1/sessions/${created.body.sessionId}`, undefined, caller.auth);
 });
+
+test('a seat set to auto-answer answers after its delay even when that is past the ring timeout', async () => {
+  // --auto-answer 45 with the usual 30 s ring timeout: the call must not ring from seat to seat forever.
+  const slow = await startDevServer({ port: 0, center: { ringTimeoutMs: 100, autoAnswerMs: 300 } });
+  try {
+    const caller = await httpJson('POST', `${slow.url}/v1/login`, { sdkAppId: '1400000009', jsCode: 'auto-answer-late' });
+    const call = await httpJson('POST', `${slow.url}/v1/sessions`, { channelId: 'video-support', media: 'video' }, { authorization: `Bearer ${caller.body.token}` });
+    let phase = '';
+    const deadline = Date.now() + 3000;
+    while (phase !== 'active' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      phase = (await simulatorAgent(slow.url).calls()).find((s) => s.sessionId === call.body.sessionId)?.phase ?? 'gone';
+    }
+    expect(phase).toBe('active');
+  } finally {
+    await slow.close();
+  }
+});

@@ -9,7 +9,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { WebSocket } from 'ws';
 import { lanAddresses } from '../../dev-server/addresses';
-import { startBanner } from '../../dev-server/banner';
+import { reachableUrls, startBanner } from '../../dev-server/banner';
 import { DEFAULT_CHANNELS } from '../../dev-server/channels';
 import { commandWith } from '../../dev-server/launch-command';
 import { protocolDocPath } from '../../dev-server/protocol-doc';
@@ -192,6 +192,18 @@ test('beyond loopback the banner warns loudly, lists the real LAN addresses, and
   expect(local).toContain("endpoint: 'http://127.0.0.1:5700'");
   const none = startBanner({ ...facts, host: '0.0.0.0', lanAddresses: [], agentToken: 't0ken-t0ken', agentTokenGenerated: true });
   expect(none).toContain('No LAN address found');
+});
+
+test('bound to 0.0.0.0 (IPv4 only) the banner lists no IPv6 address; bound to :: it lists both', () => {
+  const lan = [
+    { name: 'eth0', address: '192.168.1.23', family: 'IPv4' as const },
+    { name: 'eth0', address: 'fd00::2', family: 'IPv6' as const },
+  ];
+  const facts = { version: '9.9.9', port: 5700, channels: DEFAULT_CHANNELS, trtcSdkAppId: null, autoAnswerSeconds: undefined, lanAddresses: lan, agentToken: 't', agentTokenGenerated: true };
+  // Node's listen on 0.0.0.0 takes IPv4 connections only: http://[fd00::2]:5700 would be refused.
+  expect(reachableUrls({ ...facts, host: '0.0.0.0' })).toEqual(['http://192.168.1.23:5700']);
+  expect(startBanner({ ...facts, host: '0.0.0.0' })).not.toContain('fd00::2');
+  expect(reachableUrls({ ...facts, host: '::' })).toEqual(['http://192.168.1.23:5700', 'http://[fd00::2]:5700']);
 });
 
 test('--calls-per-address caps the live calls of one client address (429 past it)', async () => {
