@@ -141,15 +141,21 @@
     return h > 0 ? h + ':' + pad(m % 60) + ':' + pad(s % 60) : pad(m) + ':' + pad(s % 60);
   }
 
+  /** An agent request; a refusal (or no answer at all) goes to `failed` with the server's own words. */
+  function send(method, path, body, failed) {
+    return fetch(path, { method: method, headers: headers(), body: body === undefined ? undefined : JSON.stringify(body) })
+      .then(function (res) {
+        if (res.ok) return null;
+        return res.json().then(function (answer) { failed(answer.error ? answer.error.message : 'HTTP ' + res.status); }, function () { failed('HTTP ' + res.status); });
+      }, function (error) { failed(error.message); });
+  }
+
   // The server's error message is in English (the HTTP API is the same for scripts); the console says which
   // action failed in its own language around it.
   function act(sessionId, action) {
-    var failed = function (message) { alert(t('actionFailed', { action: t(ACTION_TEXT[action]), message: message })); };
-    return fetch('/agent/sessions/' + encodeURIComponent(sessionId) + '/' + action, { method: 'POST', headers: headers() })
-      .then(function (res) {
-        if (res.ok) return null;
-        return res.json().then(function (body) { failed(body.error ? body.error.message : 'HTTP ' + res.status); }, function () { failed('HTTP ' + res.status); });
-      }, function (error) { failed(error.message); });
+    return send('POST', '/agent/sessions/' + encodeURIComponent(sessionId) + '/' + action, undefined, function (message) {
+      alert(t('actionFailed', { action: t(ACTION_TEXT[action]), message: message }));
+    });
   }
 
   function actions(s) {
@@ -214,7 +220,11 @@
   }
 
   function saveSettings(body) {
-    return fetch('/agent/settings', { method: 'PUT', headers: headers(), body: JSON.stringify(body) });
+    return send('PUT', '/agent/settings', body, function (message) {
+      alert(t('settingsFailed', { message: message }));
+      // The switches show what the server kept, not the refused change.
+      if (state) render();
+    });
   }
 
   $('auto-answer').addEventListener('change', function () {

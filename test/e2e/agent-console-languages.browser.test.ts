@@ -34,6 +34,7 @@ interface Report {
   prompt: Record<string, string | null>;
   denied: Record<string, string>;
   refused: Record<string, string | null>;
+  refusedSetting: Record<string, { message: string | null; autoAnswerShownOn: boolean }>;
 }
 
 let server: DevServer;
@@ -144,6 +145,14 @@ test('an action the simulator refuses is reported in the console’s language, a
   expect(report.refused).toEqual({
     'zh-CN': fill(zh.actionFailed, { action: zh.accept, message: 'No free seat to take the call.' }),
     'en-US': fill(en.actionFailed, { action: en.accept, message: 'No free seat to take the call.' }),
+  });
+});
+
+test('a setting the simulator refuses is reported in the console’s language, and the switch shows what the server kept', () => {
+  const message = 'autoAnswerMs must be null or 0..600000.';
+  expect(report.refusedSetting).toEqual({
+    'zh-CN': { message: fill(zh.settingsFailed, { message }), autoAnswerShownOn: false },
+    'en-US': { message: fill(en.settingsFailed, { message }), autoAnswerShownOn: false },
   });
 });
 

@@ -2,7 +2,8 @@
 // browser preferring Chinese, then English, is shown; the language switch; that the pick is remembered; and
 // the agent-token prompt. Runs as its own process because Playwright cannot load inside jest.
 // Usage: node console-language-driver.mjs <consoleUrl> <guardedConsoleUrl> <screenshotPath>
-// Prints one JSON line: { [view]: { lang, title, text, labels, pressed }, prompt, denied, refused: { [locale]: message } }.
+// Prints one JSON line: { [view]: { lang, title, text, labels, pressed }, prompt, denied, refused: { [locale]: message },
+// refusedSetting: { [locale]: { message, autoAnswerShownOn } } }.
 import { chromium } from 'playwright-core';
 import { browserPath } from './browser-path.mjs';
 
@@ -36,7 +37,17 @@ async function refusedAccept(page) {
   return Promise.race([alerted, new Promise((resolve) => setTimeout(() => resolve(null), 10000))]);
 }
 
-const report = { prompt: {}, denied: {}, refused: {} };
+/** Asks for auto-answer after 700 s (the server takes 0–600): returns the alert and whether the switch still shows it on. */
+async function refusedSetting(page) {
+  const alerted = new Promise((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); dialog.dismiss(); }));
+  await page.fill('#auto-answer-seconds', '700');
+  // A click, not check(): the switch goes back off as soon as the refusal is in, which check() would take for a failed click.
+  await page.locator('#auto-answer').click();
+  const message = await Promise.race([alerted, new Promise((resolve) => setTimeout(() => resolve(null), 10000))]);
+  return { message, autoAnswerShownOn: await page.locator('#auto-answer').isChecked() };
+}
+
+const report = { prompt: {}, denied: {}, refused: {}, refusedSetting: {} };
 try {
   const zh = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1180, height: 720 } });
   const zhPage = await zh.newPage();
@@ -45,6 +56,7 @@ try {
   await zhPage.waitForTimeout(1100); // the duration cells tick once
   await zhPage.screenshot({ path: screenshot });
   report.refused['zh-CN'] = await refusedAccept(zhPage);
+  report.refusedSetting['zh-CN'] = await refusedSetting(zhPage);
   await zhPage.locator('#languages button[data-language="en-US"]').click();
   report.switchedToEnglish = await view(zhPage);
   await zhPage.reload();
@@ -56,6 +68,7 @@ try {
   await enPage.goto(url);
   report.english = await view(enPage);
   report.refused['en-US'] = await refusedAccept(enPage);
+  report.refusedSetting['en-US'] = await refusedSetting(enPage);
   await enPage.locator('#languages button[data-language="zh-CN"]').click();
   report.switchedToChinese = await view(enPage);
   await en.close();
