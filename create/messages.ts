@@ -104,6 +104,8 @@ export interface Messages {
     rootHoldsPage(root: string, page: string): string;
     jsonShape(file: string, reason: string): string;
     dryRun: string;
+    /** remove --dry-run's first line. */
+    removeDryRun: string;
     dryRunBinary(file: string, bytes: number): string;
     dryRunEnd: string;
     unchanged(folder: string): string;
@@ -259,6 +261,7 @@ export const EN_US: Messages = {
     rootHoldsPage: (root, page) => `The main package's page ${page} is inside "${root}": a subpackage there would take it. Pick another root with --root. Nothing was changed.`,
     jsonShape: (file, reason) => `${file}: ${reason}, so add cannot put its entry there. Nothing was changed.`,
     dryRun: 'Dry run: nothing is written. add would make these changes:',
+    removeDryRun: 'Dry run: nothing is changed. remove would make these changes:',
     dryRunBinary: (file, bytes) => `+++ b/${file} (binary, ${bytes} bytes)`,
     dryRunEnd: 'Dry run: nothing was written. Run the same command without --dry-run to make these changes.',
     unchanged: (folder) => `✔ ${folder} is already there with these answers: no file changed.`,
@@ -446,6 +449,7 @@ export const ZH_CN: Messages = {
     rootHoldsPage: (root, page) => `主包页面 ${page} 位于 "${root}" 之内：在那里建分包会把它划进去。请用 --root 换一个目录。没有做任何改动。`,
     jsonShape: (file, reason) => `${file}：${reason}，add 无法在那里加入它的配置。没有做任何改动。`,
     dryRun: '试运行：不写入任何文件。add 将做出以下改动：',
+    removeDryRun: '试运行：不做任何改动。remove 将做出以下改动：',
     dryRunBinary: (file, bytes) => `+++ b/${file}（二进制文件，${bytes} 字节）`,
     dryRunEnd: '试运行：没有写入任何文件。去掉 --dry-run 再运行同一条命令，即可做出这些改动。',
     unchanged: (folder) => `✔ ${folder} 已经按这些选项加好了：没有改动任何文件。`,
