@@ -294,7 +294,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const folder = folderNameOf(options.directory);
   process.stdout.write(`\n${m.progress.created(folder, details, terminalText(target))}\n`);
   if (options.packageName !== folder) process.stdout.write(`${m.progress.packageNamed(options.packageName)}\n`);
-  const outcome = flags.skipInstall ? 'skipped' : (await installExplained(target, manager, options.core, m, (text) => process.stdout.write(text))) ? 'done' : 'failed';
+  const outcome = flags.skipInstall ? 'skipped' : (await installExplained(target, manager, options.core, m, (text) => process.stdout.write(text), 'create')) ? 'done' : 'failed';
   process.stdout.write(nextSteps({ dir: options.directory, manager, install: outcome, core: options.core, template: options.template, configFile: options.typescript ? 'config.ts' : 'config.js', tests: options.tests !== false }, m));
   return outcome === 'failed' ? 1 : 0;
 }
