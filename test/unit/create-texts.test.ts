@@ -3,6 +3,7 @@
  * the AppID refusal in Chinese, and the explanation of an install that could not get Tencent's core
  * (for the public registry itself, and for add as well as for a new app).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { withDefaults } from '../../create/defaults';
 import { coreMissingLines } from '../../create/install';
@@ -58,4 +59,11 @@ describe('an install that could not get Tencent\'s tccc-wx-sdk', () => {
   test('another failure is not explained as a missing package', () => {
     expect(coreMissingLines('npm error code ENOSPC\n', EN_US, 'create')).toBeNull();
   });
+});
+
+test.each(['README.md', 'README.zh-CN.md'])('the scaffolder\'s %s says once that it is not on npm yet, with the clone\'s command that writes beside the clone', (name) => {
+  const text = fs.readFileSync(path.resolve(__dirname, '../../packages/create-tccc-miniprogram', name), 'utf8');
+  expect(text.split('answers 404').length + text.split('会返回 404').length - 2).toBe(1);
+  expect(text).toContain('`npm run create -- ../my-app`');
+  expect(text).not.toContain('`npm run create -- my-app`');
 });
