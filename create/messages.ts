@@ -328,7 +328,8 @@ export const EN_US: Messages = {
     simulatorComment: '# the local contact center; answer your calls in its agent console',
     testTitle: 'Without WeChat DevTools (on Linux and in CI too), the app tests its call page:',
     testComment: "# 构建 npm, WeChat's code-quality check, a call from the page that an agent answers",
-    callButtons: { audio: '"Voice call"', video: '"Video call"', full: '"Voice call" or "Video call"' },
+    // The kit's labels are Chinese by default: the app shows 语音呼叫 / 视频呼叫.
+    callButtons: { audio: '"Voice call" (语音呼叫)', video: '"Video call" (视频呼叫)', full: '"Voice call" (语音呼叫) or "Video call" (视频呼叫)' },
     openLines: (configFile, callButton) => [
       'Open the folder in WeChat DevTools, tick 详情 → 本地设置 → 不校验合法域名, then 工具 → 构建 npm.',
       `Tap ${callButton}, and answer the call in the agent console.`,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { withDefaults } from '../../create/defaults';
 import { coreMissingLines } from '../../create/install';
 import { EN_US, ZH_CN } from '../../create/messages';
+import { nextSteps } from '../../create/next-steps';
 import { validateAppId } from '../../create/options';
 import { projectFiles } from '../../create/project-files';
 import { TEST_RELEASE } from '../support/release';
@@ -66,4 +67,9 @@ test.each(['README.md', 'README.zh-CN.md'])('the scaffolder\'s %s says once that
   expect(text.split('answers 404').length + text.split('会返回 404').length - 2).toBe(1);
   expect(text).toContain('`npm run create -- ../my-app`');
   expect(text).not.toContain('`npm run create -- my-app`');
+});
+
+test('the English next steps name the call button as the app shows it (the kit speaks Chinese by default), as the generated README does', () => {
+  const steps = nextSteps({ dir: 'app', manager: 'npm', install: 'done', core: 'open', template: 'full', configFile: 'config.js', tests: true }, EN_US);
+  expect(steps).toContain('Tap "Voice call" (语音呼叫) or "Video call" (视频呼叫), and answer');
 });
