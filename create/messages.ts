@@ -435,7 +435,7 @@ export const ZH_CN: Messages = {
     installFailed: (command, code, output) => `✖ ${command} 失败（退出码 ${code}）：\n${output}`,
     couldNotRun: (command, reason) => `✖ 无法运行 ${command}：${reason}`,
     tencentCoreMissing: (registry, check, publicCheck, ran) => [
-      `npm 无法从 ${registry} 获取腾讯的 tccc-wx-sdk：这个 registry${publicCheck ? '（或镜像）' : ''}中没有这个包，或包名不对。`,
+      `npm 无法从 ${registry} 获取腾讯的 tccc-wx-sdk：这个 registry${publicCheck ? '（或镜像）' : ' '}中没有这个包，或包名不对。`,
       publicCheck ? '请分别查看它和公共 registry 的结果：' : '请查看它的结果：',
       `  ${check}`,
       ...(publicCheck ? [`  ${publicCheck}`, '如果只有公共 registry 有这个包，请让镜像同步它，或在项目的 .npmrc 中设置 registry=。'] : []),

@@ -44,6 +44,7 @@ describe('an install that could not get Tencent\'s tccc-wx-sdk', () => {
     const fromPublic = coreMissingLines(npm404('https://registry.npmjs.org/'), m, 'create')!.join('\n');
     expect(fromPublic.split(check('https://registry.npmjs.org/')).length - 1).toBe(1);
     expect(fromPublic).not.toContain(mirrorAdvice);
+    expect(fromPublic).not.toMatch(/[A-Za-z][\u4e00-\u9fff]|[\u4e00-\u9fff][A-Za-z]/);
   });
 
   test.each([
