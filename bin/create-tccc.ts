@@ -92,7 +92,7 @@ interface RemoveFlags {
  * the language, the install. A new app also takes --appid and --overwrite; `add` says its own words for
  * --typescript and --no-tests.
  */
-function withCallOptions(command: Command, newApp: boolean, own: { typescript: string; noTests: string }): Command {
+function withCallOptions(command: Command, newApp: boolean, own: { typescript: string; noTypescript: string; noTests: string }): Command {
   const help = helpTextsFor(lang);
   const o = help.options;
   command
@@ -105,7 +105,7 @@ function withCallOptions(command: Command, newApp: boolean, own: { typescript: s
   command
     .option('--server <url>', o.server)
     .option('--typescript', own.typescript)
-    .option('--no-typescript', o.noTypescript)
+    .option('--no-typescript', own.noTypescript)
     .option('--no-tests', own.noTests)
     // Never used: present so that passing a key gets the explanation rather than "unknown option".
     .addOption(new Option('--secret-key <key>').hideHelp())
@@ -119,15 +119,25 @@ function withCallOptions(command: Command, newApp: boolean, own: { typescript: s
     .option('--lang <lang>', o.lang)
     .option('-y, --yes', o.yes);
   if (newApp) command.option('--overwrite', o.overwrite);
-  return command
+  command
     .option('--skip-install', o.skipInstall)
     .option('--use-npm', o.useNpm)
     .option('--use-pnpm', o.usePnpm)
     .option('--use-yarn', o.useYarn)
-    .showHelpAfterError()
+    .showHelpAfterError();
+  return inLanguage(command);
+}
+
+/** The command's help and commander's own errors in the scaffolder's language, titles and usage line included. */
+function inLanguage(command: Command): Command {
+  const help = helpTextsFor(lang);
+  return command
+    .usage(help.usage)
     .configureHelp({ styleTitle: (title) => help.titles[title] ?? title })
     .configureOutput({
       writeOut: (text) => process.stdout.write(help.tidy(text)),
+      // The help shown after an error goes to stderr too.
+      writeErr: (text) => process.stderr.write(help.tidy(text)),
       outputError: (text, write) => write(`\n${text.split('\n').map((line) => help.error(line) ?? line).join('\n')}`),
     });
 }
@@ -141,7 +151,6 @@ function program(): Command {
   const help = helpTextsFor(lang);
   const cli = new Command('create-tccc-miniprogram')
     .description(help.description)
-    .usage(help.usage)
     .version(RELEASE.version, '-v, --version', help.options.version)
     .argument('[dir]', help.dir)
     // Options before a subcommand are the program's; after it, the subcommand's (add --core open).
@@ -153,15 +162,15 @@ function program(): Command {
   add.action(async (dir: string | undefined, flags: AddFlags) => {
     process.exitCode = await addTo(dir, flags);
   });
-  const remove = new Command('remove')
-    .description(help.remove.description)
-    .argument('[dir]', help.remove.dir)
-    .helpOption('-h, --help', help.options.help)
-    .option('--root <dir>', help.remove.root)
-    .option('--dry-run', help.remove.dryRun)
-    .option('--lang <lang>', help.options.lang)
-    .configureHelp({ styleTitle: (title) => help.titles[title] ?? title })
-    .configureOutput({ outputError: (text, write) => write(`\n${text.split('\n').map((line) => help.error(line) ?? line).join('\n')}`) });
+  const remove = inLanguage(
+    new Command('remove')
+      .description(help.remove.description)
+      .argument('[dir]', help.remove.dir)
+      .helpOption('-h, --help', help.options.help)
+      .option('--root <dir>', help.remove.root)
+      .option('--dry-run', help.remove.dryRun)
+      .option('--lang <lang>', help.options.lang),
+  );
   remove.action(async (dir: string | undefined, flags: RemoveFlags) => {
     useLanguage(flags.lang);
     process.exitCode = await runRemove(dir ?? '.', { root: flags.root, dryRun: Boolean(flags.dryRun), m, out: (text) => process.stdout.write(text) });
@@ -285,7 +294,7 @@ async function run(dir: string | undefined, flags: Flags): Promise<number> {
   const folder = folderNameOf(options.directory);
   process.stdout.write(`\n${m.progress.created(folder, details, terminalText(target))}\n`);
   if (options.packageName !== folder) process.stdout.write(`${m.progress.packageNamed(options.packageName)}\n`);
-  const outcome = flags.skipInstall ? 'skipped' : (await installExplained(target, manager, options.core, m, (text) => process.stdout.write(text))) ? 'done' : 'failed';
+  const outcome = flags.skipInstall ? 'skipped' : (await installExplained(target, manager, options.core, m, (text) => process.stdout.write(text), 'create')) ? 'done' : 'failed';
   process.stdout.write(nextSteps({ dir: options.directory, manager, install: outcome, core: options.core, template: options.template, configFile: options.typescript ? 'config.ts' : 'config.js', tests: options.tests !== false }, m));
   return outcome === 'failed' ? 1 : 0;
 }

@@ -14,7 +14,7 @@ export interface HelpTexts {
   dir: string;
   options: Record<HelpFlag, string>;
   /** `add`: the call as a subpackage of an existing mini program. */
-  add: { description: string; dir: string; typescript: string; noTests: string; root: string; dryRun: string };
+  add: { description: string; dir: string; typescript: string; noTypescript: string; noTests: string; root: string; dryRun: string };
   /** `remove`: takes out what add put in. */
   remove: { description: string; dir: string; root: string; dryRun: string };
   /** The section titles commander prints ("Usage:", "Arguments:", "Options:"). */
@@ -53,6 +53,7 @@ const EN_US: HelpTexts = {
     description: 'Add the call to an existing mini program, as a subpackage with its own npm (its main package grows only by the app.json lines).',
     dir: 'the mini program project (where project.config.json is; default: here)',
     typescript: 'write the call page in TypeScript (default: as the project is written)',
+    noTypescript: 'write the call page in JavaScript (default: as the project is written)',
     noTests: "leave out the call page's own test (npm test in the subpackage, with jest, miniprogram-ci and miniprogram-simulate as the subpackage's dev dependencies)",
     root: 'the subpackage folder, under miniprogramRoot (default: packageTccc)',
     dryRun: 'print every file add would write or change, as a diff, and write nothing',
@@ -96,6 +97,7 @@ const ZH_CN: HelpTexts = {
     description: '把通话加入已有的小程序：作为一个自带 npm 的分包（主包只多出 app.json 的几行）。',
     dir: '小程序项目目录（project.config.json 所在的目录；默认：当前目录）',
     typescript: '用 TypeScript 编写呼叫页（默认：和项目一致）',
+    noTypescript: '用 JavaScript 编写呼叫页（默认：和项目一致）',
     noTests: '不生成呼叫页自带的测试（在分包中运行 npm test，以 jest、miniprogram-ci、miniprogram-simulate 为分包的开发依赖）',
     root: '分包目录，位于 miniprogramRoot 之下（默认：packageTccc）',
     dryRun: '以 diff 列出 add 将写入或修改的每个文件，不写入任何内容',

@@ -44,14 +44,27 @@ export function registryWithout(output: string, name: string): string | null {
 }
 
 
+const PUBLIC_REGISTRY = 'https://registry.npmjs.org/';
+
+/**
+ * When a failed install's `output` says the registry has no Tencent's core: why, what to check (the public
+ * registry too, when the one asked is a mirror) and what works now for what was run. Null otherwise.
+ */
+export function coreMissingLines(output: string, m: Messages, ran: 'create' | 'add'): string[] | null {
+  const registry = registryWithout(output, TENCENT_CORE.name);
+  if (!registry) return null;
+  const check = (at: string) => `npm view ${TENCENT_CORE.name} version --registry ${at}`;
+  return m.progress.tencentCoreMissing(registry, check(registry), registry === PUBLIC_REGISTRY ? null : check(PUBLIC_REGISTRY), ran);
+}
+
 /**
  * Installs, and when the install could not get Tencent's core, says why, what to check and what works now
  * (written with `write`). True when the install worked.
  */
-export async function installExplained(dir: string, manager: PackageManager, core: CoreName, m: Messages, write: (text: string) => void): Promise<boolean> {
+export async function installExplained(dir: string, manager: PackageManager, core: CoreName, m: Messages, write: (text: string) => void, ran: 'create' | 'add'): Promise<boolean> {
   const result = await install(dir, manager, m);
   if (result.ok) return true;
-  const registry = core === 'tccc' ? registryWithout(result.output, TENCENT_CORE.name) : null;
-  if (registry) write(`\n${m.progress.tencentCoreMissing(registry, `npm view ${TENCENT_CORE.name} version --registry ${registry}`).join('\n')}\n`);
+  const lines = core === 'tccc' ? coreMissingLines(result.output, m, ran) : null;
+  if (lines) write(`\n${lines.join('\n')}\n`);
   return false;
 }

@@ -86,7 +86,11 @@ export interface Messages {
     installFailed(command: string, code: number | null, output: string): string;
     couldNotRun(command: string, reason: string): string;
     /** Why an install of a tccc-core app could not get Tencent's package, what to check, and the way that works now. */
-    tencentCoreMissing(registry: string, checkCommand: string): string[];
+    /**
+     * Tencent's core was not on `registry`: how to check it (`publicCheck`, the public registry's answer,
+     * when `registry` is a mirror), and what works now for what was run (a new app, or add).
+     */
+    tencentCoreMissing(registry: string, check: string, publicCheck: string | null, ran: 'create' | 'add'): string[];
   };
   add: {
     notAnObject: string;
@@ -104,6 +108,8 @@ export interface Messages {
     rootHoldsPage(root: string, page: string): string;
     jsonShape(file: string, reason: string): string;
     dryRun: string;
+    /** remove --dry-run's first line. */
+    removeDryRun: string;
     dryRunBinary(file: string, bytes: number): string;
     dryRunEnd: string;
     unchanged(folder: string): string;
@@ -232,14 +238,20 @@ export const EN_US: Messages = {
     installed: '✔ Dependencies installed',
     installFailed: (command, code, output) => `✖ ${command} failed (exit ${code}):\n${output}`,
     couldNotRun: (command, reason) => `✖ Could not run ${command}: ${reason}`,
-    tencentCoreMissing: (registry, checkCommand) => [
-      `npm could not get Tencent's tccc-wx-sdk from ${registry}: that registry (or mirror) does not have the`,
-      'package, or not under this name. Check what it and the public registry answer:',
-      `  ${checkCommand}`,
-      `  ${checkCommand.replace(/--registry \S+/, '--registry https://registry.npmjs.org/')}`,
-      'If only the public registry has it, have your mirror sync it, or set registry= in the project\'s .npmrc.',
-      'To start now without it: create the project with --core open, which calls the local simulator and',
-      "needs neither Tencent's package nor a TCCC account; switching core later is described in its README.",
+    tencentCoreMissing: (registry, check, publicCheck, ran) => [
+      `npm could not get Tencent's tccc-wx-sdk from ${registry}: that registry${publicCheck ? ' (or mirror)' : ''} does not have the`,
+      `package, or not under this name. Check what ${publicCheck ? 'it and the public registry answer' : 'it answers'}:`,
+      `  ${check}`,
+      ...(publicCheck ? [`  ${publicCheck}`, "If only the public registry has it, have your mirror sync it, or set registry= in the project's .npmrc."] : []),
+      ...(ran === 'create'
+        ? [
+            'To start now without it: create the project with --core open, which calls the local simulator and',
+            "needs neither Tencent's package nor a TCCC account; switching core later is described in its README.",
+          ]
+        : [
+            'To start now without it: run add again with --core open, which calls the local simulator and needs',
+            "neither Tencent's package nor a TCCC account; later, remove takes it out and add --core tccc puts Tencent's in.",
+          ]),
     ],
   },
   add: {
@@ -259,6 +271,7 @@ export const EN_US: Messages = {
     rootHoldsPage: (root, page) => `The main package's page ${page} is inside "${root}": a subpackage there would take it. Pick another root with --root. Nothing was changed.`,
     jsonShape: (file, reason) => `${file}: ${reason}, so add cannot put its entry there. Nothing was changed.`,
     dryRun: 'Dry run: nothing is written. add would make these changes:',
+    removeDryRun: 'Dry run: nothing is changed. remove would make these changes:',
     dryRunBinary: (file, bytes) => `+++ b/${file} (binary, ${bytes} bytes)`,
     dryRunEnd: 'Dry run: nothing was written. Run the same command without --dry-run to make these changes.',
     unchanged: (folder) => `✔ ${folder} is already there with these answers: no file changed.`,
@@ -315,7 +328,8 @@ export const EN_US: Messages = {
     simulatorComment: '# the local contact center; answer your calls in its agent console',
     testTitle: 'Without WeChat DevTools (on Linux and in CI too), the app tests its call page:',
     testComment: "# 构建 npm, WeChat's code-quality check, a call from the page that an agent answers",
-    callButtons: { audio: '"Voice call"', video: '"Video call"', full: '"Voice call" or "Video call"' },
+    // The kit's labels are Chinese by default: the app shows 语音呼叫 / 视频呼叫.
+    callButtons: { audio: '"Voice call" (语音呼叫)', video: '"Video call" (视频呼叫)', full: '"Voice call" (语音呼叫) or "Video call" (视频呼叫)' },
     openLines: (configFile, callButton) => [
       'Open the folder in WeChat DevTools, tick 详情 → 本地设置 → 不校验合法域名, then 工具 → 构建 npm.',
       `Tap ${callButton}, and answer the call in the agent console.`,
@@ -353,7 +367,7 @@ export const ZH_CN: Messages = {
     sdkAppId: (got) => `SDKAppID 应为 10 位数字（TCCC 控制台中应用的 SDKAppID，如 1400000000），当前输入：${got}。`,
     channelIdEmpty: 'IVR 入口 ID（channelId）不能为空：通话从这个入口接入。',
     channelIdLong: 'IVR 入口 ID（channelId）最多 128 个字符。',
-    appId: (testAppId, got) => `AppID 应为 wx 加 16 位十六进制数字（暂无可用 ${testAppId}），当前输入：${got}。`,
+    appId: (testAppId, got) => `AppID 应为 wx 加 16 位十六进制数字（还没有 AppID 时可用 ${testAppId} 试用），当前输入：${got}。`,
     endpointNotUrl: (example, got) => `后端服务地址应为 http(s) URL，例如 ${example}，当前输入：${got}。`,
     endpointSlashes: (example, got) => `后端服务地址应为 http(s) URL，协议后要有 //，例如 ${example}，当前输入：${got}。`,
     endpointScheme: (protocol) => `后端服务地址只能使用 http 或 https，当前为 ${protocol}`,
@@ -420,14 +434,14 @@ export const ZH_CN: Messages = {
     installed: '✔ 依赖安装完成',
     installFailed: (command, code, output) => `✖ ${command} 失败（退出码 ${code}）：\n${output}`,
     couldNotRun: (command, reason) => `✖ 无法运行 ${command}：${reason}`,
-    tencentCoreMissing: (registry, checkCommand) => [
-      `npm 无法从 ${registry} 获取腾讯的 tccc-wx-sdk：这个 registry（或镜像）中没有这个包，或包名不对。`,
-      '请分别查看它和公共 registry 的结果：',
-      `  ${checkCommand}`,
-      `  ${checkCommand.replace(/--registry \S+/, '--registry https://registry.npmjs.org/')}`,
-      '如果只有公共 registry 有这个包，请让镜像同步它，或在项目的 .npmrc 中设置 registry=。',
-      '想先开始开发：用 --core open 创建项目，它连接本地模拟器，不需要腾讯的包，也不需要 TCCC 账号；',
-      '之后如何切换内核，见生成的 README。',
+    tencentCoreMissing: (registry, check, publicCheck, ran) => [
+      `npm 无法从 ${registry} 获取腾讯的 tccc-wx-sdk：这个 registry${publicCheck ? '（或镜像）' : ' '}中没有这个包，或包名不对。`,
+      publicCheck ? '请分别查看它和公共 registry 的结果：' : '请查看它的结果：',
+      `  ${check}`,
+      ...(publicCheck ? [`  ${publicCheck}`, '如果只有公共 registry 有这个包，请让镜像同步它，或在项目的 .npmrc 中设置 registry=。'] : []),
+      ...(ran === 'create'
+        ? ['想先开始开发：用 --core open 创建项目，它连接本地模拟器，不需要腾讯的包，也不需要 TCCC 账号；', '之后如何切换内核，见生成的 README。']
+        : ['想先开始开发：用 --core open 重新运行 add，它连接本地模拟器，不需要腾讯的包，也不需要 TCCC 账号；', '之后用 remove 撤下，再用 add --core tccc 接入腾讯的包。']),
     ],
   },
   add: {
@@ -446,6 +460,7 @@ export const ZH_CN: Messages = {
     rootHoldsPage: (root, page) => `主包页面 ${page} 位于 "${root}" 之内：在那里建分包会把它划进去。请用 --root 换一个目录。没有做任何改动。`,
     jsonShape: (file, reason) => `${file}：${reason}，add 无法在那里加入它的配置。没有做任何改动。`,
     dryRun: '试运行：不写入任何文件。add 将做出以下改动：',
+    removeDryRun: '试运行：不做任何改动。remove 将做出以下改动：',
     dryRunBinary: (file, bytes) => `+++ b/${file}（二进制文件，${bytes} 字节）`,
     dryRunEnd: '试运行：没有写入任何文件。去掉 --dry-run 再运行同一条命令，即可做出这些改动。',
     unchanged: (folder) => `✔ ${folder} 已经按这些选项加好了：没有改动任何文件。`,

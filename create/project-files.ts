@@ -115,8 +115,8 @@ export function templateContext(options: ProjectOptions, templatesDir: string, r
     tests: options.tests !== false,
     testFile: DEFAULT_TEST_FILE,
     testCommand: commands.run('test'),
-    // The comments of config.js / config.ts, in the scaffolder's language.
-    comment: (key: ConfigComment) => CONFIG_COMMENTS[language][key],
+    // The comments of config.js / config.ts, in the scaffolder's language; each line after the first indented as the first is.
+    comment: (key: ConfigComment, indent = '') => CONFIG_COMMENTS[language][key].split('\n').join(`\n${indent}`),
   };
 }
 

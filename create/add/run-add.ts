@@ -80,7 +80,7 @@ export async function runAdd(directory: string, run: AddRun): Promise<number> {
     return 0;
   }
   const written = writeAll(host.dir, changes, m);
-  const installed = run.skipInstall ? false : await installExplained(subpackageDir(host, root), run.manager, options.core, m, run.out);
+  const installed = run.skipInstall ? false : await installExplained(subpackageDir(host, root), run.manager, options.core, m, run.out, 'add');
   if (!run.skipInstall && !installed) {
     written.rollback();
     process.stderr.write(`${m.add.rolledBack}\n`);

@@ -13,7 +13,7 @@ import { assertRemovable } from './removable';
 import { AddRefusal } from './refusal';
 import { writeAll } from './staged-write';
 import { callPageUrl } from './subpackage-files';
-import { DEFAULT_ROOT, addedRoots, recordAt, subpackageDir } from './subpackage-root';
+import { DEFAULT_ROOT, addedRoots, recordAt } from './subpackage-root';
 
 export interface RemoveRun {
   root: string | undefined;
@@ -54,17 +54,20 @@ export async function runRemove(directory: string, run: RemoveRun): Promise<numb
     ...(leftovers.prunedBy ? [m.add.installLeft(devServer, commandsFor(leftovers.prunedBy).install.text)] : []),
     ...(opening.length > 0 ? [m.add.stillOpened(callPageUrl(root), opening)] : []),
   );
+  // What goes besides the host files' changes, relative to the project: one list for the dry run's text and the deletion.
+  const deleted = [folder, ...leftovers.deleted];
+  const absolute = (name: string) => path.join(host.dir, ...name.split('/'));
   if (run.dryRun) {
-    const deleted = [`${folder}/`, ...leftovers.deleted.map((name) => (name === 'node_modules' ? `${name}/` : name))];
-    run.out(`${m.add.dryRun}\n\n${unifiedDiff(changes, m.add.dryRunBinary)}\n${deleted.map((name) => `--- a/${name}`).join('\n')}\n${lines.join('\n')}\n${m.add.dryRunEnd}\n`);
+    const named = deleted.map((name) => `--- a/${name}${fs.lstatSync(absolute(name), { throwIfNoEntry: false })?.isDirectory() ? '/' : ''}`);
+    run.out(`${m.add.removeDryRun}\n\n${unifiedDiff(changes, m.add.dryRunBinary)}\n${named.join('\n')}\n${lines.join('\n')}\n${m.add.dryRunEnd}\n`);
     return 0;
   }
-  const deleted = [subpackageDir(host, root), ...leftovers.deleted.map((name) => path.join(host.dir, name))];
+  const targets = deleted.map(absolute);
   // All or nothing: a folder that could not be deleted would stay beside host files already restored.
-  withTargetProblems('remove', m, () => deleted.forEach(assertRemovable));
+  withTargetProblems('remove', m, () => targets.forEach(assertRemovable));
   writeAll(host.dir, changes, m);
   withTargetProblems('remove', m, () => {
-    for (const target of deleted) fs.rmSync(target, { recursive: true, force: true });
+    for (const target of targets) fs.rmSync(target, { recursive: true, force: true });
   });
   run.out(`\n${m.add.removed(folder)}\n${lines.join('\n')}\n`);
   return 0;

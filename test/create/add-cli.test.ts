@@ -215,9 +215,16 @@ test('add --help and remove --help list their options, in English and Chinese', 
   for (const flag of ['--root', '--dry-run', '--core', '--template', '--skip-install']) expect(english.stdout).toContain(flag);
   expect(english.stdout.replace(/\s+/g, ' ')).toContain("--no-tests leave out the call page's own test (npm test in the subpackage,");
   expect(english.stdout).not.toContain('--appid');
+  // add writes a call page, in the project's language unless told: not "the app", not "the default".
+  expect(english.stdout.replace(/\s+/g, ' ')).toContain('--no-typescript write the call page in JavaScript (default: as the project is written)');
   expect((await cli(['remove', '--help'], WORK)).stdout).toContain('--root');
   expect((await cli(['--help', '--lang', 'zh-CN'], WORK)).stdout).toContain('命令：');
   const chinese = (await cli(['add', '--help', '--lang', 'zh-CN'], WORK)).stdout;
   expect(chinese).toContain('以 diff 列出');
   expect(chinese.replace(/\s+/g, '')).toContain('--no-tests不生成呼叫页自带的测试（在分包中运行npmtest');
+  expect(chinese.replace(/\s+/g, '')).toContain('--no-typescript用JavaScript编写呼叫页（默认：和项目一致）');
+  const chineseRemove = (await cli(['remove', '--help', '--lang', 'zh-CN'], WORK)).stdout;
+  expect(chinese).toMatch(/^用法：create-tccc-miniprogram add \[选项\] \[dir\]$/m);
+  expect(chineseRemove).toMatch(/^用法：create-tccc-miniprogram remove \[选项\] \[dir\]$/m);
+  for (const text of [chinese, chineseRemove]) expect(text).not.toMatch(/：[ ]/);
 });

@@ -24,6 +24,23 @@ function edit(file: string, change: (text: string) => string): void {
   fs.writeFileSync(file, change(fs.readFileSync(file, 'utf8')));
 }
 
+/** Every file and folder under `dir`, relative, with `/` between segments. */
+function entries(dir: string, at = ''): string[] {
+  return fs.readdirSync(path.join(dir, at), { withFileTypes: true }).flatMap((entry) => {
+    const name = at ? `${at}/${entry.name}` : entry.name;
+    return entry.isDirectory() ? [name, ...entries(dir, name)] : [name];
+  });
+}
+
+/** What remove --dry-run says it deletes: a file diffed to /dev/null, and a `--- a/name` with no `+++` after it. */
+function namedAsDeleted(dryRun: string): string[] {
+  const lines = dryRun.split('\n');
+  return lines
+    .filter((line, i) => line.startsWith('--- a/') && (!lines[i + 1].startsWith('+++ ') || lines[i + 1] === '+++ /dev/null'))
+    .map((line) => line.slice('--- a/'.length).replace(/\/$/, ''))
+    .sort();
+}
+
 test('the printed steps followed (preloadRule pasted, the call opened from two pages), then remove: app.json as before, and the pages still opening the call named', async () => {
   const dir = copyFixture('add-nested-roots');
   const before = tree(dir);
@@ -78,6 +95,21 @@ describe('the root npm install the printed steps ask for (open core), then remov
     expect(removed.stdout).toContain('package-lock.json, node_modules: deleted (made by installing the package.json add had created)');
     expect(tree(dir)).toEqual(before);
     expect(fs.existsSync(path.join(dir, 'node_modules'))).toBe(false);
+  }, 90000);
+
+  test('remove --dry-run names exactly what the real remove then deletes, under its own name', async () => {
+    const { dir } = await addAndInstall('add-plain');
+    const dryRun = await cli(['remove', '--dry-run'], dir);
+    expect(dryRun.code).toBe(0);
+    expect(dryRun.stdout).toContain('Dry run: nothing is changed. remove would make these changes:');
+    expect(dryRun.stdout).not.toContain('add would');
+    const present = entries(dir);
+    expect((await cli(['remove'], dir)).code).toBe(0);
+    const gone = present.filter((name) => !fs.existsSync(path.join(dir, name)));
+    // Each deletion once, by its outermost path: a folder's contents go with it.
+    const outermost = gone.filter((name) => !gone.includes(path.posix.dirname(name))).sort();
+    expect(outermost).toEqual(['node_modules', 'package-lock.json', 'package.json', 'packageTccc']);
+    expect(namedAsDeleted(dryRun.stdout)).toEqual(outermost);
   }, 90000);
 
   test('the package.json add created was taken on by the team: it stays without add\'s lines, the install stays, and remove says how to prune it', async () => {

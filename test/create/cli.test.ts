@@ -396,6 +396,9 @@ describe('in Chinese: LC_ALL / LC_MESSAGES / LANG starting with zh, or --lang zh
     expect(unknown.stderr).toContain('错误：未知选项 --templat');
     expect(unknown.stderr).toContain('（你是想用 --template 吗？）');
     expect(unknown.stderr).not.toContain('error: unknown option');
+    // The help shown after an error reads as --help does: no space after a full-width colon.
+    expect(unknown.stderr).toContain('用法：create-tccc-miniprogram [选项] [dir]');
+    expect(unknown.stderr).not.toMatch(/：[ ]/);
     expect((await cli(['--core'], zh)).stderr).toContain('错误：选项 --core <core> 缺少参数值');
   });
 
