@@ -169,7 +169,7 @@ function program(): Command {
       .helpOption('-h, --help', help.options.help)
       .option('--root <dir>', help.remove.root)
       .option('--dry-run', help.remove.dryRun)
-      .option('--lang <lang>', help.options.lang),
+      .option('--lang <lang>', help.remove.lang),
   );
   remove.action(async (dir: string | undefined, flags: RemoveFlags) => {
     useLanguage(flags.lang);

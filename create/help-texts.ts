@@ -16,7 +16,7 @@ export interface HelpTexts {
   /** `add`: the call as a subpackage of an existing mini program. */
   add: { description: string; dir: string; typescript: string; noTypescript: string; noTests: string; root: string; dryRun: string };
   /** `remove`: takes out what add put in. */
-  remove: { description: string; dir: string; root: string; dryRun: string };
+  remove: { description: string; dir: string; root: string; dryRun: string; lang: string };
   /** The section titles commander prints ("Usage:", "Arguments:", "Options:"). */
   titles: Record<string, string>;
   /** Commander's English error lines, reworded; null leaves the line as commander wrote it. */
@@ -63,6 +63,7 @@ const EN_US: HelpTexts = {
     dir: 'the mini program project (default: here)',
     root: 'the subpackage folder add made (default: the one app.json lists)',
     dryRun: 'print what remove would change, and change nothing',
+    lang: 'zh-CN | en-US: the language of its messages (default: from LC_ALL, LC_MESSAGES, LANG)',
   },
   titles: {},
   error: () => null,
@@ -107,6 +108,7 @@ const ZH_CN: HelpTexts = {
     dir: '小程序项目目录（默认：当前目录）',
     root: 'add 创建的分包目录（默认：app.json 中列出的那个）',
     dryRun: '列出 remove 将做的改动，不做任何改动',
+    lang: 'zh-CN | en-US：提示所用的语言（默认取自 LC_ALL、LC_MESSAGES、LANG）',
   },
   titles: { 'Usage:': '用法：', 'Arguments:': '参数：', 'Options:': '选项：', 'Commands:': '命令：' },
   error(line) {

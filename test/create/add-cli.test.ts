@@ -217,7 +217,10 @@ test('add --help and remove --help list their options, in English and Chinese', 
   expect(english.stdout).not.toContain('--appid');
   // add writes a call page, in the project's language unless told: not "the app", not "the default".
   expect(english.stdout.replace(/\s+/g, ' ')).toContain('--no-typescript write the call page in JavaScript (default: as the project is written)');
-  expect((await cli(['remove', '--help'], WORK)).stdout).toContain('--root');
+  const englishRemove = (await cli(['remove', '--help'], WORK)).stdout;
+  expect(englishRemove).toContain('--root');
+  // remove asks nothing and writes no README: its --lang is for its messages alone.
+  expect(englishRemove.replace(/\s+/g, ' ')).toContain('--lang <lang> zh-CN | en-US: the language of its messages');
   expect((await cli(['--help', '--lang', 'zh-CN'], WORK)).stdout).toContain('命令：');
   const chinese = (await cli(['add', '--help', '--lang', 'zh-CN'], WORK)).stdout;
   expect(chinese).toContain('以 diff 列出');
@@ -226,5 +229,6 @@ test('add --help and remove --help list their options, in English and Chinese', 
   const chineseRemove = (await cli(['remove', '--help', '--lang', 'zh-CN'], WORK)).stdout;
   expect(chinese).toMatch(/^用法：create-tccc-miniprogram add \[选项\] \[dir\]$/m);
   expect(chineseRemove).toMatch(/^用法：create-tccc-miniprogram remove \[选项\] \[dir\]$/m);
+  expect(chineseRemove.replace(/\s+/g, '')).toContain('--lang<lang>zh-CN|en-US：提示所用的语言');
   for (const text of [chinese, chineseRemove]) expect(text).not.toMatch(/：[ ]/);
 });
