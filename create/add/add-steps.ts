@@ -28,6 +28,8 @@ export interface AddSteps {
   missing: string[];
   domains: typeof TCCC_DOMAINS;
   remove: string;
+  /** `remove` is the clone's command, run where add was run (the steps above have left it for the project). */
+  removeFromHere: boolean;
 }
 
 /** app.json settings a call wants that the host's app.json does not have. */
@@ -80,6 +82,7 @@ export function addSteps(input: StepsInput, m: Messages): string {
     missing: missingSettings(input.appJson),
     domains: TCCC_DOMAINS,
     remove: removeCommand(input, relative),
+    removeFromHere: input.fromClone && cd.length > 0,
   };
   // Last, as after creating an app: the call page's own test, which needs no DevTools.
   const test = input.tests ? [m.next.testTitle, `  ${subpackageTestCommand(input.folder, input.manager)}      ${m.next.testComment}`, ''] : [];

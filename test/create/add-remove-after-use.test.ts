@@ -137,7 +137,8 @@ test('from a clone (--local-packages), the printed way to take the call out is t
   const dir = copyFixture('add-nested-roots');
   const added = await cli(['add', dir, '--yes', '--skip-install', ...TCCC, ...localPackages()], path.dirname(dir));
   expect(added.code).toBe(0);
-  expect(added.stdout).toContain('To take the call out: npm run create -- remove add-nested-roots (');
+  // The steps before it cd into the project; the clone's command runs where add was run.
+  expect(added.stdout).toContain('To take the call out, from the folder you ran add in: npm run create -- remove add-nested-roots (');
   expect(added.stdout).not.toContain('npx create-tccc-miniprogram remove');
 });
 
