@@ -178,7 +178,7 @@ export const zhCN: SharedTexts = {
   },
   privacy: {
     title: '隐私保护提示',
-    lead: '通话会使用你的麦克风（视频通话还会使用摄像头）。开始前请阅读',
+    lead: '通话会使用您的麦克风（视频通话还会使用摄像头）。开始前请阅读',
     contract: '《用户隐私保护指引》',
     after: '，同意后即可继续呼叫。',
     agree: '同意并继续',

@@ -13,7 +13,7 @@
 //   layers:   points of a 9 x 9 grid over the window where a tap lands on something drawn invisible
 //             (opacity near 0, or hidden): a layer that takes taps the caller cannot see.
 //   shades:   the share of the window under the video header's and control strip's shades.
-//   overlay:  the centre of the video panel's waiting/reconnecting sign, and any words in that overlay.
+//   overlay:  the box and centre of the video panel's waiting/reconnecting sign, and any words in that overlay.
 //   link:     the privacy consent's guide link, its box (its tap area).
 const HIDE_TEXT = `*, *::before, *::after { color: transparent !important; -webkit-text-fill-color: transparent !important; text-shadow: none !important; }`;
 
@@ -277,8 +277,9 @@ async function inPage(b64) {
   const shades = shadeBoxes.reduce((sum, box) => sum + area(box), 0) - (shadeBoxes.length === 2 ? area(intersect(shadeBoxes[0], shadeBoxes[1])) : 0);
   const overlayElement = frame.querySelector('[class*="tccc-video-panel__overlay"]');
   const sign = frame.querySelector('[class*="tccc-video-panel__calling"], [class*="tccc-video-panel__spinner"]');
+  const signBox = sign ? plain(sign.getBoundingClientRect()) : null;
   const overlay = overlayElement
-    ? { centre: sign ? (({ left, top, right, bottom }) => ({ x: (left + right) / 2, y: (top + bottom) / 2 }))(sign.getBoundingClientRect()) : null, text: overlayElement.textContent.trim() }
+    ? { centre: signBox ? { x: (signBox.left + signBox.right) / 2, y: (signBox.top + signBox.bottom) / 2 } : null, box: signBox, text: overlayElement.textContent.trim() }
     : null;
 
   const scrollers = [];

@@ -84,7 +84,7 @@ export interface Audit {
   edges: Array<{ element: string; action: string | null; ratio: number }>;
   layers: Array<{ x: number; y: number; element: string }>;
   shades: number;
-  overlay: { centre: { x: number; y: number } | null; text: string } | null;
+  overlay: { centre: { x: number; y: number } | null; box: Box | null; text: string } | null;
   link: Box | null;
   sheet: { rect: Box; reached: boolean } | null;
 }

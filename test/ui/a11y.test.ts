@@ -237,10 +237,17 @@ describe.each(LOCALES)('%s', (locale) => {
     expect(names(report).slice(1)).toEqual(STATE_WORDS[locale].bar);
   });
 
-  test('call screen: a failed start is an alert, in place of the polite status line', () => {
+  test('call screen: a failed start is said at once (assertive) by the status line, which stays on the page: the next start is read too', () => {
     const screen = renderScreen(locale);
+    const statusLine = () => screen.dom.querySelector('[class*="tccc-call-screen__status"]');
+    const before = statusLine();
     screen.instance.setData({ failureText: 'x' });
-    expect(read(screen).live).toEqual([{ politeness: 'alert', text: 'x', where: 'tccc-call-screen__status' }]);
+    expect(read(screen).live).toEqual([{ politeness: 'assertive', text: 'x', where: 'tccc-call-screen__status' }]);
+    // A live region put on the page anew is not read out: the line must be the same node throughout.
+    expect(statusLine()).toBe(before);
+    screen.instance.setData({ failureText: '' });
+    expect(read(screen).live).toEqual([{ politeness: 'polite', text: locale === 'zh-CN' ? '联系客服' : 'Contact us', where: 'tccc-call-screen__status' }]);
+    expect(statusLine()).toBe(before);
   });
 });
 

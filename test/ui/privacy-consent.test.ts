@@ -173,6 +173,15 @@ test('a page under another one does not take requests; shown again, it does', as
   await waitFor(shown, 'the consent on the page shown again');
 });
 
+test('Chinese texts address the caller as 您, as every other text of the call screen does (never 你)', async () => {
+  const { shown, text } = render({ agreed: false });
+  requirePrivacy();
+  await waitFor(shown, 'the consent');
+  await simulate.sleep(0);
+  expect(text()).toContain('通话会使用您的麦克风');
+  expect(text()).not.toContain('你');
+});
+
 test('English texts with locale="en-US"', async () => {
   const { consent, shown, text } = render({ agreed: false }, 'locale="en-US"');
   requirePrivacy();

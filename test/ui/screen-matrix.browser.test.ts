@@ -332,15 +332,34 @@ test('video shows the agent: the shades of the words and the controls cover at m
   expect(problems).toEqual([]);
 });
 
-test('waiting and reconnecting in video: the sign centred on the screen, the state said once (in the header, not again over the picture)', () => {
+test('waiting and reconnecting in video: the sign centred on the screen (turned sideways, in the room left of the caller\'s camera), the state said once (in the header, not again over the picture)', () => {
   const problems: string[] = [];
-  for (const { name, state, audit } of each()) {
+  for (const { name, state, landscape, audit } of each()) {
     if (state !== 'video-waiting' && state !== 'video-reconnecting') continue;
+    const centreX = landscape && audit.pip ? audit.pip.rect.left / 2 : audit.viewport.width / 2;
     if (!audit.overlay?.centre) problems.push(`${name}: no waiting sign`);
-    else if (Math.abs(audit.overlay.centre.x - audit.viewport.width / 2) > 1 || Math.abs(audit.overlay.centre.y - audit.viewport.height / 2) > 1) {
+    else if (Math.abs(audit.overlay.centre.x - centreX) > 1 || Math.abs(audit.overlay.centre.y - audit.viewport.height / 2) > 1) {
       problems.push(`${name}: the sign at ${round(audit.overlay.centre.x)},${round(audit.overlay.centre.y)}`);
     }
     if (audit.overlay?.text) problems.push(`${name}: the overlay says "${audit.overlay.text}" again`);
+  }
+  expect(problems).toEqual([]);
+});
+
+test('waiting in video: the caller\'s camera covers no part of the agent\'s sign, nor of its rings at their widest, upright or sideways', () => {
+  const RINGS = 1.45; // the scale the rings spread to (tccc-ripple)
+  const problems: string[] = [];
+  for (const { name, state, audit } of each()) {
+    if (state !== 'video-waiting') continue;
+    const sign = audit.overlay?.box;
+    if (!sign || !audit.pip) {
+      problems.push(`${name}: no sign or no picture-in-picture`);
+      continue;
+    }
+    const reach = ((sign.right - sign.left) * (RINGS - 1)) / 2;
+    const rings = { left: sign.left - reach, top: sign.top - reach, right: sign.right + reach, bottom: sign.bottom + reach };
+    const covered = intersection(rings, audit.pip.rect);
+    if (covered > 0) problems.push(`${name}: the picture-in-picture covers ${round(covered)} px² of the sign and its rings`);
   }
   expect(problems).toEqual([]);
 });
