@@ -67,6 +67,7 @@ async function main(): Promise<void> {
   const seats = parseNumber(text('seats'), 'seats', 1, 10000);
   const callerTimeout = parseNumber(text('caller-timeout'), 'caller-timeout', 0.1, 600);
   const callsPerAddress = parseNumber(text('calls-per-address'), 'calls-per-address', 1, 100000);
+  const socketsPerAddress = parseNumber(text('sockets-per-address'), 'sockets-per-address', 1, 100000);
   for (const origin of list('allow-origin')) {
     if (canonicalOrigin(origin) === null) fail({ code: 'bad-origin', value: origin });
   }
@@ -101,6 +102,7 @@ async function main(): Promise<void> {
     allowHosts: list('allow-host'),
     allowOrigins: list('allow-origin'),
     agentToken,
+    eventSocketsPerAddress: socketsPerAddress,
     trtc: sdkAppId && secretKey ? { sdkAppId: Number(sdkAppId), secretKey } : undefined,
     center: {
       ...(autoAnswer === undefined ? {} : { autoAnswerMs: autoAnswer * 1000 }),

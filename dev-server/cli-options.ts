@@ -1,3 +1,4 @@
+import { MAX_EVENT_SOCKETS_PER_ADDRESS } from './event-socket';
 import type { Language } from './language';
 import { DEFAULT_HOST, DEFAULT_PORT } from './server';
 
@@ -59,6 +60,14 @@ export const CLI_OPTIONS: CliOption[] = [
     value: 'n',
     help: 'live calls one client address may hold (default 1000; past it 429, so one client cannot fill the center)',
     zh: { help: '同一个客户端地址最多同时进行的通话数（默认 1000；超出返回 429，一个客户端无法占满整个联络中心）' },
+  },
+  {
+    name: 'sockets-per-address',
+    value: 'n',
+    help: `event sockets one client address may hold open (default ${MAX_EVENT_SOCKETS_PER_ADDRESS}; past it close 1008). Each call holds one: raise it with --calls-per-address for load tests`,
+    zh: {
+      help: `同一个客户端地址最多同时打开的事件连接数（默认 ${MAX_EVENT_SOCKETS_PER_ADDRESS}；超出以 1008 关闭）。每个通话占一个：做压力测试时与 --calls-per-address 一起调大`,
+    },
   },
   {
     name: 'allow-host',

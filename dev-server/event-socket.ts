@@ -16,6 +16,16 @@ export const MAX_BUFFERED_BYTES = 1024 * 1024;
 export const FRAME_BURST = 20;
 export const FRAMES_PER_SECOND = 2;
 const HEARTBEAT_MS = 30000;
+/**
+ * Event sockets one client address may hold open. The SDK holds one per call (for a moment two, while a
+ * reconnect replaces a socket whose close is still under way), and a developer runs a few phones and
+ * DevTools windows behind one address; 50 leaves room for all of that, while one client opening sockets
+ * in a loop stops at about 0.5 MB and 50 file descriptors (5,000 sockets took 50 MB, and with a limit of
+ * 200 open files, every other client's connection).
+ */
+export const MAX_EVENT_SOCKETS_PER_ADDRESS = 50;
+/** How long a refused socket's client has to finish the close handshake. */
+const REFUSED_CLOSE_MS = 1000;
 
 /** The part of a socket `sendFrame` uses. */
 export type FrameSink = Pick<WebSocket, 'readyState' | 'bufferedAmount' | 'send' | 'terminate'>;
@@ -108,4 +118,16 @@ export function handleEventSocket(ws: WebSocket, center: ContactCenter): void {
     }),
   );
   ws.on('error', () => ws.terminate());
+}
+
+/**
+ * A socket past its address's share of event sockets: told why (an error frame, then close 1008) and cut
+ * off if its client does not finish the close soon, so refused sockets do not pile up either.
+ */
+export function refuseEventSocket(ws: WebSocket, limit: number): void {
+  sendFrame(ws, { type: 'error', code: 'rate-limited', message: `Too many event sockets from this address (at most ${limit} open); close one first.` });
+  ws.close(1008, 'too many event sockets from this address');
+  const cutOff = setTimeout(guarded(() => ws.terminate()), REFUSED_CLOSE_MS);
+  cutOff.unref();
+  ws.once('close', () => clearTimeout(cutOff));
 }

@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import path from 'node:path';
+import type { WebSocket } from 'ws';
 import { WebSocketServer } from 'ws';
 import type { CreateSessionResponse, EndSessionResponse, ServerErrorCode } from '../src/services/protocol';
 import type { Channel } from './channels';
@@ -15,7 +16,8 @@ import { CenterError, ContactCenter, DEFAULT_CENTER_OPTIONS } from './contact-ce
 import { AccessPolicy } from './access';
 import { isLoopbackName, isWildcardAddress, unmapped, urlHost } from './addresses';
 import { AgentStreams } from './agent-streams';
-import { handleEventSocket } from './event-socket';
+import { AddressQuota } from './address-quota';
+import { MAX_EVENT_SOCKETS_PER_ADDRESS, handleEventSocket, refuseEventSocket } from './event-socket';
 import { guarded, reportInternal } from './guard';
 import type { Language } from './language';
 import { RateLimiter } from './rate-limiter';
@@ -70,6 +72,8 @@ export interface DevServerOptions {
   agentToken?: string;
   /** Per-address login rate: `burst` at once, then `perSecond`. */
   loginRate?: { burst: number; perSecond: number };
+  /** Event sockets one client address may hold open (default MAX_EVENT_SOCKETS_PER_ADDRESS); past it close 1008. */
+  eventSocketsPerAddress?: number;
 }
 
 export interface DevServer {
@@ -99,26 +103,48 @@ function bearer(req: http.IncomingMessage): string | undefined {
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
+  closeIfBodyUnread(res);
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text), ...ANSWER_HEADERS });
   res.end(text);
+}
+
+/**
+ * A body left unread (refused, or one the route does not take) would be taken for the next request: this
+ * answer closes the connection. Node reads and drops the rest while the answer goes out, then ends the
+ * connection, so a client still sending reads the answer before any reset. (A request without a body is
+ * not `complete` yet while a synchronous route answers it.)
+ */
+function closeIfBodyUnread(res: http.ServerResponse): void {
+  const { headers, complete } = res.req;
+  const hasBody = headers['transfer-encoding'] !== undefined || Number(headers['content-length'] ?? 0) > 0;
+  if (hasBody && !complete) res.setHeader('connection', 'close');
 }
 
 function sendError(res: http.ServerResponse, code: ServerErrorCode, message: string): void {
   sendJson(res, STATUS[code], { error: { code, message } });
 }
 
+const bodyTooLarge = () => new CenterError('payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+
+/** A declared length past the limit is refused before a byte of the body is read, on every route. */
+function checkDeclaredLength(req: http.IncomingMessage): void {
+  if (Number(req.headers['content-length']) > MAX_BODY_BYTES) throw bodyTooLarge();
+}
+
+/** The JSON body; one that passes the limit (chunked: no declared length) is refused as it passes, not read on. */
 function readBody(req: http.IncomingMessage): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      // Past the limit the rest is read and dropped, so the client still gets the 413 response.
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      req.off('data', onData);
+      reject(bodyTooLarge());
+    };
+    req.on('data', onData);
     req.on('error', () => reject(new CenterError('invalid-argument', 'The request body was cut off.')));
     req.on('end', () => {
-      if (size > MAX_BODY_BYTES) return reject(new CenterError('payload-too-large', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`));
       if (size === 0) return resolve({});
       try {
         const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -233,14 +259,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   const streams = new AgentStreams(consoleState);
   center.onChange(throttle(() => streams.push(), 100));
 
-  /** Every request, in this order: a parseable path (400), Host (403), Origin (403), agent access (403), JSON (415), route. */
+  /** Every request, in this order: a parseable path (400), Host (403), Origin (403), declared body length (413), agent access (403), JSON (415), route. */
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
     const pathname = requestPath(req.url);
     access.checkHost(req);
     access.checkOrigin(req);
+    checkDeclaredLength(req);
     if (method === 'GET' && (pathname === '/' || consoleFiles.has(pathname))) {
       const file = consoleFiles.get(pathname === '/' ? '/index.html' : pathname) as { type: string; body: Buffer };
+      closeIfBodyUnread(res);
       res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', 'content-length': file.body.length, 'content-security-policy': CONSOLE_POLICY, ...ANSWER_HEADERS });
       res.end(file.body);
       return;
@@ -268,20 +296,16 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     throw new CenterError(known ? 'invalid-argument' : 'not-found', known ? `${method.slice(0, 16)} is not supported on ${shown}.` : `No route ${method.slice(0, 16)} ${shown}.`);
   };
 
-  const answerError = (req: http.IncomingMessage, res: http.ServerResponse, error: unknown) => {
+  const answerError = (res: http.ServerResponse, error: unknown) => {
     if (res.headersSent) return void res.destroy();
-    if (error instanceof CenterError) {
-      // An unread body would be taken for the next request on this connection: answer and close.
-      if (!req.complete) res.setHeader('connection', 'close');
-      return sendError(res, error.code, error.message);
-    }
+    if (error instanceof CenterError) return sendError(res, error.code, error.message);
     reportInternal(error);
     sendError(res, 'internal', 'Internal error in the simulator.');
   };
   // Every listener below is guarded: no request, frame or socket event can end the process. A missing Host
   // is refused by our own check, with the JSON error (Node's own refusal has no body).
   const server = http.createServer({ requireHostHeader: false }, (req, res) => {
-    handle(req, res).catch(guarded((error: unknown) => answerError(req, res, error), () => res.destroy()));
+    handle(req, res).catch(guarded((error: unknown) => answerError(res, error), () => res.destroy()));
   });
   // Requests Node's parser refuses (a NUL in the path, a broken header) get the usual JSON error too.
   server.on(
@@ -299,6 +323,7 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
   server.requestTimeout = 30000;
 
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_BODY_BYTES });
+  const socketQuota = new AddressQuota(options.eventSocketsPerAddress ?? MAX_EVENT_SOCKETS_PER_ADDRESS);
   const upgrade = (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
     try {
@@ -311,7 +336,13 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
       socket.end(rawJsonResponse(STATUS[error.code], error.code, error.message));
       return;
     }
-    sockets.handleUpgrade(req, socket, head, guarded((ws) => handleEventSocket(ws, center), (_defect, ws) => ws.terminate()));
+    const address = unmapped(req.socket.remoteAddress ?? 'unknown');
+    const accept = (ws: WebSocket) => {
+      if (!socketQuota.take(address)) return refuseEventSocket(ws, socketQuota.limit);
+      ws.once('close', () => socketQuota.release(address));
+      handleEventSocket(ws, center);
+    };
+    sockets.handleUpgrade(req, socket, head, guarded(accept, (_defect, ws) => ws.terminate()));
   };
   server.on('upgrade', guarded(upgrade, (_defect, _req, socket) => socket.destroy()));
 

@@ -74,7 +74,7 @@ async function json(method: string, url: string, body?: unknown, token?: string)
 
 async function startServer(): Promise<ServerProcess> {
   const bin = path.resolve(__dirname, '../../dist/bin/tccc-dev-server.js');
-  const child = spawn(process.execPath, [bin, '--port', '0', '--seats', String(CALLS), '--calls-per-address', String(CALLS), '--lang', 'en-US'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, '--port', '0', '--seats', String(CALLS), '--calls-per-address', String(CALLS), '--sockets-per-address', String(CALLS), '--lang', 'en-US'], { stdio: ['ignore', 'pipe', 'inherit'] });
   const server: ServerProcess = {
     url: '',
     pid: child.pid as number,
