@@ -141,6 +141,11 @@
     return h > 0 ? h + ':' + pad(m % 60) + ':' + pad(s % 60) : pad(m) + ':' + pad(s % 60);
   }
 
+  /** A time of day as the console's language writes it (not the browser's locale, which the switch may differ from). */
+  function clockTime(ms) {
+    return new Date(ms).toLocaleTimeString(language);
+  }
+
   /** An agent request; a refusal (or no answer at all) goes to `failed` with the server's own words. */
   function send(method, path, body, failed) {
     return fetch(path, { method: method, headers: headers(), body: body === undefined ? undefined : JSON.stringify(body) })
@@ -158,11 +163,23 @@
     });
   }
 
+  function mediaName(s) { return t(s.media === 'video' ? 'mediaVideo' : 'mediaAudio'); }
+  function channelWithMedia(s) { return t('channelMedia', { channel: shownName(s.channelName), media: mediaName(s) }); }
+
+  /**
+   * A call's button shows the action only; its name also says whose call it is, or a screen reader moving
+   * from button to button hears "Accept, Accept" and cannot tell the calls apart.
+   */
+  function actionButton(s, action, attrs) {
+    var named = t('callAction', { action: t(ACTION_TEXT[action]), caller: s.userId, channel: shownName(s.channelName), media: mediaName(s) });
+    return el('button', Object.assign({ text: t(ACTION_TEXT[action]), 'aria-label': named, onclick: function () { act(s.sessionId, action); } }, attrs));
+  }
+
   function actions(s) {
     var buttons = [];
-    if (s.phase !== 'active') buttons.push(el('button', { class: 'accept', 'data-action': 'accept', text: t('accept'), onclick: function () { act(s.sessionId, 'accept'); } }));
-    buttons.push(el('button', { class: 'hangup', 'data-action': 'hangup', text: t('hangUp'), onclick: function () { act(s.sessionId, 'hangup'); } }));
-    if (s.phase !== 'active') buttons.push(el('button', { 'data-action': 'transfer', title: t('transferTitle'), text: t('transfer'), onclick: function () { act(s.sessionId, 'transfer-no-agent'); } }));
+    if (s.phase !== 'active') buttons.push(actionButton(s, 'accept', { class: 'accept', 'data-action': 'accept' }));
+    buttons.push(actionButton(s, 'hangup', { class: 'hangup', 'data-action': 'hangup' }));
+    if (s.phase !== 'active') buttons.push(actionButton(s, 'transfer-no-agent', { 'data-action': 'transfer', title: t('transferTitle') }));
     return el('td', { class: 'actions' }, buttons);
   }
 
@@ -171,7 +188,7 @@
     var status = s.queuePosition ? t('queuePosition', { phase: phase, n: s.queuePosition }) : phase;
     return el('tr', { 'data-session': s.sessionId, 'data-phase': s.phase }, [
       el('td', {}, [el('span', { class: 'badge', 'data-phase': s.phase, text: status })]),
-      el('td', { text: t('channelMedia', { channel: shownName(s.channelName), media: t(s.media === 'video' ? 'mediaVideo' : 'mediaAudio') }) }),
+      el('td', { text: channelWithMedia(s) }),
       el('td', { class: 'caller', text: s.userId }),
       el('td', { class: 'duration', 'data-since': String(s.acceptedAt || s.createdAt), text: duration(Date.now() - (s.acceptedAt || s.createdAt)) }),
       el('td', { class: 'digits', text: s.digits || '—' }),
@@ -189,12 +206,12 @@
         document.createTextNode(label),
         el('small', { class: 'end-code', text: s.end.reason + ' · ' + s.end.endStatus }),
       ])]),
-      el('td', { text: shownName(s.channelName) }),
+      el('td', { text: channelWithMedia(s) }),
       el('td', { class: 'caller', text: s.userId }),
       el('td', { text: s.acceptedAt ? duration(s.endedAt - s.acceptedAt) : '—' }),
       el('td', { class: 'digits', text: s.digits || '—' }),
       el('td', { text: CLOSE_BY_TEXT[s.end.closeBy] ? t(CLOSE_BY_TEXT[s.end.closeBy]) : s.end.closeBy }),
-      el('td', { class: 'actions', text: new Date(s.endedAt).toLocaleTimeString() }),
+      el('td', { class: 'actions' }, [el('time', { datetime: new Date(s.endedAt).toISOString(), text: clockTime(s.endedAt) })]),
     ]);
   }
 

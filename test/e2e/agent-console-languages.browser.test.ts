@@ -14,6 +14,7 @@ import { httpJson } from '../../testing/http';
 
 // To look at, not compared: the docs show the English console (docs/agent-console.png, from agent-console.browser.test.ts).
 const SCREENSHOT = path.resolve(__dirname, '../../.tmp/agent-console.zh-CN.png');
+const ENGLISH_SCREENSHOT = path.resolve(__dirname, '../../.tmp/agent-console.en-US.png');
 const texts = loadConsoleTexts();
 const en = texts['en-US'];
 const zh = texts['zh-CN'];
@@ -24,6 +25,10 @@ interface View {
   text: string;
   labels: string[];
   pressed: string[];
+  /** The recently ended calls, newest first. */
+  ended: Array<{ channel: string; endedAt: string }>;
+  /** Each live call's buttons: their visible texts and their accessible names. */
+  calls: Array<{ caller: string; shown: string[]; names: string[] }>;
 }
 interface Report {
   chinese: View;
@@ -41,11 +46,20 @@ let server: DevServer;
 let guarded: DevServer;
 let report: Report;
 
-async function call(base: string, jsCode: string, channelId: string, media: 'audio' | 'video'): Promise<string> {
+/** Places a call; returns its session id and the caller's user id (what the console shows as the caller). */
+async function call(base: string, jsCode: string, channelId: string, media: 'audio' | 'video'): Promise<{ sessionId: string; userId: string }> {
   const login = await httpJson('POST', `${base}/v1/login`, { sdkAppId: '1400000004', jsCode });
   const created = await httpJson('POST', `${base}/v1/sessions`, { channelId, media }, { authorization: `Bearer ${login.body.token}` });
   if (created.status !== 201) throw new Error(`session: ${created.status} ${JSON.stringify(created.body)}`);
-  return created.body.sessionId as string;
+  return { sessionId: created.body.sessionId as string, userId: login.body.userId as string };
+}
+
+type ChannelKey = 'demo_videoSupport' | 'demo_audioSupport';
+type MediaKey = 'mediaVideo' | 'mediaAudio';
+/** The live calls by caller: their channel and media, as the console's tables name them. */
+const liveCalls = new Map<string, { channel: ChannelKey; media: MediaKey }>();
+async function liveCall(jsCode: string, channelId: string, media: 'audio' | 'video', shown: { channel: ChannelKey; media: MediaKey }) {
+  liveCalls.set((await call(server.url, jsCode, channelId, media)).userId, shown);
 }
 
 function drive(args: string[]): Promise<Report> {
@@ -62,22 +76,55 @@ beforeAll(async () => {
   guarded = await startDevServer({ port: 0, agentToken: 'languages-test-token' });
   const seats = simulatorAgent(server.url);
   // An ended call of each kind: answered then hung up by the seat, and one outside service hours.
-  const answered = await call(server.url, 'caller-answered', 'video-support', 'video');
+  const { sessionId: answered } = await call(server.url, 'caller-answered', 'video-support', 'video');
   await seats.accept(answered);
   await seats.hangUp(answered);
   await call(server.url, 'caller-after-hours', 'after-hours', 'audio');
   // Live: two ringing (both seats), one queued behind them, one in the IVR.
-  await call(server.url, 'caller-ringing-1', 'video-support', 'video');
-  await call(server.url, 'caller-ringing-2', 'video-support', 'video');
-  await call(server.url, 'caller-queued', 'video-support', 'video');
-  await call(server.url, 'caller-in-ivr', 'audio-support', 'audio');
+  const video = { channel: 'demo_videoSupport', media: 'mediaVideo' } as const;
+  await liveCall('caller-ringing-1', 'video-support', 'video', video);
+  await liveCall('caller-ringing-2', 'video-support', 'video', video);
+  await liveCall('caller-queued', 'video-support', 'video', video);
+  await liveCall('caller-in-ivr', 'audio-support', 'audio', { channel: 'demo_audioSupport', media: 'mediaAudio' });
   fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
-  report = await drive([`${server.url}/`, `${guarded.url}/`, SCREENSHOT]);
+  report = await drive([`${server.url}/`, `${guarded.url}/`, SCREENSHOT, ENGLISH_SCREENSHOT]);
 }, 120000);
 afterAll(async () => {
   await server?.close();
   await guarded?.close();
 });
+
+/**
+ * Every call's buttons show the short action, and a screen reader hears which call each is for: the name
+ * starts with what is shown (so a voice command for the visible word still finds it) and names the caller,
+ * the channel and the media; no two buttons share a name.
+ */
+function expectButtonsNameTheirCall(view: View, table: Record<string, string>) {
+  expect(view.calls.map((call) => call.caller).sort()).toEqual([...liveCalls.keys()].sort());
+  for (const call of view.calls) {
+    const { channel, media } = liveCalls.get(call.caller) as { channel: ChannelKey; media: MediaKey };
+    expect(call.shown.every((text) => [table.accept, table.hangUp, table.transfer].includes(text))).toBe(true);
+    expect(call.names).toHaveLength(call.shown.length);
+    call.names.forEach((name, i) => {
+      expect(name.startsWith(call.shown[i])).toBe(true);
+      for (const part of [call.caller, table[channel], table[media]]) expect([name, name.includes(part)]).toEqual([name, true]);
+    });
+  }
+  const names = view.calls.flatMap((call) => call.names);
+  expect(new Set(names).size).toBe(names.length);
+}
+
+/** Ended calls show their channel with its media, as live ones do (newest first: after hours, then the answered video call). */
+function expectEndedChannels(view: View, table: Record<string, string>) {
+  expect(view.ended.map((call) => call.channel)).toEqual([
+    fill(table.channelMedia, { channel: table.demo_afterHours, media: table.mediaAudio }),
+    fill(table.channelMedia, { channel: table.demo_videoSupport, media: table.mediaVideo }),
+  ]);
+}
+
+// The end time in the console's language, whatever the browser's: 15:04:05 in Chinese, 3:04:05 PM in English.
+const CHINESE_TIME = /^\d{1,2}:\d{2}:\d{2}$/;
+const ENGLISH_TIME = /^\d{1,2}:\d{2}:\d{2}\s[AP]M$/;
 
 const everything = (view: View) => [view.title, view.text, ...view.labels].join('\n');
 const CHINESE = /[\u4e00-\u9fff]/;
@@ -108,6 +155,9 @@ function expectChinese(view: View) {
     expect([key, view.labels]).toEqual([key, expect.arrayContaining([zh[key]])]);
   }
   expect(englishLeftIn(view)).toEqual([]);
+  expectButtonsNameTheirCall(view, zh);
+  expectEndedChannels(view, zh);
+  for (const call of view.ended) expect(call.endedAt).toMatch(CHINESE_TIME);
 }
 
 function expectEnglish(view: View) {
@@ -122,6 +172,9 @@ function expectEnglish(view: View) {
   for (const name of ['Agent Lin', 'Agent Chen', 'After hours']) expect(view.text).toContain(name);
   // Chinese only where the switch offers Chinese, in Chinese.
   expect(everything(view).replace(zh.languageName, '')).not.toMatch(CHINESE);
+  expectButtonsNameTheirCall(view, en);
+  expectEndedChannels(view, en);
+  for (const call of view.ended) expect(call.endedAt).toMatch(ENGLISH_TIME);
 }
 
 test('a browser that prefers Chinese gets the console in Chinese, every text and label', () => {
@@ -161,4 +214,5 @@ test('the agent-token prompt and the refusal are in the browser’s language', (
   expect(report.denied['zh-CN']).toMatch(new RegExp(`^${fill(zh.noAccess, { message: '' })}\\S`));
   expect(report.denied['en-US']).toMatch(new RegExp(`^${fill(en.noAccess, { message: '' })}\\S`));
   expect(fs.statSync(SCREENSHOT).size).toBeGreaterThan(10000);
+  expect(fs.statSync(ENGLISH_SCREENSHOT).size).toBeGreaterThan(10000);
 });

@@ -1,13 +1,13 @@
 // Reads the agent console in each language with headless Chromium (Debian's, via playwright-core): what a
 // browser preferring Chinese, then English, is shown; the language switch; that the pick is remembered; and
 // the agent-token prompt. Runs as its own process because Playwright cannot load inside jest.
-// Usage: node console-language-driver.mjs <consoleUrl> <guardedConsoleUrl> <screenshotPath>
-// Prints one JSON line: { [view]: { lang, title, text, labels, pressed }, prompt, denied, refused: { [locale]: message },
+// Usage: node console-language-driver.mjs <consoleUrl> <guardedConsoleUrl> <zhScreenshotPath> <enScreenshotPath>
+// Prints one JSON line: { [view]: { lang, title, text, labels, pressed, ended, calls }, prompt, denied, refused: { [locale]: message },
 // refusedSetting: { [locale]: { message, autoAnswerShownOn } } }.
 import { chromium } from 'playwright-core';
 import { browserPath } from './browser-path.mjs';
 
-const [url, guardedUrl, screenshot] = process.argv.slice(2);
+const [url, guardedUrl, screenshot, englishScreenshot] = process.argv.slice(2);
 const browser = await chromium.launch({
   executablePath: browserPath(),
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -19,7 +19,7 @@ async function view(page) {
   await page.waitForSelector('#connection[data-state="live"]', { timeout: 10000 });
   await page.waitForSelector('tr[data-session] button[data-action="accept"]', { timeout: 10000 });
   await page.waitForSelector('#recent tr[data-session]', { timeout: 10000 });
-  return page.evaluate(() => ({
+  const shown = await page.evaluate(() => ({
     lang: document.documentElement.lang,
     title: document.title,
     text: document.body.innerText,
@@ -27,7 +27,34 @@ async function view(page) {
       ['aria-label', 'title'].map((name) => node.getAttribute(name)).filter((value) => value !== null),
     ),
     pressed: Array.from(document.querySelectorAll('#languages button[aria-pressed="true"]')).map((button) => button.textContent),
+    ended: Array.from(document.querySelectorAll('#recent tr[data-session]')).map((row) => ({
+      channel: row.cells[1].textContent,
+      endedAt: row.cells[row.cells.length - 1].textContent,
+    })),
   }));
+  return { ...shown, calls: await callButtons(page) };
+}
+
+/**
+ * The buttons' names in an aria snapshot (YAML): `- button "name"`, or `- 'button "name"'` when the name
+ * holds `: ` (a quote in it is then doubled).
+ */
+function buttonNames(tree) {
+  return [...tree.matchAll(/^\s*- (')?button "((?:[^"\\]|\\.)*)"/gm)].map(([, quoted, name]) => JSON.parse(`"${quoted ? name.replaceAll("''", "'") : name}"`));
+}
+
+/** Each live call's buttons: what they show, and the name a screen reader gives them (the browser's own accessibility tree). */
+async function callButtons(page) {
+  const calls = [];
+  for (const row of await page.locator('#live tr[data-session]').all()) {
+    const tree = await row.ariaSnapshot();
+    calls.push({
+      caller: await row.locator('td.caller').textContent(),
+      shown: await row.locator('button').allTextContents(),
+      names: buttonNames(tree),
+    });
+  }
+  return calls;
 }
 
 /** Clicks Accept on the queued call while every seat is taken; returns the alert the console shows. */
@@ -67,6 +94,8 @@ try {
   const enPage = await en.newPage();
   await enPage.goto(url);
   report.english = await view(enPage);
+  await enPage.waitForTimeout(1100);
+  await enPage.screenshot({ path: englishScreenshot });
   report.refused['en-US'] = await refusedAccept(enPage);
   report.refusedSetting['en-US'] = await refusedSetting(enPage);
   await enPage.locator('#languages button[data-language="zh-CN"]').click();
