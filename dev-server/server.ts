@@ -266,7 +266,8 @@ export async function startDevServer(options: DevServerOptions = {}): Promise<De
     access.checkHost(req);
     access.checkOrigin(req);
     checkDeclaredLength(req);
-    if (method === 'GET' && (pathname === '/' || consoleFiles.has(pathname))) {
+    // HEAD as GET (RFC 9110 §9.3.2): Node leaves the body out of a HEAD answer and keeps its headers.
+    if ((method === 'GET' || method === 'HEAD') && (pathname === '/' || consoleFiles.has(pathname))) {
       const file = consoleFiles.get(pathname === '/' ? '/index.html' : pathname) as { type: string; body: Buffer };
       closeIfBodyUnread(res);
       res.writeHead(200, { 'content-type': file.type, 'cache-control': 'no-cache', 'content-length': file.body.length, 'content-security-policy': CONSOLE_POLICY, ...ANSWER_HEADERS });
