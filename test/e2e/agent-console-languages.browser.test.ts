@@ -25,6 +25,8 @@ interface View {
   text: string;
   labels: string[];
   pressed: string[];
+  /** Panels whose table is wider than they are, at 1180 px with callers' real 24-character ids. */
+  overflowing: string[];
   /** The recently ended calls, newest first. */
   ended: Array<{ channel: string; endedAt: string }>;
   /** Each live call's buttons: their visible texts and their accessible names. */
@@ -157,6 +159,7 @@ function expectChinese(view: View) {
   expect(englishLeftIn(view)).toEqual([]);
   expectButtonsNameTheirCall(view, zh);
   expectEndedChannels(view, zh);
+  expect(view.overflowing).toEqual([]);
   for (const call of view.ended) expect(call.endedAt).toMatch(CHINESE_TIME);
 }
 
@@ -174,6 +177,7 @@ function expectEnglish(view: View) {
   expect(everything(view).replace(zh.languageName, '')).not.toMatch(CHINESE);
   expectButtonsNameTheirCall(view, en);
   expectEndedChannels(view, en);
+  expect(view.overflowing).toEqual([]);
   for (const call of view.ended) expect(call.endedAt).toMatch(ENGLISH_TIME);
 }
 

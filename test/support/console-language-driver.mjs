@@ -2,7 +2,7 @@
 // browser preferring Chinese, then English, is shown; the language switch; that the pick is remembered; and
 // the agent-token prompt. Runs as its own process because Playwright cannot load inside jest.
 // Usage: node console-language-driver.mjs <consoleUrl> <guardedConsoleUrl> <zhScreenshotPath> <enScreenshotPath>
-// Prints one JSON line: { [view]: { lang, title, text, labels, pressed, ended, calls }, prompt, denied, refused: { [locale]: message },
+// Prints one JSON line: { [view]: { lang, title, text, labels, pressed, overflowing, ended, calls }, prompt, denied, refused: { [locale]: message },
 // refusedSetting: { [locale]: { message, autoAnswerShownOn } } }.
 import { chromium } from 'playwright-core';
 import { browserPath } from './browser-path.mjs';
@@ -27,6 +27,8 @@ async function view(page) {
       ['aria-label', 'title'].map((name) => node.getAttribute(name)).filter((value) => value !== null),
     ),
     pressed: Array.from(document.querySelectorAll('#languages button[aria-pressed="true"]')).map((button) => button.textContent),
+    // Panels whose table is wider than they are (cut off, or to be scrolled) at the console's width.
+    overflowing: Array.from(document.querySelectorAll('.panel')).filter((panel) => panel.scrollWidth > panel.clientWidth).map((panel) => panel.id || panel.className),
     ended: Array.from(document.querySelectorAll('#recent tr[data-session]')).map((row) => ({
       channel: row.cells[1].textContent,
       endedAt: row.cells[row.cells.length - 1].textContent,
