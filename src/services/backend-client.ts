@@ -41,7 +41,10 @@ export function errorFromResponse(status: number, body: unknown): TcccError {
   const serverCode = typeof error.code === 'string' ? error.code : undefined;
   const serverMessage = typeof error.message === 'string' ? error.message.slice(0, 300) : `HTTP ${status}`;
   const detail = { status, serverCode };
-  if (status === 401) return new TcccError(ErrorCode.LoginExpired, `Login expired or rejected: ${serverMessage}. Call login again.`, detail);
+  if (status === 401) {
+    const reason = serverMessage.replace(/\.+$/, '');
+    return new TcccError(ErrorCode.LoginExpired, `Login expired or rejected: ${reason}. Call login again.`, detail);
+  }
   if (status === 400 || status === 413) return new TcccError(ErrorCode.InvalidArgument, serverMessage, detail);
   if (status === 404) return new TcccError(ErrorCode.NoSession, serverMessage, detail);
   if (status === 409) return new TcccError(ErrorCode.Busy, serverMessage, detail);

@@ -88,6 +88,9 @@ function needsVideo(state: CallState, method: string): CommandResult | null {
 export function applyCommand(state: CallState, command: Command): CommandResult {
   switch (command.type) {
     case 'start':
+      if (state.phase === 'ending') {
+        return fail(ErrorCode.Busy, 'The last call is still ending: start the next one once endCall() has resolved (or sessionEnded has come).');
+      }
       if (state.phase !== 'idle') {
         return fail(ErrorCode.Busy, 'A call is already in progress: end it before starting another.');
       }

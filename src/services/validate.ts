@@ -11,9 +11,10 @@ function invalid(argument: string, message: string): TcccError {
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
-  return typeof value === 'string' ? `"${value.slice(0, 40)}"` : `a ${typeof value}`;
+  if (typeof value === 'string') return `"${value.slice(0, 40)}"`;
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

@@ -160,6 +160,17 @@ test('detaching the component (leaving the page) hangs up and releases the event
   expect(ended?.end).toEqual({ closeBy: 'user', endStatus: 102, reason: 'ivrGiveUp' });
 });
 
+test('a component removed mid-call while its page stays (wx:if): the page hears the one sessionEnded of the call it saw start', async () => {
+  await loggedIn();
+  const { sdk, page, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
+  const { sessionId } = (await sdk().startCall({ channelId: 'audio-support' })) as { sessionId: string };
+  page.setData({ shown: false });
+  await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded after the component left');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(recorded.sessionEnded).toEqual([{ sessionId, closeBy: 'user', endStatus: 102, reason: 'ivrGiveUp' }]);
+  expect(server.center.liveCount()).toBe(0);
+});
+
 test('in DevTools: placeholders instead of native media, one warning, and the call flow still runs', async () => {
   wx.restore();
   wx = installWxRuntime({ platform: 'devtools' });

@@ -202,6 +202,20 @@ test('endCall while the TRTC room is entered: startCall rejects cancelled, then 
   expect(wx.pusher.stops).toBeGreaterThanOrEqual(1);
 });
 
+test('the component removed while the TRTC room is entered (page stays): startCall rejects cancelled, then one sessionEnded; the pusher is stopped', async () => {
+  const { page, sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
+  const start = pending(sdk().startCall({ channelId: 'audio-support' }));
+  await waitFor(() => wx.pusher.starts === 1, 'the pusher to start');
+  page.setData({ shown: false });
+  await waitFor(() => start.settled, 'startCall to settle');
+  expect(start.error).toMatchObject({ code: 'cancelled' });
+  await waitFor(() => recorded.sessionEnded.length === 1, 'sessionEnded');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(recorded.sessionEnded).toEqual([expect.objectContaining({ sessionId: recorded.sessionStart[0].sessionId, closeBy: 'user' })]);
+  expect(wx.pusher.stops).toBeGreaterThanOrEqual(1);
+  await waitFor(() => server.center.liveCount() === 0, 'the call to end on the server');
+});
+
 test('a closed channel with TRTC media: startCall resolves, then sessionEnded (notWorkTime)', async () => {
   const { sdk, recorded } = renderSdkPage({ sdkAppId: SDK_APP_ID });
   await sdk().startCall({ channelId: 'after-hours' });

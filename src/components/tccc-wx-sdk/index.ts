@@ -90,6 +90,9 @@ defineComponent({
         },
       });
       internals.set(this, { controller, media: null, placement, stopWatching: [], attached: false });
+      // For the instance's whole life, not only while attached: a call ended by the component leaving (a wx:if
+      // that removes it, the page staying) still tells its one sessionEnded to the page that saw it start.
+      controller.events.on('sessionEnded', (detail) => instance.triggerEvent('sessionEnded', detail));
     },
     attached() {
       const state = own(this);
@@ -105,7 +108,6 @@ defineComponent({
           // The public doc's sample binds `bind:accept`: it hears the same.
           this.triggerEvent('accept', detail);
         }),
-        events.on('sessionEnded', (detail) => this.triggerEvent('sessionEnded', detail)),
         events.on('error', (error: TcccError) => this.triggerEvent('error', error.toJSON())),
         events.on('change', (view: CallView) => this.triggerEvent('statechange', view)),
         watchAudioInterruptions((interrupted) => state.controller.setSuspended(interrupted)),
