@@ -239,5 +239,6 @@ describe('--core tccc where the registry has no tccc-wx-sdk', () => {
     expect(result.stdout).toContain(instead);
     expect(result.stdout).toMatch(new RegExp(`${afterFix}\\n\\s+cd tccc-app\\n\\s+npm install\\n`));
     expect(result.stdout).not.toMatch(/Next:|接下来：/);
-  });
+    // An npm install against the local registry: about 10 s alone, three times that on a busy machine.
+  }, 90000);
 });
