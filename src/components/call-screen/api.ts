@@ -7,6 +7,7 @@ import type {
   MediaKind,
   StartResult,
 } from '../../common/contract';
+import type { VideoPanelEventDetails } from '../video-panel/api';
 
 /** `<tccc-call-screen>` as `this.selectComponent<CallScreen>('#callScreen')` returns it. */
 export interface CallScreen {
@@ -26,6 +27,8 @@ export interface CallScreenEventDetails {
   sessionEnded: ContractSessionEndedDetail;
   /** The core's `error` events, and the rejections of the calls the screen made (with a `code`). */
   error: ContractErrorDetail;
+  /** The caller dragged the video call's picture-in-picture: `call-screen` only (`call-screen/audio` has no video). */
+  pipmove: VideoPanelEventDetails['pipmove'];
 }
 
 /** The WeChat event a `bind:<name>` handler on `<tccc-call-screen>` receives. */
