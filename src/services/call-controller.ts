@@ -463,10 +463,10 @@ export class CallController {
 
   private requireLogin(method: string): StoredLogin {
     const sdkAppId = this.deps.sdkAppId();
-    const login = this.deps.tokens.get(sdkAppId);
     if (!sdkAppId) {
       throw new TcccError(ErrorCode.NotLoggedIn, `${method}: this <tccc-wx-sdk> has no sdkAppId. Set sdkAppId="{{sdkAppId}}" on it, the SdkAppId you logged in with.`);
     }
+    const login = this.deps.tokens.get(sdkAppId);
     if (!login) {
       throw new TcccError(ErrorCode.NotLoggedIn, `${method}: not logged in for sdkAppId "${sdkAppId}". Call login({ sdkAppId, jsCode }) first.`);
     }
