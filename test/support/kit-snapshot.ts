@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CORE_DIST, KIT_DIST } from './simulate-root';
+import { CORE_DIST, KIT_DIST, tagOf } from './simulate-root';
 import type { Rendered } from './ui-host';
 
 // miniprogram-simulate's own wxss compiler: the same class prefixing as the rendered DOM.
@@ -25,14 +25,9 @@ const KIT_TAGS: Record<string, string> = {
   '.': 'tccc-wx-sdk',
   pusher: 'tccc-wx-sdk-pusher',
   player: 'tccc-wx-sdk-player',
-  'call-bar': 'tccc-call-bar',
-  keypad: 'tccc-keypad',
-  'call-timer': 'tccc-call-timer',
-  'video-panel': 'tccc-video-panel',
-  'call-screen': 'tccc-call-screen',
-  'call-screen/audio': 'tccc-call-screen-audio',
-  'config-provider': 'tccc-config-provider',
-  'privacy-consent': 'tccc-privacy-consent',
+  ...Object.fromEntries(
+    ['call-bar', 'keypad', 'call-timer', 'video-panel', 'call-screen', 'call-screen/audio', 'config-provider', 'privacy-consent'].map((name) => [name, tagOf(name)]),
+  ),
 };
 
 const IMPORT = /@import\s+(["'])([^"']+)\1;?/g;

@@ -22,6 +22,12 @@ const KIT_SOURCE = path.join(REPO, 'packages', 'tccc-call-kit', 'miniprogram_dis
 const VANT_SOURCE = path.join(REPO, 'node_modules', '@vant', 'weapp', 'lib');
 export const KIT_PACKAGE = 'tccc-call-kit';
 
+/** The tag a kit component is rendered under, from its path in the kit: `tccc-call-bar`, `tccc-call-screen-audio`. */
+export function tagOf(name: string): string {
+  const tag = name.replace('/', '-');
+  return tag.startsWith('tccc-') ? tag : `tccc-${tag}`;
+}
+
 export function simulateRootOf(core: KitCore): string {
   return path.join(TMP, core === 'open' ? 'simulate-root' : 'simulate-root-double');
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import simulate from 'miniprogram-simulate';
 import type { Rendered as RenderedNode } from '../../testing';
 import type { KitCore } from './simulate-root';
-import { KIT_PACKAGE, simulateRootOf } from './simulate-root';
+import { KIT_PACKAGE, simulateRootOf, tagOf } from './simulate-root';
 
 const loaded = new Map<string, string>();
 let kitCore: KitCore = 'open';
@@ -54,12 +54,6 @@ export function loadKitComponent(name: string): string {
 export function checkContrastInKit(): void {
   contrastChecked = true;
   for (const devEntry of devEntries) devEntry.checkContrast();
-}
-
-/** The tag a component is rendered as: `tccc-call-bar`, `tccc-call-screen-audio`. */
-function tagOf(name: string): string {
-  const tag = name.replace('/', '-');
-  return tag.startsWith('tccc-') ? tag : `tccc-${tag}`;
 }
 
 /** What miniprogram-simulate hands back for a rendered host page: a node as the testing entry types it, and more. */
