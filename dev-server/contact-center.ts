@@ -12,6 +12,7 @@ import type {
   ServerPhase,
 } from '../src/services/protocol';
 import { EndStatus } from '../src/services/protocol';
+import { AddressQuota } from './address-quota';
 import type { Channel } from './channels';
 import { guarded } from './guard';
 import { TokenTable } from './token-table';
@@ -149,7 +150,7 @@ export class ContactCenter {
   private readonly seats: Seat[];
   private readonly changeListeners = new Set<() => void>();
   /** Live calls per client address. */
-  private readonly liveByAddress = new Map<string, number>();
+  private readonly liveByAddress: AddressQuota;
   /** Keys the caller ids of this server run: a seen id cannot be traced back to, or forged from, a jsCode. */
   private readonly idSecret = randomBytes(32);
   readonly options: CenterOptions;
@@ -157,6 +158,7 @@ export class ContactCenter {
   constructor(options: CenterOptions) {
     this.options = options;
     this.tokens = new TokenTable(options.maxTokens, options.maxTokensPerAddress);
+    this.liveByAddress = new AddressQuota(options.maxSessionsPerAddress);
     this.seats = options.seats.map((name) => ({ name, online: true, sessionId: null }));
   }
 
@@ -219,7 +221,7 @@ export class ContactCenter {
     if (!channel) throw new CenterError('not-found', `No channel "${channelId.slice(0, 64)}". Known: ${this.options.channels.map((c) => c.id).join(', ')}.`);
     if (channel.media !== 'both' && channel.media !== media) throw new CenterError('invalid-argument', `Channel "${channel.id}" takes ${channel.media} calls only.`);
     if (this.liveSessionOf(user.userId)) throw new CenterError('conflict', 'This caller already has a call in progress (callConflict).');
-    if ((this.liveByAddress.get(address) ?? 0) >= this.options.maxSessionsPerAddress) {
+    if (this.liveByAddress.isFull(address)) {
       throw new CenterError('rate-limited', `Too many live calls from this address (at most ${this.options.maxSessionsPerAddress}); end one first.`);
     }
     if (this.sessions.size >= this.options.maxSessions) throw new CenterError('unavailable', 'The contact center is at capacity; try again later.');
@@ -246,7 +248,7 @@ export class ContactCenter {
       address,
     };
     this.sessions.set(sessionId, session);
-    this.liveByAddress.set(address, (this.liveByAddress.get(address) ?? 0) + 1);
+    this.liveByAddress.take(address);
     this.sessionTokens.set(session.sessionToken, session);
     this.watchPresence(user.userId);
     if (!channel.open) {
@@ -475,9 +477,7 @@ export class ContactCenter {
     session.endedAt = Date.now();
     session.end = { closeBy, endStatus: EndStatus[reason], reason };
     this.sessions.delete(session.sessionId);
-    const live = (this.liveByAddress.get(session.address) ?? 1) - 1;
-    if (live > 0) this.liveByAddress.set(session.address, live);
-    else this.liveByAddress.delete(session.address);
+    this.liveByAddress.release(session.address);
     this.recent.unshift(session);
     for (const forgotten of this.recent.splice(RECENT_LIMIT)) this.sessionTokens.delete(forgotten.sessionToken);
     this.emit(session, { type: 'ended', ...session.end });
