@@ -1,5 +1,6 @@
 import type { CoreMethod } from './core-call';
 import type { DerivedAction } from './derived-state';
+import type { VideoPanelEvent } from '../video-panel/api';
 
 /** What the video handlers use of the screen they join (screen.ts). */
 type Screen = WechatMiniprogram.Component.TrivialInstance & {
@@ -30,7 +31,7 @@ export const videoCalls = Behavior({
       this.control(['switchCamera'], []);
     },
     /** Passed on, so a page can keep the caller's placement (and give it back as pip-x/pip-y next time). */
-    onPipMove(this: Screen, event: WechatMiniprogram.CustomEvent<{ x: number; y: number }>) {
+    onPipMove(this: Screen, event: VideoPanelEvent<'pipmove'>) {
       this.triggerEvent('pipmove', event.detail);
     },
   },
