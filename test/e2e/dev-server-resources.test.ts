@@ -10,14 +10,13 @@ import type { DevServer } from '../../dev-server/server';
 import { MAX_BODY_BYTES } from '../../dev-server/server';
 import { MAX_EVENT_SOCKETS_PER_ADDRESS } from '../../dev-server/event-socket';
 import { simulatorsForThisFile } from '../support/dev-servers';
+import type { RawResponse } from '../support/raw-http';
+import { parseResponse } from '../support/raw-http';
 import { httpJson } from '../../testing/http';
 
 const serve = simulatorsForThisFile();
 
-interface EndlessAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
+interface EndlessAnswer extends RawResponse {
   /** How the connection ended once the answer was in: the server's end (FIN) first, a reset, or not within the deadline. */
   ending: 'end' | 'reset' | 'still open';
   /** Body bytes the client had written when the answer was in. */
@@ -35,7 +34,7 @@ function endlessBody(port: number, head: string, piece: Buffer, { maxBytes = 32 
     const chunks: Buffer[] = [];
     let sentBytes = 0;
     let sentBeforeAnswer = 0;
-    let answer: Omit<EndlessAnswer, 'ending' | 'sentBytes'> | null = null;
+    let answer: RawResponse | null = null;
     let settled = false;
     const settle = (ending: EndlessAnswer['ending'] | Error) => {
       if (settled) return;
@@ -69,14 +68,11 @@ function endlessBody(port: number, head: string, piece: Buffer, { maxBytes = 32 
 }
 
 /** An HTTP answer with a content-length, once all of it is in; null before. */
-function wholeAnswer(raw: Buffer): Omit<EndlessAnswer, 'ending' | 'sentBytes'> | null {
-  const end = raw.indexOf('\r\n\r\n');
-  if (end === -1) return null;
-  const [statusLine, ...lines] = raw.subarray(0, end).toString('latin1').split('\r\n');
-  const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).trim().toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
-  const body = raw.subarray(end + 4);
-  if (body.length < Number(headers['content-length'])) return null;
-  return { status: Number(/^HTTP\/1\.1 (\d{3})/.exec(statusLine)?.[1]), headers, body: body.toString('utf8') };
+function wholeAnswer(raw: Buffer): RawResponse | null {
+  const answer = parseResponse(raw);
+  if (!answer) return null;
+  const bodyBytes = raw.length - (raw.indexOf('\r\n\r\n') + 4);
+  return bodyBytes < Number(answer.headers['content-length']) ? null : answer;
 }
 
 /** Node's own HTTP client uploading `declaredBytes` (chunked without): the answer it gives, or its error code. */

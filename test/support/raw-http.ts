@@ -21,7 +21,8 @@ export function requestText({ method, target, headers = [], body = '' }: RawRequ
   return Buffer.from(`${lines.join('\r\n')}\r\n\r\n${body}`, 'utf8');
 }
 
-function parse(raw: Buffer): RawResponse | null {
+/** The answer in `raw` as far as it has come: status, headers and the body so far (chunks joined); null before the headers end. */
+export function parseResponse(raw: Buffer): RawResponse | null {
   const end = raw.indexOf('\r\n\r\n');
   if (end === -1) return null;
   const [statusLine, ...headerLines] = raw.subarray(0, end).toString('latin1').split('\r\n');
@@ -69,11 +70,11 @@ export function rawRequest(port: number, request: RawRequest | Buffer, options: 
     };
     socket.on('data', (chunk: Buffer) => {
       chunks.push(chunk);
-      const sofar = parse(Buffer.concat(chunks));
+      const sofar = parseResponse(Buffer.concat(chunks));
       if (sofar?.headers['content-type']?.startsWith('text/event-stream')) finish(sofar, 'streaming');
     });
-    socket.on('end', () => finish(parse(Buffer.concat(chunks)), 'ended'));
-    socket.on('error', (error) => finish(parse(Buffer.concat(chunks)), `failed (${error.message})`));
+    socket.on('end', () => finish(parseResponse(Buffer.concat(chunks)), 'ended'));
+    socket.on('error', (error) => finish(parseResponse(Buffer.concat(chunks)), `failed (${error.message})`));
     socket.on('connect', () => socket.write(Buffer.isBuffer(request) ? request : requestText(request)));
   });
 }
