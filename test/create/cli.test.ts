@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
+import { filesUnder } from '../support/files-under';
 import { KEYS, runInPty } from '../support/pty';
 import { TEST_DEPENDENCIES } from '../../create/app-tests';
 import { CLI, DEAD_REGISTRY, UNPRIVILEGED, emptyFolderPerTest, expectedFileList, runCli, scaffoldEnv } from './scaffold-helpers';
@@ -23,9 +24,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, bin = CLI, user = {}):
 
 function created(dir = 'my-app'): string[] {
   const root = path.join(cwd, dir);
-  const walk = (at: string): string[] =>
-    fs.readdirSync(at, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(at, entry.name)) : [path.relative(root, path.join(at, entry.name)).split(path.sep).join('/')]));
-  return fs.existsSync(root) ? walk(root).sort() : [];
+  return fs.existsSync(root) ? filesUnder(root).map((file) => path.relative(root, file).split(path.sep).join('/')).sort() : [];
 }
 
 function configOf(dir = 'my-app'): Record<string, string> {

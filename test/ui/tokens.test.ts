@@ -5,16 +5,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { filesUnder } from '../support/files-under';
 import { KIT_DIST } from '../support/simulate-root';
 
 const ROOT = path.resolve(__dirname, '../..');
 
 function stylesheets(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return stylesheets(file);
-    return entry.name.endsWith('.wxss') ? [fs.readFileSync(file, 'utf8')] : [];
-  });
+  return filesUnder(dir)
+    .filter((file) => file.endsWith('.wxss'))
+    .map((file) => fs.readFileSync(file, 'utf8'));
 }
 
 /** The README's global tokens: the first cell of each row of its tokens table (`--tccc-a` / `--tccc-b` rows split). */

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { filesUnder } from '../support/files-under';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PACKAGES = [path.join(ROOT, 'miniprogram_dist'), path.join(ROOT, 'packages/tccc-call-kit/miniprogram_dist')];
@@ -23,9 +24,7 @@ const autoprefixer: (options: { overrideBrowserslist: string[] }) => Plugin = fr
 const OUR_FLOOR = ['iOS >= 11.3', 'Chrome >= 79'];
 
 function builtStylesheets(): string[] {
-  const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => (entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)]));
-  return PACKAGES.flatMap(walk).filter((file) => file.endsWith('.wxss'));
+  return PACKAGES.flatMap(filesUnder).filter((file) => file.endsWith('.wxss'));
 }
 
 const prefixed = (css: string) => new Set(css.match(/-webkit-[a-z-]+/g) ?? []);
